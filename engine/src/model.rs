@@ -1,0 +1,353 @@
+//! The plan and progress model: what a snapshot file holds, as Rust types.
+//!
+//! These types mirror the public snapshot format (see `docs/snapshot-format.md`)
+//! field for field. They accept more than is valid (ids may repeat, levels may be
+//! out of order): `validate` is where the rules live, so that an import can list
+//! every problem at once instead of stopping at the first.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::decimal_serde;
+
+/// How numeric indicators between two levels are scored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumericMode {
+    /// Only the three printed levels count: 0, 1, 3 or 4.
+    #[default]
+    Step,
+    /// Interpolated between the levels, so partial progress is visible.
+    Linear,
+}
+
+/// Plan-wide scoring options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringOptions {
+    #[serde(default)]
+    pub numeric: NumericMode,
+    /// Whether a milestone may be assessed at level 2 (between threshold and target).
+    #[serde(default)]
+    pub intermediate_level: bool,
+}
+
+/// An administrative area (Area dirigenziale) that receives weighted objectives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+}
+
+/// A pillar of the strategic plan (LE PERSONE, LA FORMAZIONE, ...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pillar {
+    pub id: String,
+    pub name: String,
+}
+
+/// An objective of the strategic plan (P.1, F.2, RS.5, ...) under a pillar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategicObjective {
+    pub code: String,
+    pub title: String,
+    pub pillar: String,
+}
+
+/// One area's share of an objective, in percent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub area: String,
+    #[serde(with = "decimal_serde")]
+    pub weight: Decimal,
+}
+
+/// How an objective with several indicators combines their levels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregation {
+    /// The mean of the indicators' levels.
+    #[default]
+    Mean,
+    /// The lowest level: every condition must hold.
+    All,
+}
+
+/// What an indicator measures and so which input it takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IndicatorKind {
+    /// Qualitative: the level reached is assessed.
+    Milestone,
+    /// A measured quantity, better when higher or lower.
+    Number,
+    /// A deadline: earlier is better.
+    Date,
+}
+
+/// Whether more or less of a number is better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Higher,
+    Lower,
+}
+
+/// The value printed for a level: a grade for milestones, a decimal for numbers,
+/// a date for deadlines. Which one is allowed depends on the indicator's kind,
+/// and is checked by validation, not by parsing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum LevelValue {
+    #[default]
+    Empty,
+    Number(Decimal),
+    Date(NaiveDate),
+}
+
+/// One of the three levels of an indicator.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level {
+    #[serde(default)]
+    pub value: LevelValue,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A measurable condition of an objective, with its threshold, target and excellence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    /// "A", "B", ... when an objective has several indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub kind: IndicatorKind,
+    /// What is measured, when the level descriptions do not say it alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For numbers; dates are always earlier-is-better and milestones have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    pub threshold: Level,
+    pub target: Level,
+    pub excellence: Level,
+}
+
+/// A yearly organizational-performance objective.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objective {
+    pub id: String,
+    pub pillar: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategic_objective: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub responsible: Vec<String>,
+    #[serde(default)]
+    pub assignments: Vec<Assignment>,
+    #[serde(default)]
+    pub other_structures: Vec<String>,
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    pub indicators: Vec<Indicator>,
+    /// Remarks on the objective, such as an oddity of the source document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A performance plan for one year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: String,
+    pub title: String,
+    pub year: i32,
+    #[serde(default)]
+    pub scoring: ScoringOptions,
+    pub areas: Vec<Area>,
+    pub pillars: Vec<Pillar>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategic_objectives: Vec<StrategicObjective>,
+    /// Structures named in the plan that are not scored areas (DIRGEN, SPC, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub structures: Vec<Area>,
+    pub objectives: Vec<Objective>,
+    /// Where the plan comes from (document, approval).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// What has been recorded for one indicator. Exactly one of `level`, `value`
+/// and `done_on` fits the indicator's kind; none means "not assessed yet" (a note
+/// alone may be kept).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "decimal_serde::option"
+    )]
+    pub value: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// RFC 3339 timestamp of the last change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+}
+
+/// Progress by indicator id.
+pub type Progress = BTreeMap<String, ProgressEntry>;
+
+/// The file people exchange: a plan and its progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub format: String,
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
+    pub plan: Plan,
+    #[serde(default)]
+    pub progress: Progress,
+}
+
+impl LevelValue {
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        match self {
+            LevelValue::Number(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn as_date(&self) -> Option<NaiveDate> {
+        match self {
+            LevelValue::Date(d) => Some(*d),
+            _ => None,
+        }
+    }
+}
+
+impl ProgressEntry {
+    /// True when the entry records a measurement (a note alone does not count).
+    pub fn is_measured(&self) -> bool {
+        self.level.is_some() || self.value.is_some() || self.done_on.is_some()
+    }
+}
+
+impl Plan {
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.code == code)
+    }
+
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.id == id)
+    }
+
+    /// Every indicator with the objective it belongs to.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Objective, &Indicator)> {
+        self.objectives
+            .iter()
+            .flat_map(|o| o.indicators.iter().map(move |i| (o, i)))
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<(&Objective, &Indicator)> {
+        self.indicators().find(|(_, i)| i.id == id)
+    }
+
+    /// The objectives weighted in an area, with their weight there.
+    pub fn objectives_of_area<'a>(
+        &'a self,
+        code: &'a str,
+    ) -> impl Iterator<Item = (&'a Objective, Decimal)> + 'a {
+        self.objectives.iter().filter_map(move |o| {
+            o.assignments
+                .iter()
+                .find(|a| a.area == code)
+                .map(|a| (o, a.weight))
+        })
+    }
+}
+
+impl Indicator {
+    /// The direction that applies: numbers default to higher-is-better, dates are
+    /// always earlier-is-better.
+    pub fn effective_direction(&self) -> Direction {
+        match self.kind {
+            IndicatorKind::Date => Direction::Lower,
+            _ => self.direction.unwrap_or_default(),
+        }
+    }
+
+    pub fn levels(&self) -> [&Level; 3] {
+        [&self.threshold, &self.target, &self.excellence]
+    }
+}
+
+impl Serialize for LevelValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LevelValue::Empty => s.serialize_none(),
+            LevelValue::Number(d) => s.serialize_str(&d.normalize().to_string()),
+            LevelValue::Date(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LevelValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = LevelValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, a decimal string, an ISO date (YYYY-MM-DD) or null")
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<LevelValue, E> {
+                Ok(LevelValue::Empty)
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<LevelValue, E> {
+                Ok(LevelValue::Empty)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<LevelValue, E> {
+                Ok(LevelValue::Number(Decimal::from(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<LevelValue, E> {
+                Ok(LevelValue::Number(Decimal::from(v)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<LevelValue, E> {
+                decimal_serde::from_f64(v).map(LevelValue::Number)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LevelValue, E> {
+                let t = v.trim();
+                if looks_like_date(t) {
+                    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                        .map(LevelValue::Date)
+                        .map_err(|_| E::custom(format!("{v:?} is not a date that exists")))
+                } else {
+                    decimal_serde::parse_str(t).map(LevelValue::Number)
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn looks_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
