@@ -18,7 +18,11 @@ pub fn parse_str<E: de::Error>(s: &str) -> Result<Decimal, E> {
     }
     Decimal::from_str_exact(t)
         .or_else(|_| Decimal::from_scientific(t))
-        .map_err(|_| E::custom(format!("{s:?} is not a decimal number (or is out of range)")))
+        .map_err(|_| {
+            E::custom(format!(
+                "{s:?} is not a decimal number (or is out of range)"
+            ))
+        })
 }
 
 /// Converts a JSON number read as f64, refusing what has no exact decimal.

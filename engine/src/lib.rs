@@ -5,5 +5,24 @@
 
 pub mod decimal_serde;
 pub mod model;
+pub mod scoring;
+pub mod snapshot;
+pub mod summary;
+pub mod validate;
 
 pub use model::*;
+pub use scoring::{AreaScore, PillarScore, Scorecard};
+pub use summary::{score_summary, ScoreSummary};
+pub use validate::{validate, validate_plan, Issue, IssueKind, Lang, Report, Severity};
+
+/// The 2023 Politecnico di Milano plan, transcribed from the Allegato 4, as shipped
+/// with every build so that the app and the CLI open on it without a network.
+pub const DEFAULT_PLAN_JSON: &str = include_str!("../data/polimi-2023.json");
+
+/// The embedded 2023 plan with empty progress.
+pub fn default_snapshot() -> Snapshot {
+    // The embedded file is pinned by tests (`default_plan_is_valid`), so a failure
+    // here is a build defect, not a user error.
+    #[allow(clippy::expect_used)]
+    serde_json::from_str(DEFAULT_PLAN_JSON).expect("the embedded 2023 plan parses")
+}

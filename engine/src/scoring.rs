@@ -1,0 +1,322 @@
+//! Scoring: progress → indicator levels → objective levels → weighted area scores.
+//!
+//! The scale is anchored by the Allegato: threshold (Soglia) = 1, target = 3,
+//! excellence (Eccellenza) = 4, below threshold = 0. All arithmetic is exact
+//! (`rust_decimal`); rounding happens only in [`round2`], at output.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::model::{
+    Aggregation, Direction, Indicator, IndicatorKind, NumericMode, Objective, Plan, Progress,
+    ProgressEntry, ScoringOptions,
+};
+
+/// The level for "at target": percent of target is measured against it.
+pub const TARGET_LEVEL: Decimal = Decimal::from_parts(3, 0, 0, false, 0);
+pub const MAX_LEVEL: Decimal = Decimal::from_parts(4, 0, 0, false, 0);
+
+/// Rounds for display and export: 2 decimals, half away from zero.
+pub fn round2(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The level of a number indicator for a measured value.
+///
+/// Lower-is-better indicators are scored by negating every value, which mirrors
+/// every comparison at once instead of keeping a second copy of the rules.
+pub fn number_level(
+    x: Decimal,
+    levels: [Decimal; 3],
+    direction: Direction,
+    mode: NumericMode,
+) -> Decimal {
+    let [s, t, e] = levels;
+    let (x, s, t, e) = match direction {
+        Direction::Higher => (x, s, t, e),
+        Direction::Lower => (-x, -s, -t, -e),
+    };
+    // Checking from the top down means a degenerate band (S = T or T = E) is
+    // never entered, so its zero width is never divided by.
+    if x >= e {
+        MAX_LEVEL
+    } else if x >= t {
+        match mode {
+            NumericMode::Step => TARGET_LEVEL,
+            NumericMode::Linear => TARGET_LEVEL + (x - t) / (e - t),
+        }
+    } else if x >= s {
+        match mode {
+            NumericMode::Step => Decimal::ONE,
+            NumericMode::Linear => Decimal::ONE + Decimal::TWO * (x - s) / (t - s),
+        }
+    } else {
+        Decimal::ZERO
+    }
+}
+
+/// The level of a deadline: on or before the excellence date 4, the target date 3,
+/// the threshold date 1, later 0.
+pub fn date_level(done_on: NaiveDate, levels: [NaiveDate; 3]) -> Decimal {
+    let [s, t, e] = levels;
+    if done_on <= e {
+        MAX_LEVEL
+    } else if done_on <= t {
+        TARGET_LEVEL
+    } else if done_on <= s {
+        Decimal::ONE
+    } else {
+        Decimal::ZERO
+    }
+}
+
+/// The level reached by one indicator, or `None` when it is not assessed (or
+/// its recorded value does not fit its kind, which validation reports).
+pub fn indicator_level(
+    indicator: &Indicator,
+    entry: Option<&ProgressEntry>,
+    options: ScoringOptions,
+) -> Option<Decimal> {
+    let entry = entry?;
+    // A missed deadline or a failed number may be recorded directly as a level.
+    if let Some(level) = entry.level {
+        let allowed = match indicator.kind {
+            IndicatorKind::Milestone => {
+                matches!(level, 0 | 1 | 3 | 4) || (level == 2 && options.intermediate_level)
+            }
+            _ => level == 0,
+        };
+        return allowed.then(|| Decimal::from(level));
+    }
+    match indicator.kind {
+        IndicatorKind::Milestone => None,
+        IndicatorKind::Number => {
+            let x = entry.value?;
+            let levels = number_levels(indicator)?;
+            Some(number_level(
+                x,
+                levels,
+                indicator.effective_direction(),
+                options.numeric,
+            ))
+        }
+        IndicatorKind::Date => {
+            let d = entry.done_on?;
+            Some(date_level(d, date_levels(indicator)?))
+        }
+    }
+}
+
+/// The three decimal level values of a number indicator, when all are present.
+pub fn number_levels(indicator: &Indicator) -> Option<[Decimal; 3]> {
+    Some([
+        indicator.threshold.value.as_decimal()?,
+        indicator.target.value.as_decimal()?,
+        indicator.excellence.value.as_decimal()?,
+    ])
+}
+
+/// The three deadlines of a date indicator, when all are present.
+pub fn date_levels(indicator: &Indicator) -> Option<[NaiveDate; 3]> {
+    Some([
+        indicator.threshold.value.as_date()?,
+        indicator.target.value.as_date()?,
+        indicator.excellence.value.as_date()?,
+    ])
+}
+
+/// Combines indicator levels; `None` unless every indicator is assessed, because
+/// an objective half-assessed is not "0", it is not assessed yet.
+pub fn objective_level(
+    levels: impl IntoIterator<Item = Option<Decimal>>,
+    aggregation: Aggregation,
+) -> Option<Decimal> {
+    let mut n = 0u32;
+    let mut sum = Decimal::ZERO;
+    let mut min: Option<Decimal> = None;
+    for level in levels {
+        let l = level?;
+        n += 1;
+        sum += l;
+        min = Some(min.map_or(l, |m| m.min(l)));
+    }
+    if n == 0 {
+        return None;
+    }
+    match aggregation {
+        Aggregation::Mean => Some(sum / Decimal::from(n)),
+        Aggregation::All => min,
+    }
+}
+
+/// The score of one area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AreaScore {
+    pub area: String,
+    /// Σ(weight · level) / Σ(weight) over assessed objectives; `None` if none is.
+    pub score: Option<Decimal>,
+    pub percent_of_target: Option<Decimal>,
+    pub assessed_weight: Decimal,
+    pub total_weight: Decimal,
+    /// Some weighted objective is not assessed yet, so the score may still move.
+    pub provisional: bool,
+    pub objectives: usize,
+    pub assessed_objectives: usize,
+}
+
+/// The score of one pillar: objectives weighted by their total weight across areas.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PillarScore {
+    pub pillar: String,
+    pub score: Option<Decimal>,
+    pub percent_of_target: Option<Decimal>,
+    pub assessed_weight: Decimal,
+    pub total_weight: Decimal,
+    pub provisional: bool,
+}
+
+/// Everything computed from a plan and its progress, unrounded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scorecard {
+    pub indicators: BTreeMap<String, Option<Decimal>>,
+    pub objectives: BTreeMap<String, Option<Decimal>>,
+    pub areas: Vec<AreaScore>,
+    pub pillars: Vec<PillarScore>,
+}
+
+/// Accumulates a weighted mean of levels over assessed items.
+#[derive(Default)]
+struct WeightedMean {
+    weighted: Decimal,
+    assessed: Decimal,
+    total: Decimal,
+    items: usize,
+    assessed_items: usize,
+}
+
+impl WeightedMean {
+    fn add(&mut self, weight: Decimal, level: Option<Decimal>) {
+        self.total += weight;
+        self.items += 1;
+        if let Some(l) = level {
+            self.weighted += weight * l;
+            self.assessed += weight;
+            self.assessed_items += 1;
+        }
+    }
+
+    fn score(&self) -> Option<Decimal> {
+        (self.assessed_items > 0 && !self.assessed.is_zero()).then(|| self.weighted / self.assessed)
+    }
+}
+
+/// Percent of target (level 3) for a score.
+pub fn percent_of_target(score: Decimal) -> Decimal {
+    score / TARGET_LEVEL * Decimal::ONE_HUNDRED
+}
+
+impl Plan {
+    /// The level of one objective under this plan's scoring options.
+    pub fn objective_level(&self, objective: &Objective, progress: &Progress) -> Option<Decimal> {
+        objective_level(
+            objective
+                .indicators
+                .iter()
+                .map(|i| indicator_level(i, progress.get(&i.id), self.scoring)),
+            objective.aggregation,
+        )
+    }
+
+    /// Scores every indicator, objective, area and pillar.
+    pub fn score(&self, progress: &Progress) -> Scorecard {
+        let mut card = Scorecard::default();
+        for objective in &self.objectives {
+            let levels: Vec<Option<Decimal>> = objective
+                .indicators
+                .iter()
+                .map(|i| indicator_level(i, progress.get(&i.id), self.scoring))
+                .collect();
+            for (i, l) in objective.indicators.iter().zip(&levels) {
+                card.indicators.insert(i.id.clone(), *l);
+            }
+            card.objectives.insert(
+                objective.id.clone(),
+                objective_level(levels, objective.aggregation),
+            );
+        }
+        card.areas = self
+            .areas
+            .iter()
+            .map(|area| {
+                let mut acc = WeightedMean::default();
+                for (o, w) in self.objectives_of_area(&area.code) {
+                    acc.add(w, card.objectives.get(&o.id).copied().flatten());
+                }
+                let score = acc.score();
+                AreaScore {
+                    area: area.code.clone(),
+                    score,
+                    percent_of_target: score.map(percent_of_target),
+                    assessed_weight: acc.assessed,
+                    total_weight: acc.total,
+                    provisional: acc.assessed < acc.total || acc.assessed_items < acc.items,
+                    objectives: acc.items,
+                    assessed_objectives: acc.assessed_items,
+                }
+            })
+            .collect();
+        card.pillars = self
+            .pillars
+            .iter()
+            .map(|p| {
+                let mut acc = WeightedMean::default();
+                for o in self.objectives.iter().filter(|o| o.pillar == p.id) {
+                    let w: Decimal = o.assignments.iter().map(|a| a.weight).sum();
+                    acc.add(w, card.objectives.get(&o.id).copied().flatten());
+                }
+                let score = acc.score();
+                PillarScore {
+                    pillar: p.id.clone(),
+                    score,
+                    percent_of_target: score.map(percent_of_target),
+                    assessed_weight: acc.assessed,
+                    total_weight: acc.total,
+                    provisional: acc.assessed < acc.total || acc.assessed_items < acc.items,
+                }
+            })
+            .collect();
+        card
+    }
+}
+
+impl Scorecard {
+    pub fn area(&self, code: &str) -> Option<&AreaScore> {
+        self.areas.iter().find(|a| a.area == code)
+    }
+
+    pub fn objective(&self, id: &str) -> Option<Decimal> {
+        self.objectives.get(id).copied().flatten()
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<Decimal> {
+        self.indicators.get(id).copied().flatten()
+    }
+}
+
+/// What a number indicator still needs: the value that reaches the next level,
+/// or `None` at excellence (or when the levels are missing).
+pub fn next_level_value(indicator: &Indicator, current: Option<Decimal>) -> Option<(u8, Decimal)> {
+    let [s, t, e] = number_levels(indicator)?;
+    let better = |a: Decimal, b: Decimal| match indicator.effective_direction() {
+        Direction::Higher => a >= b,
+        Direction::Lower => a <= b,
+    };
+    let steps = [(1u8, s), (3u8, t), (4u8, e)];
+    match current {
+        None => Some(steps[0]),
+        Some(x) => steps.into_iter().find(|(_, v)| !better(x, *v)),
+    }
+}

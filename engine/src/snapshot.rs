@@ -1,0 +1,224 @@
+//! Reading and writing snapshot files: size and encoding checks, JSON syntax,
+//! format and version (with migration of older versions), typed decoding with the
+//! JSON path of every error, then validation.
+
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::model::{Progress, Snapshot};
+use crate::validate::{validate, Issue, Lang, Report};
+
+/// The `format` field of every snapshot.
+pub const FORMAT: &str = "cruscotto-snapshot";
+/// The snapshot version this build writes and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+/// Larger files are refused before parsing: a plan of a whole university with
+/// years of history stays well below it, and a browser tab stays responsive.
+pub const MAX_SNAPSHOT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Why a file could not be imported. Every variant says where the problem is.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is too large: {size} bytes, the limit is {limit} bytes (20 MB)")]
+    TooLarge { size: usize, limit: usize },
+    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { offset: usize },
+    #[error("the file is not valid JSON: {message} at line {line}, column {column}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the file is not a Cruscotto snapshot: \"format\" is {found}, expected \"{FORMAT}\"")]
+    WrongFormat { found: String },
+    #[error("the file was made by a newer version of Cruscotto (snapshot version {found}, this version reads up to {CURRENT_VERSION}): update Cruscotto to open it")]
+    NewerVersion { found: u64 },
+    #[error("\"version\" must be a whole number from 1 to {CURRENT_VERSION}, found {found}")]
+    BadVersion { found: String },
+    #[error("{path}: {message}")]
+    Shape { path: String, message: String },
+    #[error("the snapshot is not valid: {}", summary(.0))]
+    Invalid(Vec<Issue>),
+}
+
+fn summary(issues: &[Issue]) -> String {
+    issues
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl ImportError {
+    /// The message in the given language, with the location.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ImportError::Empty => "il file è vuoto".into(),
+            ImportError::TooLarge { size, .. } => format!("il file è troppo grande: {size} byte, il limite è 20 MB"),
+            ImportError::NotUtf8 { offset } => format!("il file non è testo UTF-8 (byte non valido alla posizione {offset})"),
+            ImportError::Syntax { line, column, message } => format!("il file non è JSON valido: {message} alla riga {line}, colonna {column}"),
+            ImportError::WrongFormat { found } => format!("il file non è uno snapshot di Cruscotto: «format» è {found}, atteso «{FORMAT}»"),
+            ImportError::NewerVersion { found } => format!("il file è stato creato da una versione più recente di Cruscotto (versione {found}, questa legge fino alla {CURRENT_VERSION}): aggiornare Cruscotto per aprirlo"),
+            ImportError::BadVersion { found } => format!("«version» deve essere un intero da 1 a {CURRENT_VERSION}, trovato {found}"),
+            ImportError::Shape { path, message } => format!("{path}: {message}"),
+            ImportError::Invalid(issues) => issues.iter().map(|i| format!("{}: {}", i.path, i.message(lang))).collect::<Vec<_>>().join("; "),
+        }
+    }
+
+    /// The individual problems: several for `Invalid`, one otherwise.
+    pub fn issues(&self) -> Vec<(String, String)> {
+        match self {
+            ImportError::Invalid(issues) => issues
+                .iter()
+                .map(|i| (i.path.clone(), i.message(Lang::En)))
+                .collect(),
+            ImportError::Shape { path, message } => vec![(path.clone(), message.clone())],
+            other => vec![(String::new(), other.to_string())],
+        }
+    }
+}
+
+/// A snapshot that passed validation, with the warnings to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub snapshot: Snapshot,
+    pub report: Report,
+    /// The version the file was written in (older ones were migrated).
+    pub source_version: u32,
+}
+
+/// Decodes bytes into a snapshot without validating it (for tools that want to
+/// show a broken plan); most callers want [`import`].
+pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
+    if bytes.len() > MAX_SNAPSHOT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_SNAPSHOT_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    // serde_json refuses nesting deeper than 128 levels, so a hostile file
+    // cannot exhaust the stack.
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: syntax_message(&e),
+    })?;
+    let (value, version) = migrate(value)?;
+    let snapshot = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        ImportError::Shape {
+            path: if path == "." { "(root)".into() } else { path },
+            message: e.into_inner().to_string(),
+        }
+    })?;
+    Ok((snapshot, version))
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the error carries them apart.
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Checks format and version and brings an older snapshot up to the current
+/// version. Each step of the chain upgrades by one version.
+pub fn migrate(mut value: Value) -> Result<(Value, u32), ImportError> {
+    let Some(obj) = value.as_object() else {
+        return Err(ImportError::Shape {
+            path: "(root)".into(),
+            message: "a snapshot is a JSON object".into(),
+        });
+    };
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(ImportError::WrongFormat {
+                found: other.to_string(),
+            })
+        }
+        None => {
+            return Err(ImportError::WrongFormat {
+                found: "missing".into(),
+            })
+        }
+    }
+    let version = match obj.get("version") {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v > u64::from(CURRENT_VERSION) => {
+                return Err(ImportError::NewerVersion { found: v })
+            }
+            Some(v) if v >= 1 => v as u32,
+            _ => {
+                return Err(ImportError::BadVersion {
+                    found: n.to_string(),
+                })
+            }
+        },
+        Some(other) => {
+            return Err(ImportError::BadVersion {
+                found: other.to_string(),
+            })
+        }
+        None => {
+            return Err(ImportError::BadVersion {
+                found: "nothing".into(),
+            })
+        }
+    };
+    // Version 1 is the first published format: nothing to migrate yet. Later
+    // versions add a `migrate_vN_to_vN+1` step here and set "version".
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("version".into(), Value::from(CURRENT_VERSION));
+    }
+    Ok((value, version))
+}
+
+/// Parses and validates: the one entry point for every import path.
+pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let (snapshot, source_version) = parse(bytes)?;
+    let report = validate(&snapshot);
+    if !report.is_valid() {
+        return Err(ImportError::Invalid(report.errors));
+    }
+    Ok(Imported {
+        snapshot,
+        report,
+        source_version,
+    })
+}
+
+impl Snapshot {
+    /// A snapshot of the current version for a plan and its progress.
+    pub fn new(plan: crate::model::Plan, progress: Progress, exported_at: Option<String>) -> Self {
+        Snapshot {
+            format: FORMAT.into(),
+            version: CURRENT_VERSION,
+            exported_at,
+            plan,
+            progress,
+        }
+    }
+
+    /// The file content: pretty JSON, decimals as strings, newline-terminated.
+    pub fn to_json(&self) -> String {
+        // Serializing these types cannot fail: every map key is a string.
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}

@@ -1,0 +1,472 @@
+//! Validation of a plan and its progress: every rule that blocks an import
+//! (errors) or deserves the user's attention (warnings), each with the JSON path
+//! of what caused it and a message in Italian and English.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Direction, IndicatorKind, LevelValue, Plan, Progress, Snapshot};
+
+/// The language of user-facing messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What is wrong, with what the message needs to say it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum IssueKind {
+    EmptyField { field: String },
+    DuplicateId { id: String },
+    DuplicateArea { code: String },
+    UnknownArea { code: String },
+    UnknownPillar { id: String },
+    UnknownStrategicObjective { code: String },
+    NegativeWeight { weight: Decimal },
+    NoIndicators,
+    MissingLevelValue { level: String, kind: IndicatorKind },
+    WrongLevelValue { level: String, kind: IndicatorKind },
+    MilestoneGrade { level: String, expected: u8 },
+    LevelsOutOfOrder { direction: Direction },
+    DirectionOnNonNumber,
+    UnknownIndicator { id: String },
+    ProgressKindMismatch { kind: IndicatorKind },
+    MilestoneLevelNotAllowed { level: u8 },
+    LevelNotAllowedForKind { level: u8, kind: IndicatorKind },
+    SeveralMeasurements,
+    BadTimestamp { value: String },
+    WeightsNot100 { area: String, sum: Decimal },
+    NoWeightedArea,
+    AreaWithoutObjectives { area: String },
+}
+
+/// One problem found in a snapshot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub severity: Severity,
+    /// JSON path of the value at fault, e.g. `plan.objectives[3].assignments[0].weight`.
+    pub path: String,
+    #[serde(flatten)]
+    pub kind: IssueKind,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message(Lang::En))
+    }
+}
+
+fn level_name(level: &str, lang: Lang) -> &'static str {
+    match (level, lang) {
+        ("threshold", Lang::It) => "soglia",
+        ("target", Lang::It) => "target",
+        ("excellence", Lang::It) => "eccellenza",
+        ("threshold", Lang::En) => "threshold",
+        ("target", Lang::En) => "target",
+        _ => "excellence",
+    }
+}
+
+fn kind_name(kind: IndicatorKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (IndicatorKind::Milestone, Lang::It) => "traguardo qualitativo",
+        (IndicatorKind::Number, Lang::It) => "numero",
+        (IndicatorKind::Date, Lang::It) => "scadenza",
+        (IndicatorKind::Milestone, Lang::En) => "qualitative milestone",
+        (IndicatorKind::Number, Lang::En) => "number",
+        (IndicatorKind::Date, Lang::En) => "deadline",
+    }
+}
+
+impl Issue {
+    /// The message, without the path, in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        use IssueKind::*;
+        let it = lang == Lang::It;
+        match &self.kind {
+            EmptyField { field } => if it { format!("il campo «{field}» è vuoto") } else { format!("the field \"{field}\" is empty") },
+            DuplicateId { id } => if it { format!("l'identificativo «{id}» è usato più volte") } else { format!("the id \"{id}\" is used more than once") },
+            DuplicateArea { code } => if it { format!("l'area «{code}» è definita più volte") } else { format!("the area \"{code}\" is defined more than once") },
+            UnknownArea { code } => if it { format!("l'area «{code}» non esiste nel piano") } else { format!("the area \"{code}\" does not exist in the plan") },
+            UnknownPillar { id } => if it { format!("il pilastro «{id}» non esiste nel piano") } else { format!("the pillar \"{id}\" does not exist in the plan") },
+            UnknownStrategicObjective { code } => if it { format!("l'obiettivo strategico «{code}» non esiste nel piano") } else { format!("the strategic objective \"{code}\" does not exist in the plan") },
+            NegativeWeight { weight } => if it { format!("il peso {weight} è negativo") } else { format!("the weight {weight} is negative") },
+            NoIndicators => if it { "l'obiettivo non ha indicatori".into() } else { "the objective has no indicator".into() },
+            MissingLevelValue { level, kind } => if it { format!("manca il valore di {} per un indicatore di tipo {}", level_name(level, lang), kind_name(*kind, lang)) } else { format!("the {} value is missing for a {} indicator", level_name(level, lang), kind_name(*kind, lang)) },
+            WrongLevelValue { level, kind } => if it { format!("il valore di {} non è adatto a un indicatore di tipo {}", level_name(level, lang), kind_name(*kind, lang)) } else { format!("the {} value does not fit a {} indicator", level_name(level, lang), kind_name(*kind, lang)) },
+            MilestoneGrade { level, expected } => if it { format!("il valore di {} di un traguardo qualitativo deve essere {expected}", level_name(level, lang)) } else { format!("the {} value of a qualitative milestone must be {expected}", level_name(level, lang)) },
+            LevelsOutOfOrder { direction } => match (direction, it) {
+                (Direction::Higher, true) => "i livelli non sono in ordine: deve valere soglia ≤ target ≤ eccellenza".into(),
+                (Direction::Higher, false) => "the levels are out of order: threshold ≤ target ≤ excellence must hold".into(),
+                (Direction::Lower, true) => "i livelli non sono in ordine: per «meno è meglio» (e per le scadenze) deve valere soglia ≥ target ≥ eccellenza".into(),
+                (Direction::Lower, false) => "the levels are out of order: for lower-is-better (and deadlines) threshold ≥ target ≥ excellence must hold".into(),
+            },
+            DirectionOnNonNumber => if it { "la direzione vale solo per gli indicatori numerici".into() } else { "a direction applies only to number indicators".into() },
+            UnknownIndicator { id } => if it { format!("avanzamento per l'indicatore «{id}», che non esiste nel piano") } else { format!("progress for the indicator \"{id}\", which does not exist in the plan") },
+            ProgressKindMismatch { kind } => match (kind, it) {
+                (IndicatorKind::Milestone, true) => "per un traguardo qualitativo si registra il livello raggiunto («level»)".into(),
+                (IndicatorKind::Milestone, false) => "a qualitative milestone records the level reached (\"level\")".into(),
+                (IndicatorKind::Number, true) => "per un indicatore numerico si registra il valore («value»)".into(),
+                (IndicatorKind::Number, false) => "a number indicator records its value (\"value\")".into(),
+                (IndicatorKind::Date, true) => "per una scadenza si registra la data di completamento («done_on»)".into(),
+                (IndicatorKind::Date, false) => "a deadline records the date it was done (\"done_on\")".into(),
+            },
+            MilestoneLevelNotAllowed { level } => if it { format!("il livello {level} non è ammesso: i livelli sono 0, 1, 3, 4 (2 solo se il piano ammette il livello intermedio)") } else { format!("level {level} is not allowed: levels are 0, 1, 3, 4 (2 only when the plan allows the intermediate level)") },
+            LevelNotAllowedForKind { level, kind } => if it { format!("il livello {level} non si può registrare per un indicatore di tipo {}: solo 0 (non raggiunto)", kind_name(*kind, lang)) } else { format!("level {level} cannot be recorded for a {} indicator: only 0 (missed)", kind_name(*kind, lang)) },
+            SeveralMeasurements => if it { "registrare una sola misura tra «level», «value» e «done_on»".into() } else { "record only one of \"level\", \"value\" and \"done_on\"".into() },
+            BadTimestamp { value } => if it { format!("«{value}» non è una data e ora RFC 3339") } else { format!("\"{value}\" is not an RFC 3339 timestamp") },
+            WeightsNot100 { area, sum } => if it { format!("i pesi dell'area {area} sommano a {sum}%, non a 100%") } else { format!("the weights of area {area} add up to {sum}%, not 100%") },
+            NoWeightedArea => if it { "l'obiettivo non è assegnato con peso a nessuna area".into() } else { "the objective has no weighted area".into() },
+            AreaWithoutObjectives { area } => if it { format!("l'area {area} non ha obiettivi") } else { format!("the area {area} has no objectives") },
+        }
+    }
+}
+
+/// The outcome of validation: errors block an import, warnings are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+}
+
+impl Report {
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    fn error(&mut self, path: impl Into<String>, kind: IssueKind) {
+        self.errors.push(Issue {
+            severity: Severity::Error,
+            path: path.into(),
+            kind,
+        });
+    }
+
+    fn warn(&mut self, path: impl Into<String>, kind: IssueKind) {
+        self.warnings.push(Issue {
+            severity: Severity::Warning,
+            path: path.into(),
+            kind,
+        });
+    }
+}
+
+const LEVELS: [&str; 3] = ["threshold", "target", "excellence"];
+
+/// Validates a plan alone (as the plan editor does while the user types).
+pub fn validate_plan(plan: &Plan) -> Report {
+    let mut r = Report::default();
+    check_plan(plan, &mut r);
+    r
+}
+
+/// Validates a snapshot: its plan and its progress against that plan.
+pub fn validate(snapshot: &Snapshot) -> Report {
+    let mut r = Report::default();
+    check_plan(&snapshot.plan, &mut r);
+    check_progress(&snapshot.plan, &snapshot.progress, &mut r);
+    r
+}
+
+fn non_empty(r: &mut Report, path: &str, field: &str, value: &str) {
+    if value.trim().is_empty() {
+        r.error(
+            format!("{path}.{field}"),
+            IssueKind::EmptyField {
+                field: field.into(),
+            },
+        );
+    }
+}
+
+fn check_plan(plan: &Plan, r: &mut Report) {
+    non_empty(r, "plan", "id", &plan.id);
+    non_empty(r, "plan", "title", &plan.title);
+
+    let mut area_codes = BTreeSet::new();
+    for (i, a) in plan.areas.iter().enumerate() {
+        let p = format!("plan.areas[{i}]");
+        non_empty(r, &p, "code", &a.code);
+        if !area_codes.insert(a.code.as_str()) {
+            r.error(
+                format!("{p}.code"),
+                IssueKind::DuplicateArea {
+                    code: a.code.clone(),
+                },
+            );
+        }
+    }
+    let mut pillar_ids = BTreeSet::new();
+    for (i, p) in plan.pillars.iter().enumerate() {
+        let path = format!("plan.pillars[{i}]");
+        non_empty(r, &path, "id", &p.id);
+        if !pillar_ids.insert(p.id.as_str()) {
+            r.error(
+                format!("{path}.id"),
+                IssueKind::DuplicateId { id: p.id.clone() },
+            );
+        }
+    }
+    let mut so_codes = BTreeSet::new();
+    for (i, s) in plan.strategic_objectives.iter().enumerate() {
+        let path = format!("plan.strategic_objectives[{i}]");
+        if !so_codes.insert(s.code.as_str()) {
+            r.error(
+                format!("{path}.code"),
+                IssueKind::DuplicateId { id: s.code.clone() },
+            );
+        }
+        if !pillar_ids.contains(s.pillar.as_str()) {
+            r.error(
+                format!("{path}.pillar"),
+                IssueKind::UnknownPillar {
+                    id: s.pillar.clone(),
+                },
+            );
+        }
+    }
+
+    let mut ids = BTreeSet::new();
+    let mut sums: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for (oi, o) in plan.objectives.iter().enumerate() {
+        let op = format!("plan.objectives[{oi}]");
+        non_empty(r, &op, "id", &o.id);
+        non_empty(r, &op, "title", &o.title);
+        if !ids.insert(o.id.as_str()) {
+            r.error(
+                format!("{op}.id"),
+                IssueKind::DuplicateId { id: o.id.clone() },
+            );
+        }
+        if !pillar_ids.contains(o.pillar.as_str()) {
+            r.error(
+                format!("{op}.pillar"),
+                IssueKind::UnknownPillar {
+                    id: o.pillar.clone(),
+                },
+            );
+        }
+        if let Some(code) = &o.strategic_objective {
+            if !plan.strategic_objectives.is_empty() && !so_codes.contains(code.as_str()) {
+                r.error(
+                    format!("{op}.strategic_objective"),
+                    IssueKind::UnknownStrategicObjective { code: code.clone() },
+                );
+            }
+        }
+        let mut assigned = BTreeSet::new();
+        for (ai, a) in o.assignments.iter().enumerate() {
+            let ap = format!("{op}.assignments[{ai}]");
+            if !area_codes.contains(a.area.as_str()) {
+                r.error(
+                    format!("{ap}.area"),
+                    IssueKind::UnknownArea {
+                        code: a.area.clone(),
+                    },
+                );
+            } else if !assigned.insert(a.area.as_str()) {
+                r.error(
+                    format!("{ap}.area"),
+                    IssueKind::DuplicateArea {
+                        code: a.area.clone(),
+                    },
+                );
+            }
+            if a.weight.is_sign_negative() && !a.weight.is_zero() {
+                r.error(
+                    format!("{ap}.weight"),
+                    IssueKind::NegativeWeight { weight: a.weight },
+                );
+            }
+            *sums.entry(a.area.as_str()).or_default() += a.weight;
+        }
+        if o.assignments.iter().all(|a| a.weight.is_zero()) {
+            r.warn(op.clone(), IssueKind::NoWeightedArea);
+        }
+        if o.indicators.is_empty() {
+            r.error(format!("{op}.indicators"), IssueKind::NoIndicators);
+        }
+        for (ii, ind) in o.indicators.iter().enumerate() {
+            let ip = format!("{op}.indicators[{ii}]");
+            non_empty(r, &ip, "id", &ind.id);
+            if !ids.insert(ind.id.as_str()) {
+                r.error(
+                    format!("{ip}.id"),
+                    IssueKind::DuplicateId { id: ind.id.clone() },
+                );
+            }
+            check_levels(ind, &ip, r);
+        }
+    }
+    for a in &plan.areas {
+        match sums.get(a.code.as_str()) {
+            None => r.warn(
+                "plan.areas",
+                IssueKind::AreaWithoutObjectives {
+                    area: a.code.clone(),
+                },
+            ),
+            Some(sum) if *sum != Decimal::ONE_HUNDRED => r.warn(
+                "plan.areas",
+                IssueKind::WeightsNot100 {
+                    area: a.code.clone(),
+                    sum: sum.normalize(),
+                },
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn check_levels(ind: &crate::model::Indicator, ip: &str, r: &mut Report) {
+    if ind.direction.is_some() && ind.kind != IndicatorKind::Number {
+        r.error(format!("{ip}.direction"), IssueKind::DirectionOnNonNumber);
+    }
+    let levels = ind.levels();
+    let mut fit = true;
+    for (name, level) in LEVELS.iter().zip(levels) {
+        let path = format!("{ip}.{name}.value");
+        let ok = match (ind.kind, &level.value) {
+            (IndicatorKind::Milestone, LevelValue::Empty) => true,
+            (IndicatorKind::Milestone, LevelValue::Number(n)) => {
+                let expected = match *name {
+                    "threshold" => 1u8,
+                    "target" => 3,
+                    _ => 4,
+                };
+                if *n != Decimal::from(expected) {
+                    r.error(
+                        path.clone(),
+                        IssueKind::MilestoneGrade {
+                            level: (*name).into(),
+                            expected,
+                        },
+                    );
+                }
+                true
+            }
+            (IndicatorKind::Number, LevelValue::Number(_)) => true,
+            (IndicatorKind::Date, LevelValue::Date(_)) => true,
+            (IndicatorKind::Number | IndicatorKind::Date, LevelValue::Empty) => {
+                r.error(
+                    path.clone(),
+                    IssueKind::MissingLevelValue {
+                        level: (*name).into(),
+                        kind: ind.kind,
+                    },
+                );
+                fit = false;
+                continue;
+            }
+            _ => false,
+        };
+        if !ok {
+            fit = false;
+            r.error(
+                path,
+                IssueKind::WrongLevelValue {
+                    level: (*name).into(),
+                    kind: ind.kind,
+                },
+            );
+        }
+    }
+    if !fit {
+        return;
+    }
+    let in_order =
+        match ind.kind {
+            IndicatorKind::Milestone => true,
+            IndicatorKind::Number => crate::scoring::number_levels(ind).is_none_or(|[s, t, e]| {
+                match ind.effective_direction() {
+                    Direction::Higher => s <= t && t <= e,
+                    Direction::Lower => s >= t && t >= e,
+                }
+            }),
+            IndicatorKind::Date => {
+                crate::scoring::date_levels(ind).is_none_or(|[s, t, e]| s >= t && t >= e)
+            }
+        };
+    if !in_order {
+        r.error(
+            ip.to_string(),
+            IssueKind::LevelsOutOfOrder {
+                direction: ind.effective_direction(),
+            },
+        );
+    }
+}
+
+fn check_progress(plan: &Plan, progress: &Progress, r: &mut Report) {
+    for (id, entry) in progress {
+        let p = format!("progress[{id:?}]");
+        let Some((_, ind)) = plan.indicator(id) else {
+            r.error(p, IssueKind::UnknownIndicator { id: id.clone() });
+            continue;
+        };
+        let measures = [
+            entry.level.is_some(),
+            entry.value.is_some(),
+            entry.done_on.is_some(),
+        ]
+        .iter()
+        .filter(|m| **m)
+        .count();
+        if measures > 1 {
+            r.error(p.clone(), IssueKind::SeveralMeasurements);
+        }
+        if let Some(level) = entry.level {
+            match ind.kind {
+                IndicatorKind::Milestone => {
+                    let ok = matches!(level, 0 | 1 | 3 | 4)
+                        || (level == 2 && plan.scoring.intermediate_level);
+                    if !ok {
+                        r.error(
+                            format!("{p}.level"),
+                            IssueKind::MilestoneLevelNotAllowed { level },
+                        );
+                    }
+                }
+                kind if level != 0 => {
+                    r.error(
+                        format!("{p}.level"),
+                        IssueKind::LevelNotAllowedForKind { level, kind },
+                    );
+                }
+                _ => {}
+            }
+        }
+        let mismatch = match ind.kind {
+            IndicatorKind::Milestone => entry.value.is_some() || entry.done_on.is_some(),
+            IndicatorKind::Number => entry.done_on.is_some(),
+            IndicatorKind::Date => entry.value.is_some(),
+        };
+        if mismatch {
+            r.error(
+                p.clone(),
+                IssueKind::ProgressKindMismatch { kind: ind.kind },
+            );
+        }
+        if let Some(ts) = &entry.updated_at {
+            if chrono::DateTime::parse_from_rfc3339(ts).is_err() {
+                r.error(
+                    format!("{p}.updated_at"),
+                    IssueKind::BadTimestamp { value: ts.clone() },
+                );
+            }
+        }
+    }
+}
