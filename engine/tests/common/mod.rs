@@ -1,0 +1,119 @@
+//! Fixture builders shared by the engine tests: small plans written in a line.
+#![allow(dead_code)]
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use cruscotto_engine::*;
+use rust_decimal::Decimal;
+
+pub fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).expect("test decimal")
+}
+
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+fn level(value: LevelValue) -> Level {
+    Level { value, description: String::new() }
+}
+
+pub fn milestone(id: &str) -> Indicator {
+    Indicator {
+        id: id.into(),
+        label: None,
+        kind: IndicatorKind::Milestone,
+        description: None,
+        unit: None,
+        direction: None,
+        threshold: level(LevelValue::Number(Decimal::ONE)),
+        target: level(LevelValue::Number(Decimal::from(3))),
+        excellence: level(LevelValue::Number(Decimal::from(4))),
+    }
+}
+
+pub fn number(id: &str, s: &str, t: &str, e: &str, direction: Direction) -> Indicator {
+    Indicator {
+        id: id.into(),
+        label: None,
+        kind: IndicatorKind::Number,
+        description: None,
+        unit: None,
+        direction: Some(direction),
+        threshold: level(LevelValue::Number(d(s))),
+        target: level(LevelValue::Number(d(t))),
+        excellence: level(LevelValue::Number(d(e))),
+    }
+}
+
+pub fn deadline(id: &str, s: &str, t: &str, e: &str) -> Indicator {
+    Indicator {
+        id: id.into(),
+        label: None,
+        kind: IndicatorKind::Date,
+        description: None,
+        unit: None,
+        direction: None,
+        threshold: level(LevelValue::Date(date(s))),
+        target: level(LevelValue::Date(date(t))),
+        excellence: level(LevelValue::Date(date(e))),
+    }
+}
+
+pub fn objective(id: &str, weights: &[(&str, &str)], indicators: Vec<Indicator>) -> Objective {
+    Objective {
+        id: id.into(),
+        pillar: "p".into(),
+        strategic_objective: None,
+        title: format!("Objective {id}"),
+        purpose: String::new(),
+        responsible: vec![],
+        assignments: weights
+            .iter()
+            .map(|(a, w)| Assignment { area: (*a).into(), weight: d(w) })
+            .collect(),
+        other_structures: vec![],
+        aggregation: Aggregation::Mean,
+        indicators,
+        note: None,
+    }
+}
+
+pub fn plan(areas: &[&str], objectives: Vec<Objective>) -> Plan {
+    Plan {
+        id: "test".into(),
+        title: "Test plan".into(),
+        year: 2023,
+        scoring: ScoringOptions::default(),
+        areas: areas
+            .iter()
+            .map(|c| Area { code: (*c).into(), name: format!("Area {c}") })
+            .collect(),
+        pillars: vec![Pillar { id: "p".into(), name: "Pillar".into() }],
+        strategic_objectives: vec![],
+        structures: vec![],
+        objectives,
+        source: None,
+    }
+}
+
+pub fn at_level(level: u8) -> ProgressEntry {
+    ProgressEntry { level: Some(level), ..Default::default() }
+}
+
+pub fn valued(v: &str) -> ProgressEntry {
+    ProgressEntry { value: Some(d(v)), ..Default::default() }
+}
+
+pub fn done_on(s: &str) -> ProgressEntry {
+    ProgressEntry { done_on: Some(date(s)), ..Default::default() }
+}
+
+pub fn progress(entries: &[(&str, ProgressEntry)]) -> Progress {
+    entries.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect()
+}
+
+pub fn snapshot(plan: Plan, progress: Progress) -> Snapshot {
+    Snapshot::new(plan, progress, None)
+}
