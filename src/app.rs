@@ -1,0 +1,47 @@
+//! The root component: i18n, app state, router and the page frame.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::header::Header;
+use crate::components::status_banner::StatusBanner;
+use crate::i18n::*;
+use crate::pages::{
+    area::AreaPage, editor::EditorPage, not_found::NotFound, objective::ObjectivePage,
+    overview::Overview, settings::SettingsPage, transfer::TransferPage,
+};
+use crate::state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Shell />
+        </I18nContextProvider>
+    }
+}
+
+/// The frame shared by every page; provides the app state once.
+#[component]
+fn Shell() -> impl IntoView {
+    AppState::provide();
+    let i18n = use_i18n();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+            <Header />
+            <StatusBanner />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Overview />
+                    <Route path=path!("/area/:code") view=AreaPage />
+                    <Route path=path!("/objective/:id") view=ObjectivePage />
+                    <Route path=path!("/editor") view=EditorPage />
+                    <Route path=path!("/transfer") view=TransferPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

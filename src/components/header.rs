@@ -1,0 +1,47 @@
+//! The top bar: the app's name, the plan open, the main navigation and the
+//! language switch.
+
+use cruscotto_engine::Lang;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::*;
+use crate::state::use_app;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let plan_label = move || app.plan.with(|p| format!("{} · {}", p.title, p.year));
+    let on_lang = move |ev: leptos::ev::Event| {
+        let lang = if event_target_value(&ev) == "en" {
+            Lang::En
+        } else {
+            Lang::It
+        };
+        app.lang.set(lang);
+    };
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <A href="/" attr:class="brand-name">{t!(i18n, common.app_name)}</A>
+                <span class="brand-plan">{plan_label}</span>
+            </div>
+            <nav aria-label=move || t_string!(i18n, common.nav_label)>
+                <ul>
+                    <li><A href="/">{t!(i18n, common.nav_overview)}</A></li>
+                    <li><A href="/editor">{t!(i18n, common.nav_editor)}</A></li>
+                    <li><A href="/transfer">{t!(i18n, common.nav_transfer)}</A></li>
+                    <li><A href="/settings">{t!(i18n, common.nav_settings)}</A></li>
+                </ul>
+            </nav>
+            <label class="lang-switch">
+                <span>{t!(i18n, common.language)}</span>
+                <select id="lang-select" on:change=on_lang prop:value=move || match app.lang.get() { Lang::It => "it", Lang::En => "en" }>
+                    <option value="it">"Italiano"</option>
+                    <option value="en">"English"</option>
+                </select>
+            </label>
+        </header>
+    }
+}

@@ -1,0 +1,244 @@
+//! Numbers and dates as people read and type them, in Italian or English.
+//!
+//! Decimals are formatted from their exact digits, never through floats, so the
+//! screen shows exactly what the engine computed. Parsing accepts what a person
+//! types: `1.234.567,89` and `3,5` in Italian, `1,234,567.89` and `3.5` in English.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use cruscotto_engine::scoring::round2;
+use cruscotto_engine::Lang;
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+/// Why a typed number was not understood.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum NumberInputError {
+    #[error("empty")]
+    Empty,
+    #[error("not a number")]
+    NotANumber,
+}
+
+impl NumberInputError {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NumberInputError::Empty, Lang::It) => "Inserire un numero.",
+            (NumberInputError::Empty, Lang::En) => "Enter a number.",
+            (NumberInputError::NotANumber, Lang::It) => {
+                "Numero non valido: usare la virgola per i decimali, ad esempio 1.234,5 o 3,5."
+            }
+            (NumberInputError::NotANumber, Lang::En) => {
+                "Not a valid number: use a point for decimals, for example 1,234.5 or 3.5."
+            }
+        }
+    }
+}
+
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::It => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// Formats a decimal with grouping, keeping at most `max_dp` decimals (rounded
+/// half away from zero) and dropping trailing zeros.
+pub fn decimal(d: Decimal, lang: Lang, max_dp: u32) -> String {
+    let r = d
+        .round_dp_with_strategy(max_dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    group(&r.to_string(), lang)
+}
+
+/// Formats a decimal with exactly two decimals, as scores are shown.
+pub fn fixed2(d: Decimal, lang: Lang) -> String {
+    group(&format!("{:.2}", round2(d)), lang)
+}
+
+fn group(plain: &str, lang: Lang) -> String {
+    let (thousands, dec) = separators(lang);
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(plain.len() + int.len() / 3 + 1);
+    out.push_str(sign);
+    let n = int.len();
+    for (i, c) in int.chars().enumerate() {
+        // Four-digit numbers are grouped too ("2.038"), as the Allegato prints them.
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(dec);
+        out.push_str(f);
+    }
+    out
+}
+
+/// Parses a number typed by a person in the given language.
+///
+/// Spaces, a trailing `%` or `€` are ignored. In Italian a `.` followed by
+/// groups of exactly three digits is a thousands separator (`1.234`), a single
+/// `.` otherwise is read as a decimal point (`3.5`), since people paste both.
+pub fn parse_number(input: &str, lang: Lang) -> Result<Decimal, NumberInputError> {
+    let s: String = input
+        .trim()
+        .trim_end_matches(['%', '€'])
+        .trim_start_matches('€')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\'')
+        .collect();
+    if s.is_empty() {
+        return Err(NumberInputError::Empty);
+    }
+    let (thousands, dec) = separators(lang);
+    let normalized = if s.contains(dec) {
+        let (int, frac) = s.rsplit_once(dec).ok_or(NumberInputError::NotANumber)?;
+        if frac.contains(thousands) || frac.contains(dec) {
+            return Err(NumberInputError::NotANumber);
+        }
+        format!("{}.{}", strip_grouping(int, thousands)?, frac)
+    } else if s.contains(thousands) {
+        if is_grouped(&s, thousands) {
+            s.replace(thousands, "")
+        } else if lang == Lang::It && s.matches('.').count() == 1 {
+            s.clone()
+        } else {
+            return Err(NumberInputError::NotANumber);
+        }
+    } else {
+        s.clone()
+    };
+    let body = normalized.trim_start_matches(['+', '-']);
+    if body.is_empty()
+        || !body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || body.starts_with('.')
+    {
+        return Err(NumberInputError::NotANumber);
+    }
+    Decimal::from_str(&normalized).map_err(|_| NumberInputError::NotANumber)
+}
+
+fn strip_grouping(int: &str, thousands: char) -> Result<String, NumberInputError> {
+    if !int.contains(thousands) {
+        return Ok(int.to_string());
+    }
+    if is_grouped(int, thousands) {
+        Ok(int.replace(thousands, ""))
+    } else {
+        Err(NumberInputError::NotANumber)
+    }
+}
+
+/// `1.234.567`: a first group of 1–3 digits, then groups of exactly three.
+fn is_grouped(s: &str, sep: char) -> bool {
+    let s = s.trim_start_matches(['+', '-']);
+    let mut parts = s.split(sep);
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+    let mut rest = parts.peekable();
+    first_ok
+        && rest.peek().is_some()
+        && rest.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A date as people read it: `31/12/2023` in Italian, `31 Dec 2023` in English.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::It => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// An RFC 3339 timestamp as a local-looking date and time, or the raw text.
+pub fn timestamp(ts: &str, lang: Lang) -> String {
+    match chrono::DateTime::parse_from_rfc3339(ts) {
+        Ok(t) => match lang {
+            Lang::It => t.format("%d/%m/%Y %H:%M").to_string(),
+            Lang::En => t.format("%-d %b %Y %H:%M").to_string(),
+        },
+        Err(_) => ts.to_string(),
+    }
+}
+
+/// A level (0–4) with two decimals, or a dash when not assessed.
+pub fn level(l: Option<Decimal>, lang: Lang) -> String {
+    l.map_or_else(|| "—".to_string(), |l| fixed2(l, lang))
+}
+
+/// A percentage with one decimal and the sign, or a dash.
+pub fn percent(p: Option<Decimal>, lang: Lang) -> String {
+    p.map_or_else(|| "—".to_string(), |p| format!("{} %", decimal(p, lang, 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn italian_input_with_thousands_and_decimal_comma_parses_exactly() {
+        assert_eq!(parse_number("1.234.567,89", Lang::It), Ok(d("1234567.89")));
+        assert_eq!(parse_number("3,5", Lang::It), Ok(d("3.5")));
+        assert_eq!(parse_number("41.079.930", Lang::It), Ok(d("41079930")));
+        assert_eq!(parse_number(" 80 % ", Lang::It), Ok(d("80")));
+        assert_eq!(parse_number("-2,25", Lang::It), Ok(d("-2.25")));
+    }
+
+    #[test]
+    fn italian_single_point_not_in_groups_is_a_decimal_point() {
+        assert_eq!(parse_number("3.5", Lang::It), Ok(d("3.5")));
+        // Three digits after the point read as thousands, as an Italian writes it.
+        assert_eq!(parse_number("1.185", Lang::It), Ok(d("1185")));
+    }
+
+    #[test]
+    fn english_input_uses_point_for_decimals() {
+        assert_eq!(parse_number("1,234,567.89", Lang::En), Ok(d("1234567.89")));
+        assert_eq!(parse_number("3.5", Lang::En), Ok(d("3.5")));
+    }
+
+    #[test]
+    fn malformed_numbers_are_refused() {
+        for bad in [
+            "abc", "1,2,3", "1.23.4", "1,5,", ",", "--1", "1e5", "12,34.5",
+        ] {
+            assert_eq!(
+                parse_number(bad, Lang::It),
+                Err(NumberInputError::NotANumber),
+                "{bad}"
+            );
+        }
+        assert_eq!(parse_number("  ", Lang::It), Err(NumberInputError::Empty));
+    }
+
+    #[test]
+    fn decimals_format_with_the_languages_separators() {
+        assert_eq!(decimal(d("1234567.89"), Lang::It, 2), "1.234.567,89");
+        assert_eq!(decimal(d("1234567.89"), Lang::En, 2), "1,234,567.89");
+        assert_eq!(decimal(d("2038"), Lang::It, 2), "2.038");
+        assert_eq!(decimal(d("3.50"), Lang::It, 2), "3,5");
+        assert_eq!(fixed2(d("2.8"), Lang::It), "2,80");
+        assert_eq!(fixed2(d("-1234.005"), Lang::En), "-1,234.01");
+    }
+
+    #[test]
+    fn dates_format_per_language() {
+        let day = NaiveDate::from_ymd_opt(2023, 12, 31).expect("date");
+        assert_eq!(date(day, Lang::It), "31/12/2023");
+        assert_eq!(date(day, Lang::En), "31 Dec 2023");
+    }
+}

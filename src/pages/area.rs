@@ -1,0 +1,11 @@
+//! The area screen (being built).
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+
+#[component]
+pub fn AreaPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <h1>{t!(i18n, area.title)}</h1> }
+}

@@ -1,0 +1,9 @@
+//! One module per screen of the app.
+
+pub mod area;
+pub mod editor;
+pub mod not_found;
+pub mod objective;
+pub mod overview;
+pub mod settings;
+pub mod transfer;

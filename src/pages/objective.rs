@@ -1,0 +1,11 @@
+//! The objective screen (being built).
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+
+#[component]
+pub fn ObjectivePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <h1>{t!(i18n, objective.title)}</h1> }
+}
