@@ -3,7 +3,9 @@
 mod common;
 
 use common::*;
-use cruscotto_engine::scoring::{date_level, next_level_value, number_level, objective_level, round2};
+use cruscotto_engine::scoring::{
+    date_level, next_level_value, number_level, objective_level, round2,
+};
 use cruscotto_engine::*;
 use rust_decimal::Decimal;
 
@@ -90,7 +92,10 @@ fn dates_on_or_before_each_deadline_reach_its_level() {
 
 #[test]
 fn milestone_takes_the_level_entered() {
-    let p = plan(&["A"], vec![objective("o", &[("A", "100")], vec![milestone("m")])]);
+    let p = plan(
+        &["A"],
+        vec![objective("o", &[("A", "100")], vec![milestone("m")])],
+    );
     for l in [0u8, 1, 3, 4] {
         let card = p.score(&progress(&[("m", at_level(l))]));
         assert_eq!(card.indicator("m"), Some(Decimal::from(l)));
@@ -99,7 +104,10 @@ fn milestone_takes_the_level_entered() {
 
 #[test]
 fn intermediate_milestone_level_counts_only_when_the_plan_allows_it() {
-    let mut p = plan(&["A"], vec![objective("o", &[("A", "100")], vec![milestone("m")])]);
+    let mut p = plan(
+        &["A"],
+        vec![objective("o", &[("A", "100")], vec![milestone("m")])],
+    );
     let pr = progress(&[("m", at_level(2))]);
     assert_eq!(p.score(&pr).indicator("m"), None);
     p.scoring.intermediate_level = true;
@@ -108,7 +116,14 @@ fn intermediate_milestone_level_counts_only_when_the_plan_allows_it() {
 
 #[test]
 fn missed_deadline_recorded_as_level_zero_scores_zero() {
-    let p = plan(&["A"], vec![objective("o", &[("A", "100")], vec![deadline("x", "2023-12-31", "2023-11-30", "2023-10-31")])]);
+    let p = plan(
+        &["A"],
+        vec![objective(
+            "o",
+            &[("A", "100")],
+            vec![deadline("x", "2023-12-31", "2023-11-30", "2023-10-31")],
+        )],
+    );
     let card = p.score(&progress(&[("x", at_level(0))]));
     assert_eq!(card.indicator("x"), Some(d("0")));
     assert_eq!(card.area("A").and_then(|a| a.score), Some(d("0")));
@@ -116,25 +131,43 @@ fn missed_deadline_recorded_as_level_zero_scores_zero() {
 
 #[test]
 fn objective_mean_averages_indicator_levels() {
-    assert_eq!(objective_level([Some(d("4")), Some(d("1"))], Aggregation::Mean), Some(d("2.5")));
+    assert_eq!(
+        objective_level([Some(d("4")), Some(d("1"))], Aggregation::Mean),
+        Some(d("2.5"))
+    );
 }
 
 #[test]
 fn objective_all_takes_the_lowest_level() {
-    assert_eq!(objective_level([Some(d("4")), Some(d("1")), Some(d("3"))], Aggregation::All), Some(d("1")));
+    assert_eq!(
+        objective_level([Some(d("4")), Some(d("1")), Some(d("3"))], Aggregation::All),
+        Some(d("1"))
+    );
 }
 
 #[test]
 fn objective_with_an_unassessed_indicator_is_not_assessed_rather_than_zero() {
-    assert_eq!(objective_level([Some(d("4")), None], Aggregation::Mean), None);
-    assert_eq!(objective_level([Some(d("4")), None], Aggregation::All), None);
+    assert_eq!(
+        objective_level([Some(d("4")), None], Aggregation::Mean),
+        None
+    );
+    assert_eq!(
+        objective_level([Some(d("4")), None], Aggregation::All),
+        None
+    );
     assert_eq!(objective_level(std::iter::empty(), Aggregation::Mean), None);
 }
 
 #[test]
 fn a_note_alone_does_not_assess_an_indicator() {
-    let p = plan(&["A"], vec![objective("o", &[("A", "100")], vec![milestone("m")])]);
-    let entry = ProgressEntry { note: Some("in corso".into()), ..Default::default() };
+    let p = plan(
+        &["A"],
+        vec![objective("o", &[("A", "100")], vec![milestone("m")])],
+    );
+    let entry = ProgressEntry {
+        note: Some("in corso".into()),
+        ..Default::default()
+    };
     let card = p.score(&progress(&[("m", entry)]));
     assert_eq!(card.objective("o"), None);
     assert_eq!(card.area("A").and_then(|a| a.score), None);
@@ -231,8 +264,25 @@ fn next_level_value_says_what_a_number_still_needs() {
 
 #[test]
 fn a_value_of_the_wrong_kind_leaves_the_indicator_unassessed() {
-    let p = plan(&["A"], vec![objective("o", &[("A", "100")], vec![number("n", "1", "2", "3", Direction::Higher)])]);
-    assert_eq!(p.score(&progress(&[("n", done_on("2023-01-01"))])).indicator("n"), None);
-    assert_eq!(p.score(&progress(&[("n", at_level(3))])).indicator("n"), None);
-    assert_eq!(p.score(&progress(&[("n", valued("2"))])).indicator("n"), Some(d("3")));
+    let p = plan(
+        &["A"],
+        vec![objective(
+            "o",
+            &[("A", "100")],
+            vec![number("n", "1", "2", "3", Direction::Higher)],
+        )],
+    );
+    assert_eq!(
+        p.score(&progress(&[("n", done_on("2023-01-01"))]))
+            .indicator("n"),
+        None
+    );
+    assert_eq!(
+        p.score(&progress(&[("n", at_level(3))])).indicator("n"),
+        None
+    );
+    assert_eq!(
+        p.score(&progress(&[("n", valued("2"))])).indicator("n"),
+        Some(d("3"))
+    );
 }

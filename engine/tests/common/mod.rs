@@ -16,7 +16,10 @@ pub fn date(s: &str) -> NaiveDate {
 }
 
 fn level(value: LevelValue) -> Level {
-    Level { value, description: String::new() }
+    Level {
+        value,
+        description: String::new(),
+    }
 }
 
 pub fn milestone(id: &str) -> Indicator {
@@ -71,7 +74,10 @@ pub fn objective(id: &str, weights: &[(&str, &str)], indicators: Vec<Indicator>)
         responsible: vec![],
         assignments: weights
             .iter()
-            .map(|(a, w)| Assignment { area: (*a).into(), weight: d(w) })
+            .map(|(a, w)| Assignment {
+                area: (*a).into(),
+                weight: d(w),
+            })
             .collect(),
         other_structures: vec![],
         aggregation: Aggregation::Mean,
@@ -88,9 +94,15 @@ pub fn plan(areas: &[&str], objectives: Vec<Objective>) -> Plan {
         scoring: ScoringOptions::default(),
         areas: areas
             .iter()
-            .map(|c| Area { code: (*c).into(), name: format!("Area {c}") })
+            .map(|c| Area {
+                code: (*c).into(),
+                name: format!("Area {c}"),
+            })
             .collect(),
-        pillars: vec![Pillar { id: "p".into(), name: "Pillar".into() }],
+        pillars: vec![Pillar {
+            id: "p".into(),
+            name: "Pillar".into(),
+        }],
         strategic_objectives: vec![],
         structures: vec![],
         objectives,
@@ -99,19 +111,31 @@ pub fn plan(areas: &[&str], objectives: Vec<Objective>) -> Plan {
 }
 
 pub fn at_level(level: u8) -> ProgressEntry {
-    ProgressEntry { level: Some(level), ..Default::default() }
+    ProgressEntry {
+        level: Some(level),
+        ..Default::default()
+    }
 }
 
 pub fn valued(v: &str) -> ProgressEntry {
-    ProgressEntry { value: Some(d(v)), ..Default::default() }
+    ProgressEntry {
+        value: Some(d(v)),
+        ..Default::default()
+    }
 }
 
 pub fn done_on(s: &str) -> ProgressEntry {
-    ProgressEntry { done_on: Some(date(s)), ..Default::default() }
+    ProgressEntry {
+        done_on: Some(date(s)),
+        ..Default::default()
+    }
 }
 
 pub fn progress(entries: &[(&str, ProgressEntry)]) -> Progress {
-    entries.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect()
+    entries
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), v.clone()))
+        .collect()
 }
 
 pub fn snapshot(plan: Plan, progress: Progress) -> Snapshot {
