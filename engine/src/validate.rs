@@ -311,16 +311,16 @@ fn check_plan(plan: &Plan, r: &mut Report) {
             check_levels(ind, &ip, r);
         }
     }
-    for a in &plan.areas {
+    for (i, a) in plan.areas.iter().enumerate() {
         match sums.get(a.code.as_str()) {
             None => r.warn(
-                "plan.areas",
+                format!("plan.areas[{i}]"),
                 IssueKind::AreaWithoutObjectives {
                     area: a.code.clone(),
                 },
             ),
             Some(sum) if *sum != Decimal::ONE_HUNDRED => r.warn(
-                "plan.areas",
+                format!("plan.areas[{i}]"),
                 IssueKind::WeightsNot100 {
                     area: a.code.clone(),
                     sum: sum.normalize(),
