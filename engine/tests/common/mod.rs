@@ -141,3 +141,29 @@ pub fn progress(entries: &[(&str, ProgressEntry)]) -> Progress {
 pub fn snapshot(plan: Plan, progress: Progress) -> Snapshot {
     Snapshot::new(plan, progress, None)
 }
+
+/// The smallest valid plan around some indicators: one area "A", one objective
+/// "o" weighted 100 there.
+pub fn single(indicators: Vec<Indicator>) -> Plan {
+    plan(&["A"], vec![objective("o", &[("A", "100")], indicators)])
+}
+
+/// The JSON text of a snapshot, as a file would hold it.
+pub fn json_of(plan: Plan, progress: Progress) -> String {
+    snapshot(plan, progress).to_json()
+}
+
+/// A snapshot as a JSON value, to break it in ways the Rust types cannot.
+pub fn value_of(plan: Plan, progress: Progress) -> serde_json::Value {
+    serde_json::from_str(&json_of(plan, progress)).expect("a snapshot serializes to JSON")
+}
+
+/// Every issue of a report as (path, kind), errors first, for exact assertions.
+pub fn issues_of(report: &Report) -> Vec<(String, IssueKind)> {
+    report
+        .errors
+        .iter()
+        .chain(&report.warnings)
+        .map(|i| (i.path.clone(), i.kind.clone()))
+        .collect()
+}
