@@ -46,16 +46,31 @@ pub fn number_level(
     } else if x >= t {
         match mode {
             NumericMode::Step => TARGET_LEVEL,
-            NumericMode::Linear => TARGET_LEVEL + (x - t) / (e - t),
+            NumericMode::Linear => TARGET_LEVEL + band_fraction(Decimal::ONE, x, t, e),
         }
     } else if x >= s {
         match mode {
             NumericMode::Step => Decimal::ONE,
-            NumericMode::Linear => Decimal::ONE + Decimal::TWO * (x - s) / (t - s),
+            NumericMode::Linear => Decimal::ONE + band_fraction(Decimal::TWO, x, s, t),
         }
     } else {
         Decimal::ZERO
     }
+}
+
+/// `k·(x − a)/(b − a)` for `a ≤ x < b`, so at most `k`. When the band is wider
+/// than a Decimal holds (levels near ±7.9e28), it is computed on quarters,
+/// which cannot overflow, instead of panicking on a hostile plan.
+fn band_fraction(k: Decimal, x: Decimal, a: Decimal, b: Decimal) -> Decimal {
+    let exact = || {
+        x.checked_sub(a)?
+            .checked_mul(k)?
+            .checked_div(b.checked_sub(a)?)
+    };
+    exact().unwrap_or_else(|| {
+        let q = Decimal::from(4);
+        k * ((x / q - a / q) / (b / q - a / q))
+    })
 }
 
 /// The level of a deadline: on or before the excellence date 4, the target date 3,
@@ -198,24 +213,30 @@ struct WeightedMean {
 }
 
 impl WeightedMean {
+    // Saturating: absurd weights (near 7.9e28) give an imprecise score, still
+    // within 0..=4, rather than a panic.
     fn add(&mut self, weight: Decimal, level: Option<Decimal>) {
-        self.total += weight;
+        self.total = self.total.saturating_add(weight);
         self.items += 1;
         if let Some(l) = level {
-            self.weighted += weight * l;
-            self.assessed += weight;
+            self.weighted = self.weighted.saturating_add(weight.saturating_mul(l));
+            self.assessed = self.assessed.saturating_add(weight);
             self.assessed_items += 1;
         }
     }
 
     fn score(&self) -> Option<Decimal> {
-        (self.assessed_items > 0 && !self.assessed.is_zero()).then(|| self.weighted / self.assessed)
+        // Checked: negative weights (an error, but scored while a plan is being
+        // edited) can leave a tiny divisor.
+        (self.assessed_items > 0 && !self.assessed.is_zero())
+            .then(|| self.weighted.checked_div(self.assessed))
+            .flatten()
     }
 }
 
 /// Percent of target (level 3) for a score.
 pub fn percent_of_target(score: Decimal) -> Decimal {
-    score / TARGET_LEVEL * Decimal::ONE_HUNDRED
+    (score / TARGET_LEVEL).saturating_mul(Decimal::ONE_HUNDRED)
 }
 
 impl Plan {
@@ -274,7 +295,10 @@ impl Plan {
             .map(|p| {
                 let mut acc = WeightedMean::default();
                 for o in self.objectives.iter().filter(|o| o.pillar == p.id) {
-                    let w: Decimal = o.assignments.iter().map(|a| a.weight).sum();
+                    let w = o
+                        .assignments
+                        .iter()
+                        .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.weight));
                     acc.add(w, card.objectives.get(&o.id).copied().flatten());
                 }
                 let score = acc.score();

@@ -291,7 +291,9 @@ fn check_plan(plan: &Plan, r: &mut Report) {
                     IssueKind::NegativeWeight { weight: a.weight },
                 );
             }
-            *sums.entry(a.area.as_str()).or_default() += a.weight;
+            // Saturating: a hostile file with huge weights gets a warning, not a panic.
+            let sum = sums.entry(a.area.as_str()).or_default();
+            *sum = sum.saturating_add(a.weight);
         }
         if o.assignments.iter().all(|a| a.weight.is_zero()) {
             r.warn(op.clone(), IssueKind::NoWeightedArea);

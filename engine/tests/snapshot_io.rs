@@ -520,3 +520,67 @@ fn the_error_messages_are_translated() {
         assert_eq!(e.message(Lang::En), e.to_string());
     }
 }
+
+// ---- Hostile numbers: nothing overflows into a panic ---------------------------
+
+/// The largest Decimal, 2^96 − 1.
+const DECIMAL_MAX: &str = "79228162514264337593543950335";
+
+#[test]
+fn huge_weights_are_a_warning_not_a_panic() {
+    let p = plan(
+        &["A"],
+        vec![
+            objective("o1", &[("A", DECIMAL_MAX)], vec![milestone("m1")]),
+            objective("o2", &[("A", DECIMAL_MAX)], vec![milestone("m2")]),
+        ],
+    );
+    let text = json_of(p, progress(&[("m1", at_level(4)), ("m2", at_level(1))]));
+    let imported = import(text.as_bytes()).expect("valid, with a warning");
+    assert_eq!(imported.report.warnings.len(), 1);
+    let s = &imported.snapshot;
+    let card = s.plan.score(&s.progress);
+    let score = card.area("A").and_then(|a| a.score).expect("assessed");
+    assert!(score >= d("0") && score <= d("4"), "{score}");
+    let summary = score_summary(&s.plan, &card);
+    assert!(summary.areas[0].score.is_some());
+}
+
+#[test]
+fn levels_at_the_ends_of_the_decimal_range_score_without_overflow() {
+    let min = format!("-{DECIMAL_MAX}");
+    let mut p = single(vec![number("n", &min, "0", DECIMAL_MAX, Direction::Higher)]);
+    p.scoring.numeric = NumericMode::Linear;
+    for (x, lowest, highest) in [
+        (min.as_str(), "1", "1"),
+        ("-1", "2.9", "3"),
+        ("0", "3", "3"),
+        ("1", "3", "3.1"),
+        (DECIMAL_MAX, "4", "4"),
+    ] {
+        let text = json_of(p.clone(), progress(&[("n", valued(x))]));
+        let imported = import(text.as_bytes()).expect("valid");
+        let s = &imported.snapshot;
+        let level = s.plan.score(&s.progress).indicator("n").expect("assessed");
+        assert!(level >= d(lowest) && level <= d(highest), "{x}: {level}");
+    }
+}
+
+#[test]
+fn negative_weights_being_edited_do_not_crash_the_score() {
+    // Invalid (an error), but the plan editor scores while the user types.
+    let p = plan(
+        &["A"],
+        vec![
+            objective("o1", &[("A", "5")], vec![milestone("m1")]),
+            objective(
+                "o2",
+                &[("A", "-4.9999999999999999999999999999")],
+                vec![milestone("m2")],
+            ),
+        ],
+    );
+    assert!(!validate_plan(&p).is_valid());
+    let card = p.score(&progress(&[("m1", at_level(4)), ("m2", at_level(0))]));
+    assert_eq!(card.area("A").and_then(|a| a.score), None);
+}
