@@ -11,6 +11,8 @@ mod format;
 mod pages;
 mod state;
 mod storage;
+mod transfer_diff;
+mod transfer_io;
 
 // Reads locales/<lang>/<namespace>.json at compile time. The macro is deprecated
 // in favour of a build-script generator that reads the same files; it is kept

@@ -1,11 +1,688 @@
-//! The transfer screen (being built).
+//! The import/export screen: download the plan and progress as a snapshot (or
+//! copy it as text), import one from a file, a drop or pasted text through a
+//! preview that shows what would change, restore a backup in one click, and
+//! start over with the shipped 2023 plan.
+//!
+//! Nothing is replaced before the user confirms, and every replacement goes
+//! through `AppState::replace`, which keeps the current state as a backup.
+//! Files are read and written only by `crate::transfer_io`.
 
+use cruscotto_engine::snapshot::{import, ImportError, Imported, CURRENT_VERSION};
+use cruscotto_engine::{default_snapshot, Lang};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
+use crate::format;
 use crate::i18n::*;
+use crate::state::{today, use_app};
+use crate::transfer_diff::{backup_summary, diff, AreaChange, SnapshotDiff};
+use crate::transfer_io;
+
+/// A checked snapshot waiting for the user's decision.
+#[derive(Clone)]
+struct Preview {
+    imported: Imported,
+    diff: SnapshotDiff,
+}
+
+/// A refused import: where it came from and why.
+#[derive(Clone)]
+struct Failure {
+    source: String,
+    error: ImportError,
+}
+
+/// What the import section says after the user's last action.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Imported,
+    Cancelled,
+}
+
+/// Moves keyboard and screen-reader focus to the element with `id` once it is
+/// rendered, so the preview or the errors are announced and reachable.
+fn focus_soon(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// An RFC 3339 instant in the browser's time zone, or the raw text.
+fn local_time(ts: &str, lang: Lang) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts));
+    if d.get_time().is_nan() {
+        return ts.to_string();
+    }
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .map(|day| {
+            format!(
+                "{} {:02}:{:02}",
+                format::date(day, lang),
+                d.get_hours(),
+                d.get_minutes()
+            )
+        })
+        .unwrap_or_else(|| format::timestamp(ts, lang))
+}
 
 #[component]
 pub fn TransferPage() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <h1>{t!(i18n, transfer.title)}</h1> }
+    view! {
+        <div class="transfer-page">
+            <h1>{t!(i18n, transfer.title)}</h1>
+            <p class="lead">{t!(i18n, transfer.intro)}</p>
+            <ExportSection />
+            <ImportSection />
+            <BackupSection />
+            <ResetSection />
+        </div>
+    }
+}
+
+#[component]
+fn ExportSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let file_name = Memo::new(move |_| {
+        let area = app.area.get();
+        app.plan
+            .with(|p| transfer_io::export_file_name(&p.id, area.as_deref(), today()))
+    });
+    let (status, set_status) = signal(None::<Result<String, String>>);
+    let download = move |_| {
+        let name = file_name.get_untracked();
+        let json = app.snapshot().to_json();
+        set_status.set(Some(
+            transfer_io::download_text(&name, &json, "application/json")
+                .map(|()| name)
+                .map_err(|e| e.0),
+        ));
+    };
+
+    let (show_text, set_show_text) = signal(false);
+    // The text is built only while shown: the whole plan is a few hundred KB.
+    let json_text = move || {
+        if !show_text.get() {
+            return String::new();
+        }
+        app.plan.track();
+        app.progress.track();
+        app.snapshot().to_json()
+    };
+    let (copy_status, set_copy_status) = signal(None::<bool>);
+    let copy = move |_| {
+        let text = app.snapshot().to_json();
+        spawn_local(async move {
+            let ok = transfer_io::copy_text(&text).await.is_ok();
+            if !ok {
+                if let Some(area) = document()
+                    .get_element_by_id("export-json")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    let _ = area.focus();
+                    area.select();
+                }
+            }
+            set_copy_status.set(Some(ok));
+        });
+    };
+
+    view! {
+        <section class="transfer-section" aria-labelledby="export-heading">
+            <h2 id="export-heading">{t!(i18n, transfer.export_heading)}</h2>
+            <p>{t!(i18n, transfer.export_text)}</p>
+            <p>{t!(i18n, transfer.export_file_label)}" "<code id="export-file-name">{move || file_name.get()}</code></p>
+            <button type="button" id="export-download" class="btn btn-primary" on:click=download>
+                {t!(i18n, transfer.export_button)}
+            </button>
+            <p role="status" class="status-line">
+                {move || match status.get() {
+                    Some(Ok(name)) => Some(view! { <span class="text-success">{t!(i18n, transfer.export_done)}" "{name}</span> }.into_any()),
+                    Some(Err(e)) => Some(view! { <span class="text-danger">{t!(i18n, transfer.export_failed)}" "{e}</span> }.into_any()),
+                    None => None,
+                }}
+            </p>
+            <button
+                type="button"
+                id="export-show-text"
+                class="btn btn-link"
+                aria-expanded=move || if show_text.get() { "true" } else { "false" }
+                aria-controls="export-text-panel"
+                on:click=move |_| {
+                    set_show_text.update(|s| *s = !*s);
+                    set_copy_status.set(None);
+                }
+            >
+                {move || if show_text.get() { t_string!(i18n, transfer.hide_text) } else { t_string!(i18n, transfer.show_text) }}
+            </button>
+            <div id="export-text-panel" hidden=move || !show_text.get()>
+                <Show when=move || show_text.get()>
+                    <label for="export-json" class="field-label">{t!(i18n, transfer.export_text_label)}</label>
+                    <textarea id="export-json" class="json-text" readonly rows="12" spellcheck="false" prop:value=json_text></textarea>
+                    <button type="button" id="export-copy" class="btn btn-secondary" on:click=copy>
+                        {t!(i18n, transfer.copy_button)}
+                    </button>
+                    <p role="status" class="status-line">
+                        {move || copy_status.get().map(|ok| if ok {
+                            t_string!(i18n, transfer.copied)
+                        } else {
+                            t_string!(i18n, transfer.copy_failed)
+                        })}
+                    </p>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let preview = RwSignal::new(None::<Preview>);
+    let failure = RwSignal::new(None::<Failure>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let replace_error = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(false);
+    let drag_over = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+    let paste_empty = RwSignal::new(false);
+
+    // The one path of every import: check, then show the preview or the errors.
+    let check = move |bytes: &[u8], source: String| {
+        outcome.set(None);
+        replace_error.set(None);
+        match import(bytes) {
+            Ok(imported) => {
+                let d = app.plan.with_untracked(|plan| {
+                    app.progress.with_untracked(|progress| {
+                        app.scorecard
+                            .with_untracked(|card| diff(plan, progress, card, &imported.snapshot))
+                    })
+                });
+                failure.set(None);
+                preview.set(Some(Preview { imported, diff: d }));
+                focus_soon("import-preview-heading");
+            }
+            Err(error) => {
+                preview.set(None);
+                failure.set(Some(Failure { source, error }));
+                focus_soon("import-errors-heading");
+            }
+        }
+    };
+
+    let read_file = move |file: web_sys::File| {
+        let name = file.name();
+        reading.set(true);
+        spawn_local(async move {
+            let result = transfer_io::read_file(&file).await;
+            reading.set(false);
+            match result {
+                Ok(bytes) => check(&bytes, name),
+                Err(error) => {
+                    preview.set(None);
+                    outcome.set(None);
+                    failure.set(Some(Failure {
+                        source: name,
+                        error,
+                    }));
+                    focus_soon("import-errors-heading");
+                }
+            }
+        });
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+        // Choosing the same file again (after fixing it) fires a new change.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        drag_over.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    };
+    let on_paste_check = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            paste_empty.set(true);
+            return;
+        }
+        paste_empty.set(false);
+        check(
+            text.as_bytes(),
+            t_string!(i18n, transfer.pasted_source).to_string(),
+        );
+    };
+
+    let confirm = move |_| {
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
+        match app.replace(p.imported.snapshot, "import") {
+            Ok(()) => {
+                preview.set(None);
+                pasted.set(String::new());
+                outcome.set(Some(Outcome::Imported));
+                focus_soon("import-outcome");
+            }
+            Err(e) => replace_error.set(Some(e.message(app.lang.get_untracked()))),
+        }
+    };
+    let cancel = move |_| {
+        preview.set(None);
+        outcome.set(Some(Outcome::Cancelled));
+        focus_soon("import-outcome");
+    };
+
+    view! {
+        <section class="transfer-section" aria-labelledby="import-heading">
+            <h2 id="import-heading">{t!(i18n, transfer.import_heading)}</h2>
+            <p>{t!(i18n, transfer.import_text)}" "<strong>{t!(i18n, transfer.size_limit)}</strong></p>
+            <div
+                id="import-drop-zone"
+                class="drop-zone"
+                class:drag-over=move || drag_over.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    drag_over.set(true);
+                }
+                on:dragleave=move |_| drag_over.set(false)
+                on:drop=on_drop
+            >
+                <p>
+                    {t!(i18n, transfer.drop_hint)}" "
+                    <label for="import-file" class="file-label">{t!(i18n, transfer.file_label)}</label>
+                </p>
+                <input
+                    type="file"
+                    id="import-file"
+                    accept=".json,application/json"
+                    aria-describedby="import-heading"
+                    on:change=on_file
+                />
+                <Show when=move || reading.get()>
+                    <p role="status">{t!(i18n, transfer.reading)}</p>
+                </Show>
+            </div>
+            <div class="paste-import">
+                <label for="import-text" class="field-label">{t!(i18n, transfer.paste_label)}</label>
+                <textarea
+                    id="import-text"
+                    class="json-text"
+                    rows="6"
+                    spellcheck="false"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button type="button" id="import-text-check" class="btn btn-secondary" on:click=on_paste_check>
+                    {t!(i18n, transfer.paste_button)}
+                </button>
+                <Show when=move || paste_empty.get()>
+                    <p class="field-error" role="alert">{t!(i18n, transfer.paste_empty)}</p>
+                </Show>
+            </div>
+
+            {move || failure.get().map(|f| view! { <ImportErrors source=f.source error=f.error /> })}
+            {move || preview.get().map(|p| view! {
+                <ImportPreview preview=p />
+                <Show when=move || replace_error.with(Option::is_some)>
+                    <p class="alert alert-danger" role="alert">
+                        {t!(i18n, transfer.replace_failed)}" "{move || replace_error.get()}
+                    </p>
+                </Show>
+                <div class="button-row">
+                    <button type="button" id="import-confirm" class="btn btn-primary" on:click=confirm>
+                        {t!(i18n, transfer.confirm_button)}
+                    </button>
+                    <button type="button" id="import-cancel" class="btn btn-secondary" on:click=cancel>
+                        {t!(i18n, transfer.cancel_button)}
+                    </button>
+                </div>
+            })}
+            <div id="import-outcome" tabindex="-1" role="status" class="status-line">
+                {move || outcome.get().map(|o| match o {
+                    Outcome::Imported => view! { <p class="alert alert-success">{t!(i18n, transfer.imported_done)}</p> }.into_any(),
+                    Outcome::Cancelled => view! { <p class="alert alert-info">{t!(i18n, transfer.cancelled)}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// Every reason an import was refused, each with its location.
+#[component]
+fn ImportErrors(
+    /// The file name, or "pasted text".
+    source: String,
+    /// Why the snapshot was refused.
+    error: ImportError,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let items = move || {
+        let lang = app.lang.get();
+        // Shape errors already carry their path; the others concern the whole file.
+        let list: Vec<(Option<String>, String)> = match &error {
+            ImportError::Invalid(issues) => issues
+                .iter()
+                .map(|i| (Some(i.path.clone()), i.message(lang)))
+                .collect(),
+            ImportError::Shape { path, message } => vec![(Some(path.clone()), message.clone())],
+            other => vec![(None, other.message(lang))],
+        };
+        let count = list.len();
+        let rows = list
+            .into_iter()
+            .map(|(path, message)| {
+                view! {
+                    <li>
+                        <span class="error-location">
+                            {t!(i18n, transfer.error_location)}": "
+                            {match path {
+                                Some(p) => view! { <code>{p}</code> }.into_any(),
+                                None => view! { <em>{t!(i18n, transfer.error_whole_file)}</em> }.into_any(),
+                            }}
+                        </span>
+                        " — "
+                        <span class="error-message">{message}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p>{t!(i18n, transfer.errors_count)}" "{count}</p>
+            <ul class="error-list">{rows}</ul>
+        }
+    };
+    view! {
+        <div id="import-errors" class="alert alert-danger" role="alert">
+            <h3 id="import-errors-heading" tabindex="-1">{t!(i18n, transfer.errors_heading)}</h3>
+            <p>{t!(i18n, transfer.errors_source)}" "<strong class="import-source">{source}</strong></p>
+            {items}
+        </div>
+    }
+}
+
+/// A list of ids under a label, or "none".
+fn id_list(label: String, ids: Vec<String>, none: String, class: &'static str) -> impl IntoView {
+    let count = ids.len();
+    view! {
+        <div class=format!("diff-list {class}")>
+            <dt>{label}" ("{count}")"</dt>
+            <dd>
+                {if ids.is_empty() {
+                    view! { <span class="muted">{none}</span> }.into_any()
+                } else {
+                    view! {
+                        <ul class="id-list">
+                            {ids.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </dd>
+        </div>
+    }
+}
+
+fn area_row(a: AreaChange, lang: Lang, not_in_plan: String) -> impl IntoView {
+    let cell = move |present: bool, score| {
+        if present {
+            format::level(score, lang)
+        } else {
+            not_in_plan.clone()
+        }
+    };
+    let before = cell(a.in_current, a.before);
+    let after = cell(a.in_imported, a.after);
+    let changed = a.changed();
+    view! {
+        <tr data-area=a.code.clone() class:changed=changed>
+            <th scope="row"><abbr title=a.name.clone()>{a.code.clone()}</abbr>" "<span class="area-name">{a.name}</span></th>
+            <td class="num before">{before}</td>
+            <td class="num after">{after}</td>
+        </tr>
+    }
+}
+
+/// What an import would bring and change, before it is confirmed.
+#[component]
+fn ImportPreview(
+    /// The checked snapshot and its differences from the local data.
+    preview: Preview,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let Preview { imported, diff } = preview;
+    let plan = imported.snapshot.plan.clone();
+    let progress_count = imported.snapshot.progress.len();
+    let exported_at = imported.snapshot.exported_at.clone();
+    let source_version = imported.source_version;
+    let warnings = imported.report.warnings.clone();
+    let objectives_count = plan.objectives.len();
+
+    let body = move || {
+        let lang = app.lang.get();
+        let none = t_string!(i18n, transfer.none).to_string();
+        let warnings_view = if warnings.is_empty() {
+            view! { <p class="muted">{t!(i18n, transfer.no_warnings)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="warning-list" id="import-warnings">
+                    {warnings.iter().map(|w| view! {
+                        <li><code>{w.path.clone()}</code>" — "{w.message(lang)}</li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        let plan_line = if diff.same_plan_id {
+            view! { <p>{t!(i18n, transfer.same_plan, id = diff.current_plan_id.clone())}</p> }
+                .into_any()
+        } else {
+            view! { <p class="alert alert-warning">{t!(i18n, transfer.different_plan, id = diff.current_plan_id.clone())}</p> }.into_any()
+        };
+        let not_in_plan = t_string!(i18n, transfer.not_in_plan).to_string();
+        view! {
+            <dl class="preview-facts">
+                <div><dt>{t!(i18n, transfer.plan_title)}</dt><dd id="preview-title">{plan.title.clone()}</dd></div>
+                <div><dt>{t!(i18n, transfer.plan_id)}</dt><dd><code>{plan.id.clone()}</code></dd></div>
+                <div><dt>{t!(i18n, transfer.plan_year)}</dt><dd>{plan.year}</dd></div>
+                <div><dt>{t!(i18n, transfer.objectives_count)}</dt><dd id="preview-objectives">{objectives_count}</dd></div>
+                <div><dt>{t!(i18n, transfer.progress_count)}</dt><dd id="preview-progress">{progress_count}</dd></div>
+                <div>
+                    <dt>{t!(i18n, transfer.source_version)}</dt>
+                    <dd>{source_version}" "{(source_version < CURRENT_VERSION).then(|| t!(i18n, transfer.migrated))}</dd>
+                </div>
+                {exported_at.clone().map(|ts| view! {
+                    <div><dt>{t!(i18n, transfer.exported_at)}</dt><dd>{local_time(&ts, lang)}</dd></div>
+                })}
+            </dl>
+            <h4>{t!(i18n, transfer.warnings_heading)}" ("{warnings.len()}")"</h4>
+            {warnings_view}
+            <h4>{t!(i18n, transfer.diff_heading)}</h4>
+            {plan_line}
+            {diff.is_identical().then(|| view! { <p><strong>{t!(i18n, transfer.identical)}</strong></p> })}
+            {diff.scoring_changed.then(|| view! { <p>{t!(i18n, transfer.scoring_changed)}</p> })}
+            <dl class="diff-lists">
+                {id_list(t_string!(i18n, transfer.objectives_added).to_string(), diff.objectives_added.clone(), none.clone(), "objectives-added")}
+                {id_list(t_string!(i18n, transfer.objectives_removed).to_string(), diff.objectives_removed.clone(), none.clone(), "objectives-removed")}
+                {id_list(t_string!(i18n, transfer.objectives_changed).to_string(), diff.objectives_changed.clone(), none.clone(), "objectives-changed")}
+                {id_list(t_string!(i18n, transfer.progress_added).to_string(), diff.progress_added.clone(), none.clone(), "progress-added")}
+                {id_list(t_string!(i18n, transfer.progress_changed).to_string(), diff.progress_changed.clone(), none.clone(), "progress-changed")}
+                {id_list(t_string!(i18n, transfer.progress_removed).to_string(), diff.progress_removed.clone(), none.clone(), "progress-removed")}
+            </dl>
+            <table class="scores" id="preview-areas">
+                <caption>{t!(i18n, transfer.scores_heading)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, common.area)}</th>
+                        <th scope="col" class="num">{t!(i18n, transfer.before)}</th>
+                        <th scope="col" class="num">{t!(i18n, transfer.after)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {diff.areas.iter().cloned().map(|a| area_row(a, lang, not_in_plan.clone())).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+
+    view! {
+        <section id="import-preview" class="preview" aria-labelledby="import-preview-heading">
+            <h3 id="import-preview-heading" tabindex="-1">{t!(i18n, transfer.preview_heading)}</h3>
+            <p>{t!(i18n, transfer.preview_intro)}</p>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let (status, set_status) = signal(None::<Result<(), String>>);
+    let restore = move |index: usize| {
+        set_status.set(Some(app.restore_backup(index)));
+        focus_soon("backup-status");
+    };
+    let rows = move || {
+        let lang = app.lang.get();
+        app.backups.with(|backups| {
+            backups
+                .iter()
+                .enumerate()
+                .map(|(index, b)| {
+                    let summary = backup_summary(&b.snapshot);
+                    let reason = match b.reason.as_str() {
+                        "import" => t_string!(i18n, transfer.reason_import).to_string(),
+                        "reset" => t_string!(i18n, transfer.reason_reset).to_string(),
+                        "restore" => t_string!(i18n, transfer.reason_restore).to_string(),
+                        other => other.to_string(),
+                    };
+                    let when = local_time(&b.taken_at, lang);
+                    let (plan, progress) = match summary {
+                        Some(s) => (format!("{} · {}", s.title, s.year), s.progress_entries.to_string()),
+                        None => (t_string!(i18n, transfer.backup_unreadable).to_string(), "—".into()),
+                    };
+                    let label = format!("{} {}", t_string!(i18n, transfer.restore_button), when);
+                    view! {
+                        <tr>
+                            <th scope="row" class="backup-when">{when}</th>
+                            <td class="backup-reason">{reason}</td>
+                            <td class="backup-plan">{plan}</td>
+                            <td class="num backup-progress">{progress}</td>
+                            <td>
+                                <button type="button" class="btn btn-secondary btn-small restore" aria-label=label on:click=move |_| restore(index)>
+                                    {t!(i18n, transfer.restore_button)}
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="transfer-section" aria-labelledby="backups-heading">
+            <h2 id="backups-heading">{t!(i18n, transfer.backups_heading)}</h2>
+            <p>{t!(i18n, transfer.backups_text)}</p>
+            <div id="backup-status" tabindex="-1" role="status" class="status-line">
+                {move || status.get().map(|r| match r {
+                    Ok(()) => view! { <p class="alert alert-success">{t!(i18n, transfer.restored_done)}</p> }.into_any(),
+                    Err(e) => view! { <p class="alert alert-danger">{t!(i18n, transfer.restore_failed)}" "{e}</p> }.into_any(),
+                })}
+            </div>
+            <Show
+                when=move || app.backups.with(|b| !b.is_empty())
+                fallback=move || view! { <p class="muted" id="no-backups">{t!(i18n, transfer.no_backups)}</p> }
+            >
+                <table class="scores" id="backup-list">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, transfer.backup_when)}</th>
+                            <th scope="col">{t!(i18n, transfer.backup_reason)}</th>
+                            <th scope="col">{t!(i18n, transfer.backup_plan)}</th>
+                            <th scope="col" class="num">{t!(i18n, transfer.backup_progress)}</th>
+                            <th scope="col">{t!(i18n, transfer.backup_action)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ResetSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let (confirming, set_confirming) = signal(false);
+    let (status, set_status) = signal(None::<Result<(), String>>);
+    let reset = move |_| {
+        let result = app
+            .replace(default_snapshot(), "reset")
+            .map_err(|e| e.message(app.lang.get_untracked()));
+        set_confirming.set(false);
+        set_status.set(Some(result));
+        focus_soon("reset-status");
+    };
+    view! {
+        <section class="transfer-section" aria-labelledby="reset-heading">
+            <h2 id="reset-heading">{t!(i18n, transfer.reset_heading)}</h2>
+            <p>{t!(i18n, transfer.reset_text)}</p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" id="reset-start" class="btn btn-outline-danger" on:click=move |_| {
+                        set_status.set(None);
+                        set_confirming.set(true);
+                        focus_soon("reset-confirm");
+                    }>
+                        {t!(i18n, transfer.reset_button)}
+                    </button>
+                }
+            >
+                <div class="confirm-box" role="group" aria-labelledby="reset-confirm-text">
+                    <p id="reset-confirm-text">{t!(i18n, transfer.reset_confirm_text)}</p>
+                    <div class="button-row">
+                        <button type="button" id="reset-confirm" class="btn btn-danger" on:click=reset>
+                            {t!(i18n, transfer.reset_confirm)}
+                        </button>
+                        <button type="button" id="reset-cancel" class="btn btn-secondary" on:click=move |_| {
+                            set_confirming.set(false);
+                            focus_soon("reset-start");
+                        }>
+                            {t!(i18n, transfer.cancel_button)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            <div id="reset-status" tabindex="-1" role="status" class="status-line">
+                {move || status.get().map(|r| match r {
+                    Ok(()) => view! { <p class="alert alert-success">{t!(i18n, transfer.reset_done)}</p> }.into_any(),
+                    Err(e) => view! { <p class="alert alert-danger">{t!(i18n, transfer.replace_failed)}" "{e}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
 }
