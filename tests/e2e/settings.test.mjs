@@ -1,0 +1,114 @@
+// The settings screen against the release build: the language (labels, numbers,
+// kept after a reload) and the plan's scoring options (scores follow at once).
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { expectNoSeriousA11yViolations } from './support/axe.mjs';
+import { useApp } from './support/browser.mjs';
+import { REPO_ROOT } from './support/server.mjs';
+
+const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
+
+const app = useApp();
+
+/** Imports the 2023 plan with `progress` through the transfer screen. */
+async function importProgress(page, progress) {
+  const s = structuredClone(DEFAULT);
+  s.progress = progress;
+  await page.goto('/transfer');
+  await page.locator('#import-file').waitFor({ timeout: 20_000 });
+  await page.setInputFiles('#import-file', {
+    name: 'progresso.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
+  await page.locator('#import-preview').waitFor();
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+}
+
+async function scoreOf(page, area) {
+  const cell = page.locator(`#area-scores tr[data-area="${area}"] td.score`);
+  await cell.waitFor({ timeout: 20_000 });
+  return (await cell.innerText()).trim().split(/\s+/)[0];
+}
+
+app.test('switches to English: labels, number format, kept after a reload', async ({ t, page }) => {
+  // docenti at target (3) everywhere it weighs.
+  await importProgress(page, { 'soddisfazione-docenti-i1': { value: '4.2' } });
+  await page.goto('/');
+  assert.equal(await scoreOf(page, 'AAF'), '3,00');
+
+  await page.goto('/settings');
+  await page.locator('#lang-it').waitFor({ timeout: 20_000 });
+  assert.ok(await page.locator('#lang-it').isChecked(), 'Italian by default');
+  assert.equal(await page.locator('h1').innerText(), 'Impostazioni');
+  assert.match(await page.locator('#lang-example').innerText(), /1\.234,56 · 31\/12\/2023/);
+  await page.check('#lang-en');
+  await page.locator('h1', { hasText: 'Settings' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.locator('#lang-example').innerText(), /1,234\.56 · 31 Dec 2023/);
+  assert.match(await page.locator('#settings-area-scores').innerText(), /3\.00/);
+  await expectNoSeriousA11yViolations(page, t);
+
+  await page.reload();
+  await page.locator('h1', { hasText: 'Settings' }).waitFor({ timeout: 20_000 });
+  assert.ok(await page.locator('#lang-en').isChecked());
+  await page.goto('/');
+  assert.equal(await scoreOf(page, 'AAF'), '3.00');
+  await page.goto('/transfer');
+  await page.locator('h1', { hasText: 'Import and export' }).waitFor({ timeout: 20_000 });
+});
+
+app.test('linear scoring moves a number between levels, at once', async ({ t, page }) => {
+  // 3.5 is halfway between threshold (3) and target (4): step 1, linear 2.
+  await importProgress(page, { 'soddisfazione-residenze-i1': { value: '3.5' } });
+  await page.goto('/');
+  assert.equal(await scoreOf(page, 'ACL'), '1,00');
+
+  await page.goto('/settings');
+  const acl = page.locator('#settings-area-scores tr[data-area="ACL"] td.score');
+  await acl.waitFor({ timeout: 20_000 });
+  assert.ok(await page.locator('#numeric-step').isChecked(), 'step by default');
+  assert.equal(await acl.innerText(), '1,00');
+  await page.check('#numeric-linear');
+  await acl.filter({ hasText: '2,00' }).waitFor();
+  await expectNoSeriousA11yViolations(page, t);
+
+  await page.goto('/');
+  assert.equal(await scoreOf(page, 'ACL'), '2,00');
+
+  // Back to step, and the option travels with the plan's export.
+  await page.goto('/settings');
+  await page.check('#numeric-step');
+  await acl.filter({ hasText: '1,00' }).waitFor();
+});
+
+app.test('the intermediate level cannot be turned off while a milestone is at 2', async ({ page }) => {
+  const s = structuredClone(DEFAULT);
+  s.plan.scoring.intermediate_level = true;
+  s.progress = { 'programmazione-pta-i1': { level: 2 } };
+  await page.goto('/transfer');
+  await page.locator('#import-file').waitFor({ timeout: 20_000 });
+  await page.setInputFiles('#import-file', {
+    name: 'intermedio.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
+  await page.locator('#import-preview').waitFor();
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+
+  await page.goto('/settings');
+  const box = page.locator('#scoring-intermediate');
+  await box.waitFor({ timeout: 20_000 });
+  assert.ok(await box.isChecked());
+  const aruo = page.locator('#settings-area-scores tr[data-area="ARUO"] td.score');
+  assert.equal(await aruo.innerText(), '2,00');
+  await box.click();
+  await page.locator('#intermediate-blocked', { hasText: 'programmazione-pta-i1' }).waitFor();
+  assert.ok(await box.isChecked(), 'still allowed');
+  assert.equal(await aruo.innerText(), '2,00');
+});

@@ -1,0 +1,224 @@
+// The import/export screen against the release build: export a file and read
+// it back, start over, import through the file chooser and pasted text (with a
+// preview first), refuse broken files without touching the data, and undo a
+// replacement from the backups in one click.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { expectNoSeriousA11yViolations } from './support/axe.mjs';
+import { useApp } from './support/browser.mjs';
+import { REPO_ROOT } from './support/server.mjs';
+
+const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
+
+/** The embedded 2023 plan with the given progress, as a snapshot file's text. */
+function snapshotWith(progress, change = (s) => s) {
+  const s = structuredClone(DEFAULT);
+  s.progress = progress;
+  return JSON.stringify(change(s), null, 2);
+}
+
+// soddisfazione-docenti 4.2 is its target (3); soddisfazione-residenze weighs
+// only in ACL; programmazione-pta (ARUO) assessed at excellence.
+const PROGRESS_A = {
+  'soddisfazione-docenti-i1': { value: '4.2' },
+  'soddisfazione-residenze-i1': { value: '3.5', note: '<b>non è HTML</b>' },
+  'programmazione-pta-i1': { level: 4 },
+};
+const PROGRESS_B = {
+  'soddisfazione-docenti-i1': { value: '5' },
+};
+
+const app = useApp();
+
+async function gotoTransfer(page) {
+  await page.goto('/transfer');
+  await page.locator('#export-download').waitFor({ timeout: 20_000 });
+}
+
+/** The overview's area scores as text, by area code ("3,00", "—", ...). */
+async function overviewScores(page) {
+  await page.goto('/');
+  const rows = page.locator('#area-scores tbody tr[data-area]');
+  await rows.first().waitFor({ timeout: 20_000 });
+  const scores = {};
+  for (const row of await rows.all()) {
+    const text = (await row.locator('td.score').innerText()).trim();
+    scores[await row.getAttribute('data-area')] = text.split(/\s+/)[0];
+  }
+  return scores;
+}
+
+/** Imports a snapshot through the file chooser and confirms the preview. */
+async function importFile(page, file) {
+  await page.setInputFiles('#import-file', file);
+  await page.locator('#import-preview').waitFor();
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+}
+
+function jsonFile(name, text) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+app.test('exports plan and progress, starts over, and re-imports the file to the same scores', async ({ t, page }) => {
+  await gotoTransfer(page);
+  await importFile(page, jsonFile('progresso.json', snapshotWith(PROGRESS_A)));
+  const before = await overviewScores(page);
+  assert.equal(before.ACL, '1,67', 'ACL: docenti at 3 (weight 5) and residenze at 1 (weight 10)');
+  assert.equal(before.AAF, '3,00');
+
+  await gotoTransfer(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
+  assert.match(download.suggestedFilename(), /^cruscotto-polimi-2023-tutte-le-aree-\d{4}-\d{2}-\d{2}\.json$/);
+  const exportedPath = await download.path();
+  const exported = JSON.parse(await readFile(exportedPath, 'utf8'));
+  assert.equal(exported.format, 'cruscotto-snapshot');
+  assert.equal(exported.version, 1);
+  assert.equal(exported.plan.id, 'polimi-2023');
+  assert.equal(exported.plan.objectives.length, DEFAULT.plan.objectives.length);
+  assert.deepEqual(Object.keys(exported.progress).sort(), Object.keys(PROGRESS_A).sort());
+  assert.equal(exported.progress['soddisfazione-residenze-i1'].value, '3.5');
+  assert.equal(exported.progress['programmazione-pta-i1'].level, 4);
+  assert.ok(exported.exported_at, 'the export time is stamped');
+
+  // Start over: a confirmation first, then every score is gone.
+  await page.click('#reset-start');
+  await page.locator('#reset-confirm').waitFor();
+  await page.click('#reset-confirm');
+  await page.locator('#reset-status .alert-success').waitFor();
+  const cleared = await overviewScores(page);
+  assert.ok(Object.values(cleared).every((s) => s === '—'), JSON.stringify(cleared));
+
+  // The exported file, through the file chooser: preview first, nothing changed yet.
+  await gotoTransfer(page);
+  await page.setInputFiles('#import-file', exportedPath);
+  const preview = page.locator('#import-preview');
+  await preview.waitFor();
+  assert.equal(await page.locator('#preview-progress').innerText(), '3');
+  assert.equal(await page.locator('#preview-objectives').innerText(), String(DEFAULT.plan.objectives.length));
+  assert.match(await preview.innerText(), /Stesso piano/);
+  assert.equal((await preview.locator('.progress-added li').count()), 3);
+  const acl = preview.locator('#preview-areas tr[data-area="ACL"]');
+  assert.equal(await acl.locator('td.before').innerText(), '—');
+  assert.equal(await acl.locator('td.after').innerText(), '1,67');
+  await expectNoSeriousA11yViolations(page, t);
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+
+  assert.deepEqual(await overviewScores(page), before);
+});
+
+app.test('names the export after the chosen area', async ({ page }) => {
+  await page.locator('h1').first().waitFor({ timeout: 20_000 });
+  await page.evaluate(() =>
+    localStorage.setItem('cruscotto.settings', JSON.stringify({ lang: 'it', area: 'ARUO' })),
+  );
+  await gotoTransfer(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
+  assert.match(download.suggestedFilename(), /^cruscotto-polimi-2023-ARUO-\d{4}-\d{2}-\d{2}\.json$/);
+});
+
+app.test('a broken file shows every error with its location and changes nothing', async ({ t, page }) => {
+  await gotoTransfer(page);
+  await importFile(page, jsonFile('buono.json', snapshotWith(PROGRESS_A)));
+  const before = await overviewScores(page);
+
+  await gotoTransfer(page);
+  await page.setInputFiles('#import-file', jsonFile('rotto.json', '{\n  "format": "cruscotto-snapshot",\n  "version": 1,\n  "plan": {,\n}'));
+  const errors = page.locator('#import-errors');
+  await errors.waitFor();
+  const syntax = await errors.innerText();
+  assert.match(syntax, /rotto\.json/);
+  assert.match(syntax, /riga 4, colonna \d+/, syntax);
+  assert.equal(await page.locator('#import-preview').count(), 0);
+
+  // Two faults at once: both listed, each with its JSON path.
+  const unknownArea = snapshotWith(PROGRESS_A, (s) => {
+    s.plan.objectives[0].assignments[0].area = 'XYZ';
+    s.progress['indicatore-inesistente'] = { level: 3 };
+    return s;
+  });
+  await page.setInputFiles('#import-file', jsonFile('area-sconosciuta.json', unknownArea));
+  await errors.filter({ hasText: 'area-sconosciuta.json' }).waitFor();
+  const items = errors.locator('.error-list li');
+  const texts = await items.allInnerTexts();
+  assert.ok(texts.length >= 2, texts.join('\n'));
+  const area = texts.find((x) => x.includes('plan.objectives[0].assignments[0].area'));
+  assert.ok(area, texts.join('\n'));
+  assert.match(area, /XYZ/);
+  assert.ok(texts.some((x) => x.includes('indicatore-inesistente')), texts.join('\n'));
+  await expectNoSeriousA11yViolations(page, t);
+
+  assert.deepEqual(await overviewScores(page), before, 'scores unchanged');
+});
+
+app.test('imports pasted text, keeping text as text', async ({ page }) => {
+  await gotoTransfer(page);
+  await page.click('#import-text-check');
+  await page.locator('.paste-import .field-error').waitFor();
+
+  await page.fill('#import-text', snapshotWith(PROGRESS_A, (s) => {
+    s.plan.title = '<img src=x onerror=alert(1)> Piano incollato';
+    return s;
+  }));
+  await page.click('#import-text-check');
+  await page.locator('#import-preview').waitFor();
+  assert.equal(await page.locator('#preview-title').innerText(), '<img src=x onerror=alert(1)> Piano incollato');
+  assert.equal(await page.locator('#import-preview img').count(), 0);
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+  const scores = await overviewScores(page);
+  assert.equal(scores.ACL, '1,67');
+});
+
+app.test('cancelling the preview changes nothing', async ({ page }) => {
+  await gotoTransfer(page);
+  await page.setInputFiles('#import-file', jsonFile('progresso.json', snapshotWith(PROGRESS_A)));
+  await page.locator('#import-preview').waitFor();
+  await page.click('#import-cancel');
+  await page.locator('#import-outcome .alert-info').waitFor();
+  assert.equal(await page.locator('#backup-list').count(), 0, 'no backup: nothing was replaced');
+  const scores = await overviewScores(page);
+  assert.ok(Object.values(scores).every((s) => s === '—'));
+});
+
+app.test('restores a backup in one click, undoing an import', async ({ t, page }) => {
+  await gotoTransfer(page);
+  await importFile(page, jsonFile('a.json', snapshotWith(PROGRESS_A)));
+  const scoresA = await overviewScores(page);
+
+  await gotoTransfer(page);
+  await page.setInputFiles('#import-file', jsonFile('b.json', snapshotWith(PROGRESS_B)));
+  const preview = page.locator('#import-preview');
+  await preview.waitFor();
+  // The preview names what the import would lose and change.
+  assert.equal(await preview.locator('.progress-removed li').count(), 2);
+  assert.equal(await preview.locator('.progress-changed li').count(), 1);
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+  assert.notDeepEqual(await overviewScores(page), scoresA);
+
+  await gotoTransfer(page);
+  const rows = page.locator('#backup-list tbody tr');
+  assert.equal(await rows.count(), 2);
+  assert.match(await rows.nth(0).innerText(), /prima di un'importazione/);
+  assert.equal(await rows.nth(0).locator('.backup-progress').innerText(), '3');
+  await expectNoSeriousA11yViolations(page, t);
+  await rows.nth(0).locator('button.restore').click();
+  await page.locator('#backup-status .alert-success').waitFor();
+  assert.equal(await rows.count(), 3, 'the replaced state became a backup too');
+  assert.match(await rows.nth(0).innerText(), /prima di un ripristino/);
+
+  assert.deepEqual(await overviewScores(page), scoresA);
+});
+
+app.test('has no serious accessibility violations on the empty screen', { path: '/transfer' }, async ({ t, page }) => {
+  await page.locator('#export-download').waitFor({ timeout: 20_000 });
+  await page.click('#export-show-text');
+  await page.locator('#export-json').waitFor();
+  assert.match(await page.locator('#export-json').inputValue(), /"format": "cruscotto-snapshot"/);
+  await expectNoSeriousA11yViolations(page, t);
+});
