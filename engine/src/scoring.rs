@@ -60,17 +60,18 @@ pub fn number_level(
 
 /// `k·(x − a)/(b − a)` for `a ≤ x < b`, so at most `k`. When the band is wider
 /// than a Decimal holds (levels near ±7.9e28), it is computed on quarters,
-/// which cannot overflow, instead of panicking on a hostile plan.
+/// which cannot overflow, instead of panicking on a hostile plan. The choice is
+/// made per band, not per value, so the level never steps back where one
+/// computation would take over from the other.
 fn band_fraction(k: Decimal, x: Decimal, a: Decimal, b: Decimal) -> Decimal {
-    let exact = || {
-        x.checked_sub(a)?
-            .checked_mul(k)?
-            .checked_div(b.checked_sub(a)?)
-    };
-    exact().unwrap_or_else(|| {
-        let q = Decimal::from(4);
-        k * ((x / q - a / q) / (b / q - a / q))
-    })
+    match b.checked_sub(a).and_then(|width| width.checked_mul(k)) {
+        // 0 ≤ x − a < b − a, so k·(x − a) fits as well.
+        Some(_) => (x - a) * k / (b - a),
+        None => {
+            let q = Decimal::from(4);
+            k * ((x / q - a / q) / (b / q - a / q))
+        }
+    }
 }
 
 /// The level of a deadline: on or before the excellence date 4, the target date 3,

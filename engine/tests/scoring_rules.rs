@@ -286,3 +286,19 @@ fn a_value_of_the_wrong_kind_leaves_the_indicator_unassessed() {
         Some(d("3"))
     );
 }
+
+#[test]
+fn linear_level_never_steps_back_in_a_band_too_wide_to_compute_exactly() {
+    // Threshold 0, target 4.3344e28: 2·(x − S) stops fitting a Decimal at
+    // x ≈ 3.96e28. Choosing the computation per value made the level drop by
+    // 1e-28 there; it is chosen per band.
+    let levels = [d("0"), d("43344000000000000000000000000"), Decimal::MAX];
+    let half = (Decimal::MAX / Decimal::TWO).trunc();
+    let mut last = Decimal::ZERO;
+    for i in -50i64..50 {
+        let x = half + Decimal::from(i);
+        let l = number_level(x, levels, Direction::Higher, NumericMode::Linear);
+        assert!(l >= last, "{x}: {l} < {last}");
+        last = l;
+    }
+}
