@@ -4,6 +4,8 @@
 //! so that the browser, the CLI and the tests agree to the last digit.
 
 pub mod decimal_serde;
+pub mod diff;
+pub mod merge;
 pub mod model;
 pub mod scoring;
 pub mod snapshot;

@@ -1,0 +1,519 @@
+//! Comparison of two snapshots: what changed in the plan (metadata, areas,
+//! objectives, weights, indicators), in the progress, and in the area scores.
+//!
+//! Pure and serializable, so the CLI prints it as JSON and the UI shows it. When
+//! two plans are not equal, [`PlanDiff::fields`] is never empty: every plan field
+//! that differs is named there, even those (pillars, order of objectives, ...)
+//! that have no detailed entry.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::decimal_serde;
+use crate::model::{
+    Area, Indicator, Level, Objective, Plan, Progress, ProgressEntry, ScoringOptions, Snapshot,
+};
+use crate::validate::Lang;
+
+/// A value before and after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change<T> {
+    pub before: T,
+    pub after: T,
+}
+
+impl<T: PartialEq + Clone> Change<T> {
+    /// `Some` only when the two differ.
+    fn of(before: &T, after: &T) -> Option<Self> {
+        (before != after).then(|| Change {
+            before: before.clone(),
+            after: after.clone(),
+        })
+    }
+}
+
+/// An area whose code stayed and whose name changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AreaRename {
+    pub code: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// The weight of an objective in one area; `None` when not assigned there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WeightChange {
+    pub area: String,
+    #[serde(with = "decimal_serde::option")]
+    pub before: Option<Decimal>,
+    #[serde(with = "decimal_serde::option")]
+    pub after: Option<Decimal>,
+}
+
+/// One of the three levels of an indicator that changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LevelChange {
+    /// "threshold", "target" or "excellence".
+    pub level: String,
+    pub before: Level,
+    pub after: Level,
+}
+
+/// An indicator present in both plans (same id, same objective) that changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IndicatorChange {
+    pub id: String,
+    /// Every field that differs, by its name in the snapshot format.
+    pub fields: Vec<String>,
+    /// The levels among them, with both values.
+    pub levels: Vec<LevelChange>,
+}
+
+/// An objective present in both plans (same id) that changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ObjectiveChange {
+    pub id: String,
+    /// Every field that differs, by its name in the snapshot format
+    /// (`title`, `purpose`, `assignments`, `indicators`, `aggregation`, ...).
+    pub fields: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Change<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<Change<String>>,
+    /// Weights per area that differ, in area code order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<WeightChange>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators_added: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators_removed: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators_changed: Vec<IndicatorChange>,
+}
+
+/// How two plans differ. Empty when the plans are equal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PlanDiff {
+    /// Every top-level plan field that differs (`id`, `title`, `year`, `scoring`,
+    /// `areas`, `pillars`, `strategic_objectives`, `structures`, `objectives`,
+    /// `source`), including changes of order only.
+    pub fields: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Change<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Change<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<Change<i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Change<ScoringOptions>>,
+    pub areas_added: Vec<Area>,
+    pub areas_removed: Vec<Area>,
+    pub areas_renamed: Vec<AreaRename>,
+    pub objectives_added: Vec<String>,
+    pub objectives_removed: Vec<String>,
+    pub objectives_changed: Vec<ObjectiveChange>,
+}
+
+/// A progress entry added, removed or changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntryChange {
+    pub indicator_id: String,
+    /// `None` when the entry was added.
+    pub before: Option<ProgressEntry>,
+    /// `None` when the entry was removed.
+    pub after: Option<ProgressEntry>,
+}
+
+/// How two progress maps differ, by indicator id (in id order).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ProgressDiff {
+    pub added: Vec<EntryChange>,
+    pub removed: Vec<EntryChange>,
+    pub changed: Vec<EntryChange>,
+}
+
+/// The score of an area under each snapshot: `None` where the area is not in
+/// that plan or nothing weighted in it is assessed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AreaScoreChange {
+    pub area: String,
+    #[serde(with = "decimal_serde::option")]
+    pub before: Option<Decimal>,
+    #[serde(with = "decimal_serde::option")]
+    pub after: Option<Decimal>,
+}
+
+/// Everything that differs between two snapshots.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SnapshotDiff {
+    pub plan: PlanDiff,
+    pub progress: ProgressDiff,
+    /// Every area of either plan (the later plan's order, then removed areas),
+    /// changed or not, so a reader sees the whole picture.
+    pub scores: Vec<AreaScoreChange>,
+}
+
+impl PlanDiff {
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// One line per difference, for people, in the given language.
+    pub fn describe(&self, lang: Lang) -> Vec<String> {
+        let it = lang == Lang::It;
+        let mut out = Vec::new();
+        if let Some(c) = &self.id {
+            out.push(if it {
+                format!("identificativo del piano: «{}» → «{}»", c.before, c.after)
+            } else {
+                format!("plan id: \"{}\" → \"{}\"", c.before, c.after)
+            });
+        }
+        if let Some(c) = &self.title {
+            out.push(if it {
+                format!("titolo del piano: «{}» → «{}»", c.before, c.after)
+            } else {
+                format!("plan title: \"{}\" → \"{}\"", c.before, c.after)
+            });
+        }
+        if let Some(c) = &self.year {
+            out.push(if it {
+                format!("anno: {} → {}", c.before, c.after)
+            } else {
+                format!("year: {} → {}", c.before, c.after)
+            });
+        }
+        if self.scoring.is_some() {
+            out.push(if it {
+                "opzioni di punteggio diverse".into()
+            } else {
+                "different scoring options".into()
+            });
+        }
+        for a in &self.areas_added {
+            out.push(if it {
+                format!("area aggiunta: {}", a.code)
+            } else {
+                format!("area added: {}", a.code)
+            });
+        }
+        for a in &self.areas_removed {
+            out.push(if it {
+                format!("area rimossa: {}", a.code)
+            } else {
+                format!("area removed: {}", a.code)
+            });
+        }
+        for a in &self.areas_renamed {
+            out.push(if it {
+                format!("area {} rinominata: «{}» → «{}»", a.code, a.before, a.after)
+            } else {
+                format!(
+                    "area {} renamed: \"{}\" → \"{}\"",
+                    a.code, a.before, a.after
+                )
+            });
+        }
+        for id in &self.objectives_added {
+            out.push(if it {
+                format!("obiettivo aggiunto: {id}")
+            } else {
+                format!("objective added: {id}")
+            });
+        }
+        for id in &self.objectives_removed {
+            out.push(if it {
+                format!("obiettivo rimosso: {id}")
+            } else {
+                format!("objective removed: {id}")
+            });
+        }
+        for o in &self.objectives_changed {
+            let fields = o.fields.join(", ");
+            out.push(if it {
+                format!("obiettivo {} modificato: {fields}", o.id)
+            } else {
+                format!("objective {} changed: {fields}", o.id)
+            });
+        }
+        // Differences without a detailed line: pillars, source, order only, ...
+        let areas_detailed = !(self.areas_added.is_empty()
+            && self.areas_removed.is_empty()
+            && self.areas_renamed.is_empty());
+        let objectives_detailed = !(self.objectives_added.is_empty()
+            && self.objectives_removed.is_empty()
+            && self.objectives_changed.is_empty());
+        for f in &self.fields {
+            let detailed = match f.as_str() {
+                "id" | "title" | "year" | "scoring" => true,
+                "areas" => areas_detailed,
+                "objectives" => objectives_detailed,
+                _ => false,
+            };
+            if !detailed {
+                out.push(if it {
+                    format!("campo del piano diverso (anche solo nell'ordine): {f}")
+                } else {
+                    format!("plan field differs (possibly in order only): {f}")
+                });
+            }
+        }
+        out
+    }
+}
+
+impl SnapshotDiff {
+    pub fn is_empty(&self) -> bool {
+        self.plan.is_empty()
+            && self.progress.added.is_empty()
+            && self.progress.removed.is_empty()
+            && self.progress.changed.is_empty()
+    }
+}
+
+/// Compares two snapshots.
+pub fn diff(before: &Snapshot, after: &Snapshot) -> SnapshotDiff {
+    SnapshotDiff {
+        plan: diff_plans(&before.plan, &after.plan),
+        progress: diff_progress(&before.progress, &after.progress),
+        scores: diff_scores(before, after),
+    }
+}
+
+/// Compares two progress maps by indicator id.
+pub fn diff_progress(before: &Progress, after: &Progress) -> ProgressDiff {
+    let mut d = ProgressDiff::default();
+    for (id, b) in before {
+        match after.get(id) {
+            None => d.removed.push(EntryChange {
+                indicator_id: id.clone(),
+                before: Some(b.clone()),
+                after: None,
+            }),
+            Some(a) if a != b => d.changed.push(EntryChange {
+                indicator_id: id.clone(),
+                before: Some(b.clone()),
+                after: Some(a.clone()),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (id, a) in after {
+        if !before.contains_key(id) {
+            d.added.push(EntryChange {
+                indicator_id: id.clone(),
+                before: None,
+                after: Some(a.clone()),
+            });
+        }
+    }
+    d
+}
+
+fn diff_scores(before: &Snapshot, after: &Snapshot) -> Vec<AreaScoreChange> {
+    let b = before.plan.score(&before.progress);
+    let a = after.plan.score(&after.progress);
+    let mut seen = BTreeSet::new();
+    let codes = after
+        .plan
+        .areas
+        .iter()
+        .chain(&before.plan.areas)
+        .map(|x| x.code.as_str())
+        .filter(|c| seen.insert(*c))
+        .collect::<Vec<_>>();
+    codes
+        .into_iter()
+        .map(|code| AreaScoreChange {
+            area: code.to_string(),
+            before: b.area(code).and_then(|s| s.score),
+            after: a.area(code).and_then(|s| s.score),
+        })
+        .collect()
+}
+
+/// Compares two plans. Ids that repeat (an invalid plan) count once, at their
+/// first occurrence.
+pub fn diff_plans(before: &Plan, after: &Plan) -> PlanDiff {
+    let mut d = PlanDiff::default();
+    let mut field = |name: &str, differs: bool| {
+        if differs {
+            d.fields.push(name.to_string());
+        }
+    };
+    field("id", before.id != after.id);
+    field("title", before.title != after.title);
+    field("year", before.year != after.year);
+    field("scoring", before.scoring != after.scoring);
+    field("areas", before.areas != after.areas);
+    field("pillars", before.pillars != after.pillars);
+    field(
+        "strategic_objectives",
+        before.strategic_objectives != after.strategic_objectives,
+    );
+    field("structures", before.structures != after.structures);
+    field("objectives", before.objectives != after.objectives);
+    field("source", before.source != after.source);
+
+    d.id = Change::of(&before.id, &after.id);
+    d.title = Change::of(&before.title, &after.title);
+    d.year = Change::of(&before.year, &after.year);
+    d.scoring = Change::of(&before.scoring, &after.scoring);
+
+    let b_areas = first_by(&before.areas, |a| &a.code);
+    let a_areas = first_by(&after.areas, |a| &a.code);
+    d.areas_added = unique(&after.areas, |a| &a.code)
+        .filter(|a| !b_areas.contains_key(a.code.as_str()))
+        .cloned()
+        .collect();
+    d.areas_removed = unique(&before.areas, |a| &a.code)
+        .filter(|a| !a_areas.contains_key(a.code.as_str()))
+        .cloned()
+        .collect();
+    d.areas_renamed = unique(&after.areas, |a| &a.code)
+        .filter_map(|a| {
+            let b = b_areas.get(a.code.as_str())?;
+            (b.name != a.name).then(|| AreaRename {
+                code: a.code.clone(),
+                before: b.name.clone(),
+                after: a.name.clone(),
+            })
+        })
+        .collect();
+
+    let b_objs = first_by(&before.objectives, |o| &o.id);
+    let a_objs = first_by(&after.objectives, |o| &o.id);
+    d.objectives_added = unique(&after.objectives, |o| &o.id)
+        .filter(|o| !b_objs.contains_key(o.id.as_str()))
+        .map(|o| o.id.clone())
+        .collect();
+    d.objectives_removed = unique(&before.objectives, |o| &o.id)
+        .filter(|o| !a_objs.contains_key(o.id.as_str()))
+        .map(|o| o.id.clone())
+        .collect();
+    d.objectives_changed = unique(&after.objectives, |o| &o.id)
+        .filter_map(|a| diff_objective(b_objs.get(a.id.as_str())?, a))
+        .collect();
+    d
+}
+
+/// The items whose key is seen for the first time, in order.
+fn unique<'a, T, F: Fn(&T) -> &String + 'a>(
+    items: &'a [T],
+    key: F,
+) -> impl Iterator<Item = &'a T> + 'a {
+    let mut seen = BTreeSet::new();
+    items.iter().filter(move |x| seen.insert(key(x).clone()))
+}
+
+fn first_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> BTreeMap<&str, &T> {
+    let mut map = BTreeMap::new();
+    for x in items {
+        map.entry(key(x).as_str()).or_insert(x);
+    }
+    map
+}
+
+fn diff_objective(b: &Objective, a: &Objective) -> Option<ObjectiveChange> {
+    if a == b {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut field = |name: &str, differs: bool| {
+        if differs {
+            fields.push(name.to_string());
+        }
+    };
+    field("pillar", b.pillar != a.pillar);
+    field(
+        "strategic_objective",
+        b.strategic_objective != a.strategic_objective,
+    );
+    field("title", b.title != a.title);
+    field("purpose", b.purpose != a.purpose);
+    field("responsible", b.responsible != a.responsible);
+    field("assignments", b.assignments != a.assignments);
+    field("other_structures", b.other_structures != a.other_structures);
+    field("aggregation", b.aggregation != a.aggregation);
+    field("indicators", b.indicators != a.indicators);
+    field("note", b.note != a.note);
+
+    let weights_of = |o: &Objective| {
+        let mut m: BTreeMap<String, Decimal> = BTreeMap::new();
+        for asg in &o.assignments {
+            m.entry(asg.area.clone()).or_insert(asg.weight);
+        }
+        m
+    };
+    let (bw, aw) = (weights_of(b), weights_of(a));
+    let areas: BTreeSet<&String> = bw.keys().chain(aw.keys()).collect();
+    let weights = areas
+        .into_iter()
+        .filter_map(|area| {
+            let (before, after) = (bw.get(area).copied(), aw.get(area).copied());
+            (before != after).then(|| WeightChange {
+                area: area.clone(),
+                before,
+                after,
+            })
+        })
+        .collect();
+
+    let b_inds = first_by(&b.indicators, |i| &i.id);
+    let a_inds = first_by(&a.indicators, |i| &i.id);
+    Some(ObjectiveChange {
+        id: a.id.clone(),
+        fields,
+        title: Change::of(&b.title, &a.title),
+        purpose: Change::of(&b.purpose, &a.purpose),
+        weights,
+        indicators_added: unique(&a.indicators, |i| &i.id)
+            .filter(|i| !b_inds.contains_key(i.id.as_str()))
+            .map(|i| i.id.clone())
+            .collect(),
+        indicators_removed: unique(&b.indicators, |i| &i.id)
+            .filter(|i| !a_inds.contains_key(i.id.as_str()))
+            .map(|i| i.id.clone())
+            .collect(),
+        indicators_changed: unique(&a.indicators, |i| &i.id)
+            .filter_map(|i| diff_indicator(b_inds.get(i.id.as_str())?, i))
+            .collect(),
+    })
+}
+
+fn diff_indicator(b: &Indicator, a: &Indicator) -> Option<IndicatorChange> {
+    if a == b {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut field = |name: &str, differs: bool| {
+        if differs {
+            fields.push(name.to_string());
+        }
+    };
+    field("label", b.label != a.label);
+    field("kind", b.kind != a.kind);
+    field("description", b.description != a.description);
+    field("unit", b.unit != a.unit);
+    field("direction", b.direction != a.direction);
+    field("threshold", b.threshold != a.threshold);
+    field("target", b.target != a.target);
+    field("excellence", b.excellence != a.excellence);
+    let levels = ["threshold", "target", "excellence"]
+        .into_iter()
+        .zip(b.levels().into_iter().zip(a.levels()))
+        .filter(|(_, (lb, la))| lb != la)
+        .map(|(name, (lb, la))| LevelChange {
+            level: name.to_string(),
+            before: lb.clone(),
+            after: la.clone(),
+        })
+        .collect();
+    Some(IndicatorChange {
+        id: a.id.clone(),
+        fields,
+        levels,
+    })
+}

@@ -1,0 +1,215 @@
+//! Consolidation: the planning office merges the snapshots of several areas into
+//! one.
+//!
+//! Only snapshots of the same plan (same id and equal content) are merged;
+//! otherwise [`MergeError::DifferentPlans`] says how the plans differ. Progress
+//! is the union of the entries; where snapshots disagree on an indicator the
+//! entry updated last wins, and the disagreement is reported as a [`Conflict`].
+//! The result does not depend on the order of the snapshots, and merging a
+//! snapshot with itself changes nothing.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::diff::{diff_plans, PlanDiff};
+use crate::model::{Progress, ProgressEntry, Snapshot};
+use crate::validate::Lang;
+
+/// Two or more snapshots recorded different things for one indicator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub indicator_id: String,
+    /// The entry kept in the merged snapshot.
+    pub chosen: ProgressEntry,
+    /// The snapshots (0-based, in the order given) that hold the chosen entry.
+    pub chosen_from: Vec<usize>,
+    /// Every other snapshot's entry that differs from the chosen one in level,
+    /// value, date or note, with its snapshot index, in index order.
+    pub others: Vec<(usize, ProgressEntry)>,
+}
+
+/// The consolidated snapshot and the disagreements found on the way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Merged {
+    /// The shared plan with the merged progress; `exported_at` is `None`.
+    pub snapshot: Snapshot,
+    /// In indicator id order.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Why snapshots could not be merged.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum MergeError {
+    #[error("there is nothing to merge: no snapshot was given")]
+    NoSnapshots,
+    #[error(
+        "snapshot {} holds a different plan from snapshot 1 (plan \"{}\" and plan \"{}\"): {}",
+        .index + 1,
+        .first_plan,
+        .other_plan,
+        .differences.describe(Lang::En).join("; ")
+    )]
+    DifferentPlans {
+        /// The 0-based index of the first snapshot whose plan differs from the
+        /// plan of snapshot 0.
+        index: usize,
+        /// The plan ids of snapshot 0 and of that snapshot (they may be equal
+        /// when only the content differs).
+        first_plan: String,
+        other_plan: String,
+        /// How the plan of snapshot `index` differs from that of snapshot 0
+        /// (boxed: it is large, and the error path is the rare one).
+        differences: Box<PlanDiff>,
+    },
+}
+
+impl MergeError {
+    /// The message in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            MergeError::NoSnapshots => "non c'è nulla da unire: nessuno snapshot fornito".into(),
+            MergeError::DifferentPlans {
+                index,
+                first_plan,
+                other_plan,
+                differences,
+            } => format!(
+                "lo snapshot {} contiene un piano diverso da quello dello snapshot 1 (piano «{first_plan}» e piano «{other_plan}»): {}",
+                index + 1,
+                differences.describe(lang).join("; ")
+            ),
+        }
+    }
+}
+
+/// When an entry was last updated; unreadable or missing timestamps are older
+/// than any readable one.
+fn instant(entry: &ProgressEntry) -> Option<DateTime<Utc>> {
+    let ts = entry.updated_at.as_deref()?;
+    DateTime::parse_from_rfc3339(ts.trim())
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn canonical(entry: &ProgressEntry) -> String {
+    serde_json::to_string(entry).unwrap_or_default()
+}
+
+/// The total order that picks the winner: later update first, then the
+/// canonical JSON, so that equal timestamps are decided the same way whatever
+/// the order of the snapshots.
+fn newer(a: &ProgressEntry, b: &ProgressEntry) -> Ordering {
+    instant(a)
+        .cmp(&instant(b))
+        .then_with(|| canonical(a).cmp(&canonical(b)))
+}
+
+/// Whether two entries record the same thing (timestamps and author aside).
+pub fn same_content(a: &ProgressEntry, b: &ProgressEntry) -> bool {
+    a.level == b.level && a.value == b.value && a.done_on == b.done_on && a.note == b.note
+}
+
+/// Merges snapshots of one plan. See the module documentation for the rules.
+pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
+    let first = snapshots.first().ok_or(MergeError::NoSnapshots)?;
+    if let Some((index, other)) = snapshots
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.plan != first.plan)
+    {
+        return Err(MergeError::DifferentPlans {
+            index,
+            first_plan: first.plan.id.clone(),
+            other_plan: other.plan.id.clone(),
+            differences: Box::new(diff_plans(&first.plan, &other.plan)),
+        });
+    }
+
+    let mut by_indicator: BTreeMap<&str, Vec<(usize, &ProgressEntry)>> = BTreeMap::new();
+    for (i, s) in snapshots.iter().enumerate() {
+        for (id, entry) in &s.progress {
+            by_indicator.entry(id).or_default().push((i, entry));
+        }
+    }
+
+    let mut progress = Progress::new();
+    let mut conflicts = Vec::new();
+    for (id, entries) in by_indicator {
+        let Some(&(_, chosen)) = entries.iter().max_by(|(_, a), (_, b)| newer(a, b)) else {
+            continue;
+        };
+        let others: Vec<(usize, ProgressEntry)> = entries
+            .iter()
+            .filter(|(_, e)| !same_content(e, chosen))
+            .map(|(i, e)| (*i, (*e).clone()))
+            .collect();
+        if !others.is_empty() {
+            conflicts.push(Conflict {
+                indicator_id: id.to_string(),
+                chosen: chosen.clone(),
+                chosen_from: entries
+                    .iter()
+                    .filter(|(_, e)| *e == chosen)
+                    .map(|(i, _)| *i)
+                    .collect(),
+                others,
+            });
+        }
+        progress.insert(id.to_string(), chosen.clone());
+    }
+
+    Ok(Merged {
+        snapshot: Snapshot::new(first.plan.clone(), progress, None),
+        conflicts,
+    })
+}
+
+/// A short description of an entry for messages: "level 3", "value 12.5",
+/// "done on 2023-06-30" or "not assessed", with its note if any.
+pub fn entry_summary(entry: &ProgressEntry, lang: Lang) -> String {
+    let it = lang == Lang::It;
+    let mut parts = Vec::new();
+    if let Some(l) = entry.level {
+        parts.push(if it {
+            format!("livello {l}")
+        } else {
+            format!("level {l}")
+        });
+    }
+    if let Some(v) = entry.value {
+        parts.push(if it {
+            format!("valore {}", v.normalize())
+        } else {
+            format!("value {}", v.normalize())
+        });
+    }
+    if let Some(d) = entry.done_on {
+        parts.push(if it {
+            format!("svolto il {d}")
+        } else {
+            format!("done on {d}")
+        });
+    }
+    if parts.is_empty() {
+        parts.push(if it {
+            "non valutato".into()
+        } else {
+            "not assessed".into()
+        });
+    }
+    if let Some(n) = &entry.note {
+        parts.push(if it {
+            format!("nota «{n}»")
+        } else {
+            format!("note {n:?}")
+        });
+    }
+    parts.join(", ")
+}
