@@ -4,13 +4,18 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use cruscotto_engine::merge::{entry_summary, merge, MergeError};
 use cruscotto_engine::snapshot::{import, ImportError};
-use cruscotto_engine::{default_snapshot, score_summary, Lang};
+use cruscotto_engine::{default_snapshot, diff::diff, score_summary, Lang, ProgressEntry};
 
 const USAGE: &str = "usage:
   cruscotto default-plan        print the embedded 2023 plan as a snapshot
   cruscotto validate FILE       check a snapshot (FILE may be - for stdin)
   cruscotto score FILE          print the scores of a snapshot as JSON
+  cruscotto merge FILE... [-o|--output OUT]
+                                consolidate snapshots of one plan into OUT
+                                (default: standard output); conflicts on stderr
+  cruscotto diff BEFORE AFTER   print what changed between two snapshots as JSON
 ";
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
@@ -60,6 +65,111 @@ fn write_stdout(s: &str) -> ExitCode {
     }
 }
 
+/// `merge` arguments: input files and where to write, or why they are wrong.
+fn merge_args<'a>(args: &[&'a str]) -> Result<(Vec<&'a str>, Option<&'a str>), String> {
+    let mut inputs = Vec::new();
+    let mut output = None;
+    let mut it = args.iter();
+    while let Some(&a) = it.next() {
+        let out = match a {
+            "-o" | "--output" => Some(*it.next().ok_or(format!("{a} needs a file name"))?),
+            _ => a.strip_prefix("--output="),
+        };
+        if let Some(out) = out {
+            if output.replace(out).is_some() {
+                return Err("the output is given more than once".into());
+            }
+        } else if a.starts_with('-') && a != "-" {
+            return Err(format!("unknown option {a}"));
+        } else {
+            inputs.push(a);
+        }
+    }
+    if inputs.is_empty() {
+        return Err("merge needs at least one snapshot".into());
+    }
+    if inputs.iter().filter(|i| **i == "-").count() > 1 {
+        return Err("standard input (-) can be read only once".into());
+    }
+    Ok((inputs, output))
+}
+
+fn stamped(e: &ProgressEntry) -> String {
+    match &e.updated_at {
+        Some(ts) => format!("{} (updated {ts})", entry_summary(e, Lang::En)),
+        None => format!("{} (no update time)", entry_summary(e, Lang::En)),
+    }
+}
+
+fn run_merge(args: &[&str]) -> ExitCode {
+    let (inputs, output) = match merge_args(args) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            eprint!("error: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut snapshots = Vec::new();
+    let mut failed = false;
+    // Every input is checked, so one run lists every broken file.
+    for path in &inputs {
+        match load(path) {
+            Ok(imported) => snapshots.push(imported.snapshot),
+            Err(_) => failed = true,
+        }
+    }
+    if failed {
+        return ExitCode::from(1);
+    }
+    let merged = match merge(&snapshots) {
+        Ok(m) => m,
+        Err(MergeError::DifferentPlans {
+            index, differences, ..
+        }) => {
+            eprintln!(
+                "error: {} and {} hold different plans:",
+                inputs[0], inputs[index]
+            );
+            for line in differences.describe(Lang::En) {
+                eprintln!("  {line}");
+            }
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for c in &merged.conflicts {
+        let others = c
+            .others
+            .iter()
+            .map(|(i, e)| format!("{} from {}", stamped(e), inputs[*i]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!(
+            "conflict: {}: kept {} over {others}",
+            c.indicator_id,
+            stamped(&c.chosen)
+        );
+    }
+    let mut snapshot = merged.snapshot;
+    // SystemTime, not chrono's clock feature, which the browser build would drag in.
+    let now: chrono::DateTime<chrono::Utc> = std::time::SystemTime::now().into();
+    snapshot.exported_at = Some(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    let json = snapshot.to_json();
+    match output {
+        None | Some("-") => write_stdout(&json),
+        Some(path) => match std::fs::write(path, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {path}: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -79,6 +189,18 @@ fn main() -> ExitCode {
             }
             Err(code) => code,
         },
+        ["merge", rest @ ..] => run_merge(rest),
+        ["diff", before, after] if !(*before == "-" && *after == "-") => {
+            match (load(before), load(after)) {
+                (Ok(b), Ok(a)) => {
+                    let d = diff(&b.snapshot, &a.snapshot);
+                    let mut json = serde_json::to_string_pretty(&d).unwrap_or_default();
+                    json.push('\n');
+                    write_stdout(&json)
+                }
+                _ => ExitCode::from(1),
+            }
+        }
         ["-h" | "--help" | "help"] => write_stdout(USAGE),
         _ => {
             eprint!("{USAGE}");

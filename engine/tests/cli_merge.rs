@@ -1,0 +1,221 @@
+//! `cruscotto merge` and `cruscotto diff` as the planning office scripts them:
+//! the merged file validates, conflicts go to stderr with exit 0, different
+//! plans and invalid files exit 1, usage errors exit 2.
+
+mod common;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use common::*;
+use cruscotto_engine::snapshot::import;
+use cruscotto_engine::*;
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cruscotto"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).expect("stdin accepts the input");
+        }
+    }
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A path under Cargo's per-target scratch directory, written when given content.
+fn file(name: &str, content: Option<&str>) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-merge-{name}"));
+    let _ = std::fs::remove_file(&path);
+    if let Some(c) = content {
+        std::fs::write(&path, c).expect("the scratch file is written");
+    }
+    path
+}
+
+fn arg(p: &std::path::Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+fn two_areas() -> Plan {
+    plan(
+        &["A", "B"],
+        vec![
+            objective("o1", &[("A", "60"), ("B", "100")], vec![milestone("m1")]),
+            objective("o2", &[("A", "40")], vec![milestone("m2")]),
+        ],
+    )
+}
+
+fn stamped(mut e: ProgressEntry, ts: &str) -> ProgressEntry {
+    e.updated_at = Some(ts.into());
+    e
+}
+
+#[test]
+fn merge_writes_a_valid_snapshot_with_the_union_and_an_export_time() {
+    let a = file(
+        "a.json",
+        Some(&json_of(two_areas(), progress(&[("m1", at_level(3))]))),
+    );
+    let b = file(
+        "b.json",
+        Some(&json_of(two_areas(), progress(&[("m2", at_level(1))]))),
+    );
+    let out = file("out.json", None);
+    let o = run(&["merge", arg(&a), arg(&b), "-o", arg(&out)], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    assert!(o.stdout.is_empty());
+    let checked = run(&["validate", arg(&out)], None);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    let bytes = std::fs::read(&out).expect("OUT is written");
+    let merged = import(&bytes).expect("OUT imports").snapshot;
+    assert_eq!(merged.plan, two_areas());
+    assert_eq!(
+        merged.progress,
+        progress(&[("m1", at_level(3)), ("m2", at_level(1))])
+    );
+    let stamp = merged.exported_at.expect("exported_at is stamped");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(&stamp).is_ok(),
+        "{stamp}"
+    );
+}
+
+#[test]
+fn merge_reads_stdin_once_and_takes_the_long_output_option() {
+    let a = file(
+        "stdin-a.json",
+        Some(&json_of(two_areas(), progress(&[("m1", at_level(4))]))),
+    );
+    let out = file("stdin-out.json", None);
+    let piped = json_of(two_areas(), progress(&[("m2", at_level(3))]));
+    let o = run(
+        &["merge", "-", arg(&a), &format!("--output={}", arg(&out))],
+        Some(piped.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let merged: Snapshot =
+        serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("a snapshot");
+    assert_eq!(
+        merged.progress,
+        progress(&[("m1", at_level(4)), ("m2", at_level(3))])
+    );
+    // --output FILE works as well, and without -o the result goes to stdout.
+    let o = run(&["merge", arg(&a), "--output", arg(&out)], None);
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&["merge", arg(&a)], None);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!(v["progress"]["m1"]["level"], 4);
+}
+
+#[test]
+fn a_conflict_is_printed_on_stderr_and_the_merge_still_succeeds() {
+    let old = stamped(at_level(1), "2023-05-01T10:00:00Z");
+    let new = stamped(at_level(3), "2023-06-01T10:00:00Z");
+    let a = file(
+        "conflict-a.json",
+        Some(&json_of(two_areas(), progress(&[("m1", old)]))),
+    );
+    let b = file(
+        "conflict-b.json",
+        Some(&json_of(two_areas(), progress(&[("m1", new.clone())]))),
+    );
+    let out = file("conflict-out.json", None);
+    let o = run(&["merge", arg(&a), arg(&b), "-o", arg(&out)], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(
+        err,
+        format!(
+            "conflict: m1: kept level 3 (updated 2023-06-01T10:00:00Z) over level 1 (updated 2023-05-01T10:00:00Z) from {}\n",
+            arg(&a)
+        )
+    );
+    let merged: Snapshot =
+        serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("a snapshot");
+    assert_eq!(merged.progress["m1"], new);
+}
+
+#[test]
+fn different_plans_exit_1_listing_the_differences_and_write_nothing() {
+    let mut other = two_areas();
+    other.year = 2024;
+    other.objectives[1].assignments[0].weight = d("45");
+    let a = file("plans-a.json", Some(&json_of(two_areas(), Progress::new())));
+    let b = file("plans-b.json", Some(&json_of(other, Progress::new())));
+    let out = file("plans-out.json", None);
+    let o = run(&["merge", arg(&a), arg(&b), "-o", arg(&out)], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("hold different plans"), "{err}");
+    assert!(err.contains("year: 2023 → 2024"), "{err}");
+    assert!(err.contains("objective o2 changed: assignments"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_invalid_input_exits_1_with_its_errors() {
+    let a = file("valid.json", Some(&json_of(two_areas(), Progress::new())));
+    let bad = file(
+        "bad.json",
+        Some(&json_of(two_areas(), progress(&[("ghost", at_level(3))]))),
+    );
+    let out = file("bad-out.json", None);
+    let o = run(&["merge", arg(&a), arg(&bad), "-o", arg(&out)], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!("{}: error: progress[\"ghost\"]", arg(&bad))),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let a = file("usage.json", Some(&json_of(two_areas(), Progress::new())));
+    for args in [
+        vec!["merge"],
+        vec!["merge", "-o", "out.json"],
+        vec!["merge", arg(&a), "-o"],
+        vec!["merge", "-", "-"],
+        vec!["merge", arg(&a), "--frobnicate"],
+        vec!["merge", arg(&a), "-o", "x.json", "--output", "y.json"],
+        vec!["diff", arg(&a)],
+    ] {
+        let o = run(&args, Some(b""));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn diff_prints_the_changes_as_json() {
+    let mut after = two_areas();
+    after.objectives[0].title = "Nuovo".into();
+    let a = file("diff-a.json", Some(&json_of(two_areas(), Progress::new())));
+    let b = file(
+        "diff-b.json",
+        Some(&json_of(after, progress(&[("m1", at_level(4))]))),
+    );
+    let o = run(&["diff", arg(&a), arg(&b)], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["plan"]["objectives_changed"][0]["fields"][0], "title");
+    assert_eq!(v["progress"]["added"][0]["indicator_id"], "m1");
+    assert_eq!(v["scores"][1]["after"], "4");
+}
