@@ -188,7 +188,11 @@ pub struct Plan {
 /// alone may be kept).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressEntry {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_level"
+    )]
     pub level: Option<u8>,
     #[serde(
         default,
@@ -196,7 +200,11 @@ pub struct ProgressEntry {
         with = "decimal_serde::option"
     )]
     pub value: Option<Decimal>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_done_on"
+    )]
     pub done_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -340,6 +348,43 @@ impl<'de> Deserialize<'de> for LevelValue {
         }
         d.deserialize_any(V)
     }
+}
+
+/// A recorded level: a whole number that fits a `u8`, with a message a manager
+/// understands otherwise (serde's own says "expected u8"). Which levels are
+/// allowed is validation's job.
+fn de_level<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    use serde::de::Error;
+    match Option::<serde_json::Number>::deserialize(d)? {
+        None => Ok(None),
+        Some(n) => n
+            .as_u64()
+            .and_then(|v| u8::try_from(v).ok())
+            .map(Some)
+            .ok_or_else(|| {
+                D::Error::custom(format!(
+                    "{n} is not a level: a level is a whole number from 0 to 4"
+                ))
+            }),
+    }
+}
+
+/// A completion date: an ISO date (YYYY-MM-DD) that exists, with a message that
+/// says which rule failed (chrono's own says "input is out of range").
+fn de_done_on<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    use serde::de::Error;
+    let Some(s) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    // `FromStr` reads what `Serialize` writes (also years past 9999), so the
+    // round trip holds.
+    s.parse::<NaiveDate>().map(Some).map_err(|_| {
+        if looks_like_date(s.trim()) {
+            D::Error::custom(format!("{s:?} is not a date that exists"))
+        } else {
+            D::Error::custom(format!("{s:?} is not a date in the form YYYY-MM-DD"))
+        }
+    })
 }
 
 fn looks_like_date(s: &str) -> bool {

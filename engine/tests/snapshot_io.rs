@@ -333,9 +333,9 @@ fn a_progress_level_of_the_wrong_type_is_reported_under_its_indicator() {
     v["progress"]["m"] = json!({"level": "three"});
     assert_shape(&v, "progress.m.level", "invalid type");
     v["progress"]["m"] = json!({"level": 300});
-    assert_shape(&v, "progress.m.level", "invalid value");
+    assert_shape(&v, "progress.m.level", "300 is not a level");
     v["progress"]["m"] = json!({"level": -1});
-    assert_shape(&v, "progress.m.level", "invalid value");
+    assert_shape(&v, "progress.m.level", "-1 is not a level");
 }
 
 #[test]
