@@ -1,0 +1,567 @@
+//! The plan editor's pure rules: readable unique ids, new and copied objects,
+//! area renames and deletions, weight sums, the objective filter and the mapping
+//! from a validation path to the field that shows it.
+//!
+//! Kept free of signals and the DOM so that every rule has a native unit test;
+//! the editor's components only call these and write the result into the plan.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use cruscotto_engine::{
+    Aggregation, Direction, Indicator, IndicatorKind, Level, LevelValue, Objective, Plan,
+};
+use rust_decimal::Decimal;
+
+/// Every id that objectives and indicators share (validation checks them as one
+/// namespace, so a new indicator may not reuse an objective's id either).
+pub fn taken_ids(plan: &Plan) -> BTreeSet<String> {
+    plan.objectives
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o.id.clone()).chain(o.indicators.iter().map(|i| i.id.clone()))
+        })
+        .collect()
+}
+
+/// `base` itself when free, else `base-2`, `base-3`, ... : readable, and stable
+/// enough that a person can tell a copy from its original.
+pub fn unique_id(base: &str, taken: &BTreeSet<String>) -> String {
+    let base = base.trim();
+    let base = if base.is_empty() { "id" } else { base };
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2u32..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The grades a milestone prints for threshold, target and excellence.
+const MILESTONE_GRADES: [i64; 3] = [1, 3, 4];
+
+fn level(value: LevelValue, description: &str) -> Level {
+    Level {
+        value,
+        description: description.to_string(),
+    }
+}
+
+/// Sets an indicator's kind and the level values that fit it: fixed grades for
+/// milestones, the numbers or dates already there when they still fit, else
+/// empty (validation then asks for them next to the field).
+pub fn set_kind(ind: &mut Indicator, kind: IndicatorKind) {
+    ind.kind = kind;
+    let levels = [&mut ind.threshold, &mut ind.target, &mut ind.excellence];
+    for (l, grade) in levels.into_iter().zip(MILESTONE_GRADES) {
+        l.value = match (kind, &l.value) {
+            (IndicatorKind::Milestone, _) => LevelValue::Number(Decimal::from(grade)),
+            (IndicatorKind::Number, LevelValue::Number(n)) => LevelValue::Number(*n),
+            (IndicatorKind::Date, LevelValue::Date(d)) => LevelValue::Date(*d),
+            _ => LevelValue::Empty,
+        };
+    }
+    ind.direction = match kind {
+        IndicatorKind::Number => Some(ind.direction.unwrap_or(Direction::Higher)),
+        _ => None,
+    };
+    if kind != IndicatorKind::Number {
+        ind.unit = None;
+    }
+}
+
+/// A new indicator of the given kind with empty descriptions.
+pub fn new_indicator(id: String, kind: IndicatorKind) -> Indicator {
+    let mut ind = Indicator {
+        id,
+        label: None,
+        kind,
+        description: None,
+        unit: None,
+        direction: None,
+        threshold: level(LevelValue::Empty, ""),
+        target: level(LevelValue::Empty, ""),
+        excellence: level(LevelValue::Empty, ""),
+    };
+    set_kind(&mut ind, kind);
+    ind
+}
+
+/// A new objective under `pillar` with one milestone indicator, ready to be
+/// weighted. Its id is `nuovo-obiettivo`, `nuovo-obiettivo-2`, ...
+pub fn new_objective(plan: &Plan, pillar: &str, title: &str) -> Objective {
+    let mut taken = taken_ids(plan);
+    let id = unique_id("nuovo-obiettivo", &taken);
+    taken.insert(id.clone());
+    let ind_id = unique_id(&format!("{id}-i1"), &taken);
+    Objective {
+        id,
+        pillar: pillar.to_string(),
+        strategic_objective: None,
+        title: title.to_string(),
+        purpose: String::new(),
+        responsible: Vec::new(),
+        assignments: Vec::new(),
+        other_structures: Vec::new(),
+        aggregation: Aggregation::Mean,
+        indicators: vec![new_indicator(ind_id, IndicatorKind::Milestone)],
+        note: None,
+    }
+}
+
+/// The id a new indicator of objective `oi` gets: `<objective id>-i<n>`.
+pub fn next_indicator_id(plan: &Plan, oi: usize) -> String {
+    let taken = taken_ids(plan);
+    let Some(o) = plan.objectives.get(oi) else {
+        return unique_id("indicatore", &taken);
+    };
+    unique_id(&format!("{}-i{}", o.id, o.indicators.len() + 1), &taken)
+}
+
+/// A copy of objective `oi` with a new id (`<id>-2`, ...) and new indicator ids
+/// (`<new id>-i1`, ...), so no progress is shared with the original.
+pub fn duplicate_objective(plan: &Plan, oi: usize) -> Option<Objective> {
+    let original = plan.objectives.get(oi)?;
+    let mut taken = taken_ids(plan);
+    let mut copy = original.clone();
+    copy.id = unique_id(&original.id, &taken);
+    taken.insert(copy.id.clone());
+    for (n, ind) in copy.indicators.iter_mut().enumerate() {
+        ind.id = unique_id(&format!("{}-i{}", copy.id, n + 1), &taken);
+        taken.insert(ind.id.clone());
+    }
+    Some(copy)
+}
+
+/// A copy of indicator `ii` of objective `oi` with a new id and, when the
+/// original has a label ("A"), the next free label ("B").
+pub fn duplicate_indicator(plan: &Plan, oi: usize, ii: usize) -> Option<Indicator> {
+    let o = plan.objectives.get(oi)?;
+    let original = o.indicators.get(ii)?;
+    let mut copy = original.clone();
+    copy.id = unique_id(&original.id, &taken_ids(plan));
+    if original.label.is_some() {
+        let labels: BTreeSet<&str> = o
+            .indicators
+            .iter()
+            .filter_map(|i| i.label.as_deref())
+            .collect();
+        copy.label = ('A'..='Z')
+            .map(String::from)
+            .find(|l| !labels.contains(l.as_str()))
+            .or(copy.label);
+    }
+    Some(copy)
+}
+
+/// How many objectives give the area a weight.
+pub fn area_usage(plan: &Plan, code: &str) -> usize {
+    plan.objectives
+        .iter()
+        .filter(|o| o.assignments.iter().any(|a| a.area == code))
+        .count()
+}
+
+fn rename_in(list: &mut [String], old: &str, new: &str) {
+    for item in list.iter_mut().filter(|s| *s == old) {
+        *item = new.to_string();
+    }
+}
+
+/// Changes an area's code everywhere the plan names it: the area, the weights,
+/// the responsible and other structures of every objective.
+pub fn rename_area(plan: &mut Plan, old: &str, new: &str) {
+    for a in plan.areas.iter_mut().filter(|a| a.code == old) {
+        a.code = new.to_string();
+    }
+    for o in plan.objectives.iter_mut() {
+        for a in o.assignments.iter_mut().filter(|a| a.area == old) {
+            a.area = new.to_string();
+        }
+        rename_in(&mut o.responsible, old, new);
+        rename_in(&mut o.other_structures, old, new);
+    }
+}
+
+/// Removes area `index` and the weights objectives gave it.
+pub fn delete_area(plan: &mut Plan, index: usize) {
+    if index >= plan.areas.len() {
+        return;
+    }
+    let area = plan.areas.remove(index);
+    // Another area with the same (duplicated) code keeps its weights.
+    if plan.areas.iter().any(|a| a.code == area.code) {
+        return;
+    }
+    for o in plan.objectives.iter_mut() {
+        o.assignments.retain(|a| a.area != area.code);
+    }
+}
+
+/// A code for a new area: `NUOVA`, `NUOVA-2`, ...
+pub fn new_area_code(plan: &Plan) -> String {
+    let taken: BTreeSet<String> = plan.areas.iter().map(|a| a.code.clone()).collect();
+    unique_id("NUOVA", &taken)
+}
+
+/// One row of the live weight check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaSum {
+    /// The area's position in `plan.areas`, as validation paths name it.
+    pub index: usize,
+    pub code: String,
+    pub name: String,
+    pub sum: Decimal,
+    /// How many objectives weigh on the area.
+    pub objectives: usize,
+}
+
+impl AreaSum {
+    pub fn is_ok(&self) -> bool {
+        self.sum == Decimal::ONE_HUNDRED
+    }
+}
+
+/// The sum of the weights of every area, in the plan's order.
+pub fn weight_sums(plan: &Plan) -> Vec<AreaSum> {
+    plan.areas
+        .iter()
+        .enumerate()
+        .map(|(index, a)| {
+            let weights: Vec<Decimal> = plan.objectives_of_area(&a.code).map(|(_, w)| w).collect();
+            AreaSum {
+                index,
+                code: a.code.clone(),
+                name: a.name.clone(),
+                sum: weights
+                    .iter()
+                    .fold(Decimal::ZERO, |s, w| s.saturating_add(*w))
+                    .normalize(),
+                objectives: weights.len(),
+            }
+        })
+        .collect()
+}
+
+fn shift_year(d: NaiveDate) -> NaiveDate {
+    let year = d.year() + 1;
+    d.with_year(year)
+        // 29 February becomes 28 February.
+        .or_else(|| NaiveDate::from_ymd_opt(year, d.month(), 28))
+        .unwrap_or(d)
+}
+
+fn next_year_text(text: &str, year: i32, separator: &str) -> String {
+    let (old, new) = (year.to_string(), (year + 1).to_string());
+    if text.contains(&old) {
+        text.replace(&old, &new)
+    } else if text.trim().is_empty() {
+        new
+    } else {
+        format!("{text}{separator}{new}")
+    }
+}
+
+/// The plan for the following year: year + 1, the year in id and title moved
+/// on (or appended), deadlines moved one year later. Progress is not part of a
+/// plan: the caller starts the new year with none.
+pub fn next_year_copy(plan: &Plan) -> Plan {
+    let mut next = plan.clone();
+    next.year = plan.year + 1;
+    next.id = next_year_text(&plan.id, plan.year, "-");
+    next.title = next_year_text(&plan.title, plan.year, " ");
+    next.source = None;
+    for ind in next
+        .objectives
+        .iter_mut()
+        .flat_map(|o| o.indicators.iter_mut())
+    {
+        for l in [&mut ind.threshold, &mut ind.target, &mut ind.excellence] {
+            if let LevelValue::Date(d) = l.value {
+                l.value = LevelValue::Date(shift_year(d));
+            }
+        }
+    }
+    next
+}
+
+/// A plan with no objectives that keeps the organisation (areas, structures)
+/// and the strategic frame (pillars, strategic objectives), which the editor
+/// does not create.
+pub fn empty_plan(plan: &Plan, title: &str) -> Plan {
+    Plan {
+        id: format!("nuovo-piano-{}", plan.year),
+        title: title.to_string(),
+        year: plan.year,
+        scoring: plan.scoring,
+        areas: plan.areas.clone(),
+        pillars: plan.pillars.clone(),
+        strategic_objectives: plan.strategic_objectives.clone(),
+        structures: plan.structures.clone(),
+        objectives: Vec::new(),
+        source: None,
+    }
+}
+
+/// The positions of the objectives that match the filters: a pillar id, an area
+/// code weighting them, and words found in the id, title or purpose (any case).
+pub fn filter_objectives(plan: &Plan, pillar: &str, area: &str, text: &str) -> Vec<usize> {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    plan.objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| pillar.is_empty() || o.pillar == pillar)
+        .filter(|(_, o)| area.is_empty() || o.assignments.iter().any(|a| a.area == area))
+        .filter(|(_, o)| {
+            let haystack = format!("{} {} {}", o.id, o.title, o.purpose).to_lowercase();
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Splits a comma-separated list as typed ("ARUO, ASICT") into its items.
+pub fn parse_list(text: &str) -> Vec<String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The DOM id of the field a validation path names:
+/// `plan.objectives[3].title` → `f-plan-objectives-3-title`.
+pub fn field_anchor(path: &str) -> String {
+    let mut out = String::from("f");
+    for part in path.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
+        if !part.is_empty() {
+            out.push('-');
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// The objective a path is about: `plan.objectives[3]...` → 3.
+pub fn objective_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("plan.objectives[")?;
+    rest.split(']').next()?.parse().ok()
+}
+
+/// The path and its enclosing paths, most specific first, so a message whose
+/// exact field is not on screen still leads to the nearest part that is.
+pub fn path_ancestors(path: &str) -> Vec<String> {
+    let mut out = vec![path.to_string()];
+    let mut current = path;
+    while let Some(cut) = current.rfind(['.', '[']) {
+        current = &current[..cut];
+        if current.is_empty() {
+            break;
+        }
+        out.push(current.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cruscotto_engine::{default_snapshot, validate_plan};
+    use std::str::FromStr;
+
+    fn plan() -> Plan {
+        default_snapshot().plan
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn unique_ids_are_the_base_or_the_first_free_suffix() {
+        let taken: BTreeSet<String> = ["a", "a-2", "b"].into_iter().map(String::from).collect();
+        assert_eq!(unique_id("c", &taken), "c");
+        assert_eq!(unique_id("a", &taken), "a-3");
+        assert_eq!(unique_id("b", &taken), "b-2");
+        assert_eq!(unique_id("  ", &taken), "id");
+    }
+
+    #[test]
+    fn a_new_objective_has_a_fresh_readable_id_and_a_milestone() {
+        let mut p = plan();
+        let o = new_objective(&p, "persone", "Nuovo obiettivo");
+        assert_eq!(o.id, "nuovo-obiettivo");
+        assert_eq!(o.indicators[0].id, "nuovo-obiettivo-i1");
+        assert_eq!(o.indicators[0].kind, IndicatorKind::Milestone);
+        p.objectives.push(o);
+        let second = new_objective(&p, "persone", "Altro");
+        assert_eq!(second.id, "nuovo-obiettivo-2");
+        assert_eq!(second.indicators[0].id, "nuovo-obiettivo-2-i1");
+    }
+
+    #[test]
+    fn duplicates_get_new_ids_and_keep_the_plan_valid_apart_from_weights() {
+        let mut p = plan();
+        let copy = duplicate_objective(&p, 0).expect("objective 0");
+        assert_eq!(copy.id, format!("{}-2", p.objectives[0].id));
+        assert_eq!(
+            copy.indicators[0].id,
+            format!("{}-2-i1", p.objectives[0].id)
+        );
+        copy.assignments
+            .iter()
+            .for_each(|a| assert!(!a.weight.is_zero()));
+        p.objectives.push(copy);
+        let report = validate_plan(&p);
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+        // The copy doubles the weights of its areas, which the user must fix.
+        assert!(!report.warnings.is_empty());
+        let ind = duplicate_indicator(&p, 0, 0).expect("indicator");
+        assert_eq!(ind.id, format!("{}-i1-2", p.objectives[0].id));
+    }
+
+    #[test]
+    fn duplicated_labelled_indicators_get_the_next_letter() {
+        let mut p = plan();
+        p.objectives[0].indicators[0].label = Some("A".into());
+        let ind = duplicate_indicator(&p, 0, 0).expect("indicator");
+        assert_eq!(ind.label.as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn changing_kind_resets_the_levels_that_no_longer_fit() {
+        let mut ind = new_indicator("x".into(), IndicatorKind::Milestone);
+        assert_eq!(ind.target.value, LevelValue::Number(Decimal::from(3)));
+        set_kind(&mut ind, IndicatorKind::Number);
+        // Grades are numbers, and are kept as a starting point.
+        assert_eq!(ind.target.value, LevelValue::Number(Decimal::from(3)));
+        assert_eq!(ind.direction, Some(Direction::Higher));
+        set_kind(&mut ind, IndicatorKind::Date);
+        assert_eq!(ind.target.value, LevelValue::Empty);
+        assert_eq!(ind.direction, None);
+    }
+
+    #[test]
+    fn renaming_an_area_follows_it_into_weights_and_responsibles() {
+        let mut p = plan();
+        let before = area_usage(&p, "ARUO");
+        assert!(before > 0);
+        rename_area(&mut p, "ARUO", "AROU");
+        assert_eq!(area_usage(&p, "ARUO"), 0);
+        assert_eq!(area_usage(&p, "AROU"), before);
+        assert!(p
+            .objectives
+            .iter()
+            .all(|o| !o.responsible.iter().any(|r| r == "ARUO")));
+        assert!(validate_plan(&p).is_valid());
+    }
+
+    #[test]
+    fn deleting_an_area_removes_its_weights() {
+        let mut p = plan();
+        let index = p.areas.iter().position(|a| a.code == "ATE").expect("ATE");
+        delete_area(&mut p, index);
+        assert!(p.area("ATE").is_none());
+        assert_eq!(area_usage(&p, "ATE"), 0);
+        assert!(validate_plan(&p).is_valid());
+        assert_eq!(new_area_code(&p), "NUOVA");
+    }
+
+    #[test]
+    fn weight_sums_are_exact_and_flag_anything_but_100() {
+        let mut p = plan();
+        assert!(weight_sums(&p).iter().all(AreaSum::is_ok));
+        let (oi, ai) = p
+            .objectives
+            .iter()
+            .enumerate()
+            .find_map(|(oi, o)| {
+                o.assignments
+                    .iter()
+                    .position(|a| a.area == "AAF")
+                    .map(|ai| (oi, ai))
+            })
+            .expect("an AAF weight");
+        let w = p.objectives[oi].assignments[ai].weight;
+        p.objectives[oi].assignments[ai].weight = w + d("0.5");
+        let aaf = weight_sums(&p)
+            .into_iter()
+            .find(|s| s.code == "AAF")
+            .expect("AAF");
+        assert_eq!(aaf.sum, d("100.5"));
+        assert!(!aaf.is_ok());
+    }
+
+    #[test]
+    fn next_year_copy_moves_year_id_title_and_deadlines() {
+        let p = plan();
+        let next = next_year_copy(&p);
+        assert_eq!(next.year, 2024);
+        assert_eq!(next.id, "polimi-2024");
+        assert!(next.title.contains("2024") && !next.title.contains("2023"));
+        let (old, new) = p
+            .indicators()
+            .zip(next.indicators())
+            .find(|((_, i), _)| i.kind == IndicatorKind::Date)
+            .map(|((_, a), (_, b))| (a.target.value.as_date(), b.target.value.as_date()))
+            .expect("a deadline");
+        assert_eq!(old.map(|d| d.year() + 1), new.map(|d| d.year()));
+        assert!(validate_plan(&next).is_valid());
+        assert_eq!(
+            shift_year(NaiveDate::from_ymd_opt(2024, 2, 29).expect("date")),
+            NaiveDate::from_ymd_opt(2025, 2, 28).expect("date")
+        );
+        let mut odd = p.clone();
+        odd.id = "piano".into();
+        assert_eq!(next_year_copy(&odd).id, "piano-2024");
+    }
+
+    #[test]
+    fn an_empty_plan_keeps_the_frame_only() {
+        let p = plan();
+        let e = empty_plan(&p, "Nuovo piano");
+        assert!(e.objectives.is_empty());
+        assert_eq!(e.areas, p.areas);
+        assert!(validate_plan(&e).is_valid());
+    }
+
+    #[test]
+    fn objectives_filter_by_pillar_area_and_words() {
+        let p = plan();
+        assert_eq!(filter_objectives(&p, "", "", "").len(), p.objectives.len());
+        let aruo = filter_objectives(&p, "", "ARUO", "");
+        assert_eq!(aruo.len(), area_usage(&p, "ARUO"));
+        let persone = filter_objectives(&p, "persone", "", "");
+        assert!(persone.iter().all(|i| p.objectives[*i].pillar == "persone"));
+        let found = filter_objectives(&p, "", "", "PROGRAMMAZIONE personale");
+        assert!(found.contains(&0));
+        assert!(filter_objectives(&p, "", "", "nessuna-corrispondenza-xyz").is_empty());
+    }
+
+    #[test]
+    fn paths_map_to_anchors_objectives_and_ancestors() {
+        let path = "plan.objectives[3].assignments[0].weight";
+        assert_eq!(
+            field_anchor(path),
+            "f-plan-objectives-3-assignments-0-weight"
+        );
+        assert_eq!(objective_index(path), Some(3));
+        assert_eq!(objective_index("plan.areas[2]"), None);
+        assert_eq!(
+            path_ancestors(path),
+            vec![
+                path.to_string(),
+                "plan.objectives[3].assignments[0]".into(),
+                "plan.objectives[3].assignments".into(),
+                "plan.objectives[3]".into(),
+                "plan.objectives".into(),
+                "plan".into(),
+            ]
+        );
+        assert_eq!(
+            parse_list(" ARUO, ASICT ;; RG POLI,"),
+            vec!["ARUO", "ASICT", "RG POLI"]
+        );
+    }
+}
