@@ -510,7 +510,7 @@ fn ImportPreview(
                 <div><dt>{t!(i18n, transfer.progress_count)}</dt><dd id="preview-progress">{progress_count}</dd></div>
                 <div>
                     <dt>{t!(i18n, transfer.source_version)}</dt>
-                    <dd>{source_version}" "{(source_version < CURRENT_VERSION).then(|| t!(i18n, transfer.migrated))}</dd>
+                    <dd>{source_version}" "{(source_version < CURRENT_VERSION).then_some(t!(i18n, transfer.migrated))}</dd>
                 </div>
                 {exported_at.clone().map(|ts| view! {
                     <div><dt>{t!(i18n, transfer.exported_at)}</dt><dd>{local_time(&ts, lang)}</dd></div>
