@@ -69,12 +69,14 @@ if [ "$need_browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# binaryen (wasm-opt 132), playwright-core and axe-core come from npm, pinned in
+# binaryen (wasm-opt 132), playwright-core, axe-core and workbox-build (the
+# service worker, scripts/build-sw.mjs) come from npm, pinned in
 # package-lock.json. `npm ci` never downloads browsers: playwright-core has no
 # install script, and the tests use Debian's chromium.
 if [ ! -x node_modules/.bin/wasm-opt ] \
   || [ ! -f node_modules/playwright-core/package.json ] \
   || [ ! -f node_modules/@axe-core/playwright/package.json ] \
+  || [ ! -f node_modules/workbox-build/package.json ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm dev dependencies"
   npm ci --no-audit --no-fund --loglevel=error
