@@ -135,7 +135,6 @@ pub fn IndicatorCard(
 mod tests {
     use std::str::FromStr;
 
-    use chrono::NaiveDate;
     use cruscotto_engine::default_snapshot;
     use rust_decimal::Decimal;
 
@@ -157,7 +156,6 @@ mod tests {
         assert_eq!(level_value_text(&n, &n.threshold, Lang::It), "3,5");
         n.threshold.value = LevelValue::Empty;
         assert_eq!(level_value_text(&n, &n.threshold, Lang::En), "—");
-        let _ = NaiveDate::default();
     }
 
     #[test]

@@ -228,7 +228,7 @@ pub fn AreaPage() -> impl IntoView {
     });
     let body = move || match area.get() {
         Some(a) => view! { <AreaView code=a.code name=a.name /> }.into_any(),
-        None => view! { <AreaNotFound code=code.get_untracked() /> }.into_any(),
+        None => view! { <AreaNotFound code=code.get() /> }.into_any(),
     };
     view! { <div class="area-page">{body}</div> }
 }
@@ -393,15 +393,20 @@ fn AreaView(
             .into_iter()
             .map(|r| {
                 let level = r.level;
-                let strategic = r.strategic.clone().unwrap_or_else(|| "—".into());
-                let strategic_title = r.strategic_title.clone().unwrap_or_default();
+                let strategic = match (r.strategic.clone(), r.strategic_title.clone()) {
+                    (Some(code), Some(title)) => {
+                        view! { <abbr title=title>{code}</abbr> }.into_any()
+                    }
+                    (Some(code), None) => code.into_any(),
+                    (None, _) => "—".into_any(),
+                };
                 view! {
                     <tr data-objective=r.id.clone()>
                         <th scope="row" class="objective-title">
                             <A href=objective_href(&r.id)>{r.title.clone()}</A>
                         </th>
                         <td class="pillar">{r.pillar_name.clone()}</td>
-                        <td class="strategic"><abbr title=strategic_title>{strategic}</abbr></td>
+                        <td class="strategic">{strategic}</td>
                         <td class="num weight">{format::decimal(r.weight, lang, 2)}</td>
                         <td class="level"><LevelBadge level=Signal::derive(move || level) /></td>
                         <td class="num contribution">{format::level(r.contribution, lang)}</td>

@@ -41,7 +41,7 @@ pub fn ObjectivePage() -> impl IntoView {
     });
     let body = move || match objective.get() {
         Some(o) => view! { <ObjectiveView objective=o /> }.into_any(),
-        None => view! { <ObjectiveNotFound id=id.get_untracked() /> }.into_any(),
+        None => view! { <ObjectiveNotFound id=id.get() /> }.into_any(),
     };
     view! { <div class="objective-page">{body}</div> }
 }
@@ -146,16 +146,16 @@ fn ObjectiveView(
                 <tr data-area=data_area>
                     <th scope="row"><A href=href><abbr title=name>{code}</abbr></A></th>
                     <td class="num">{move || format::decimal(weight, app.lang.get(), 2)}</td>
-                    <td class="num score" id=score_id>
-                        {move || format::level(score.with(|s| s.as_ref().and_then(|s| s.score)), app.lang.get())}
-                    </td>
-                    <td class="num percent">
-                        {move || format::percent(score.with(|s| s.as_ref().and_then(|s| s.percent_of_target)), app.lang.get())}
-                    </td>
-                    <td>
+                    <td class="num score">
+                        <span id=score_id>
+                            {move || format::level(score.with(|s| s.as_ref().and_then(|s| s.score)), app.lang.get())}
+                        </span>
                         <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.provisional))>
                             <span class="badge-provisional">{t!(i18n, common.provisional)}</span>
                         </Show>
+                    </td>
+                    <td class="num percent">
+                        {move || format::percent(score.with(|s| s.as_ref().and_then(|s| s.percent_of_target)), app.lang.get())}
                     </td>
                 </tr>
             }
@@ -213,7 +213,7 @@ fn ObjectiveView(
                         <dt>{t!(i18n, objective.responsible)}</dt>
                         <dd>{list(responsible)}</dd>
                         <dt>{t!(i18n, objective.weighted_areas)}</dt>
-                        <dd><ul class="inline-list" id="weighted-areas">{weighted_links}</ul></dd>
+                        <dd><ul class="plain-list" id="weighted-areas">{weighted_links}</ul></dd>
                         <dt>{t!(i18n, objective.other_structures)}</dt>
                         <dd>{list(others)}</dd>
                         {objective.note.clone().filter(|n| !n.trim().is_empty()).map(|n| view! {
@@ -245,7 +245,6 @@ fn ObjectiveView(
                                 <th scope="col" class="num">{t!(i18n, common.weight)}</th>
                                 <th scope="col" class="num">{t!(i18n, common.score)}</th>
                                 <th scope="col" class="num">{t!(i18n, common.percent_of_target)}</th>
-                                <th scope="col"><span class="visually-hidden">{t!(i18n, common.provisional)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{area_rows}</tbody>
