@@ -41,8 +41,8 @@ pub fn Overview() -> impl IntoView {
         })
     };
     view! {
-        <h1>{t!(i18n, overview.title)}</h1>
-        <p class="lead">{move || app.plan.with(|p| format!("{} — {}", p.title, p.year))}</p>
+        <h1>{move || app.plan.with(|p| p.title.clone())}</h1>
+        <p class="lead">{t!(i18n, overview.title)}" · "{move || app.plan.with(|p| p.year)}</p>
         <p class="hint">{t!(i18n, overview.scale_note)}</p>
         <section aria-labelledby="areas-heading">
             <h2 id="areas-heading">{t!(i18n, overview.areas_heading)}</h2>
