@@ -17,12 +17,14 @@ pub fn Overview() -> impl IntoView {
     let rows = move || {
         let lang = app.lang.get();
         let card = app.scorecard.get();
+        let mine = app.area.get();
         app.plan.with(|plan| {
             plan.areas
                 .iter()
                 .map(|area| {
                     let s = card.area(&area.code).cloned();
-                    area_row(area.code.clone(), area.name.clone(), s, lang)
+                    let is_mine = mine.as_deref() == Some(area.code.as_str());
+                    area_row(area.code.clone(), area.name.clone(), s, is_mine, lang)
                 })
                 .collect_view()
         })
@@ -103,6 +105,7 @@ fn area_row(
     code: String,
     name: String,
     s: Option<AreaScore>,
+    is_mine: bool,
     lang: cruscotto_engine::Lang,
 ) -> impl IntoView {
     let score = s.as_ref().and_then(|s| s.score);
@@ -115,7 +118,7 @@ fn area_row(
     let href = format!("/area/{code}");
     let data_area = code.clone();
     view! {
-        <tr data-area=data_area>
+        <tr data-area=data_area class:my-area=is_mine>
             <th scope="row">
                 <A href=href><abbr title=name.clone()>{code.clone()}</abbr>" "<span class="area-name">{name}</span></A>
             </th>
