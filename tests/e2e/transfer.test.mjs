@@ -16,7 +16,7 @@ const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'pol
 /** The embedded 2023 plan with the given progress, as a snapshot file's text. */
 function snapshotWith(progress, change = (s) => s) {
   const s = structuredClone(DEFAULT);
-  s.progress = progress;
+  s.progress = structuredClone(progress);
   return JSON.stringify(change(s), null, 2);
 }
 
