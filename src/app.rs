@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::components::header::Header;
 use crate::components::status_banner::StatusBanner;
+use crate::components::update_notice::UpdateNotice;
 use crate::i18n::*;
 use crate::pages::{
     area::AreaPage, editor::EditorPage, not_found::NotFound, objective::ObjectivePage,
@@ -32,6 +33,7 @@ fn Shell() -> impl IntoView {
             <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
             <Header />
             <StatusBanner />
+            <UpdateNotice />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Overview />

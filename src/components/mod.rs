@@ -23,3 +23,4 @@ pub mod milestone_input;
 pub mod number_input;
 pub mod score_bar;
 pub mod status_banner;
+pub mod update_notice;
