@@ -166,10 +166,10 @@ fn ObjectiveFields(
     let href = move || format!("/objective/{}", id.get());
 
     view! {
-        <div class="objective-form" aria-labelledby=format!("{}-title", field_anchor(&op))>
+        <section class="objective-form" aria-labelledby=format!("{}-heading", field_anchor(&op))>
             <div class="objective-form-head">
                 <h3 id=field_anchor(&op) tabindex="-1">
-                    <span id=format!("{}-title", field_anchor(&op))>
+                    <span id=format!("{}-heading", field_anchor(&op))>
                         <span class="objective-id">{move || id.get()}</span>" "{move || title.get()}
                     </span>
                 </h3>
@@ -276,6 +276,6 @@ fn ObjectiveFields(
                 {move || (0..n_indicators.get()).map(|ii| view! { <EditorIndicator oi=oi ii=ii /> }).collect_view()}
                 <button type="button" class="btn" id="editor-add-indicator" on:click=add_indicator>{t!(i18n, editor.add_indicator)}</button>
             </section>
-        </div>
+        </section>
     }
 }

@@ -45,7 +45,7 @@ pub fn EditorPlanActions() -> impl IntoView {
         let (next, reason) = match p {
             Pending::NextYear => (next_year_copy(&plan), "next-year copy"),
             Pending::Empty => (
-                empty_plan(&plan, &t_string!(i18n, editor.new_plan_title).to_string()),
+                empty_plan(&plan, t_string!(i18n, editor.new_plan_title)),
                 "new empty plan",
             ),
         };

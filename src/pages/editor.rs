@@ -43,7 +43,7 @@ pub fn EditorPage() -> impl IntoView {
             <EditorIssueSummary />
             <section class="editor-section" aria-labelledby="editor-plan-heading">
                 <h2 id="editor-plan-heading">{t!(i18n, editor.plan_heading)}</h2>
-                <div class="form-grid">
+                <div class="form-grid" id="editor-plan-fields">
                     <EditorTextField id=field_anchor("plan.title") path="plan.title"
                         label=Signal::derive(move || t_string!(i18n, editor.plan_title).to_string())
                         value=Signal::derive(move || app.plan.with(|p| p.title.clone()))

@@ -41,14 +41,14 @@ app.test('a weight change shows the area’s sum warning live, and restoring it 
   assert.equal(await weight.inputValue(), '15');
   await weight.fill('17,5');
   await sumRow(page, 'ARUO').and(page.locator('.sum-off')).waitFor();
-  assert.match(await sumRow(page, 'ARUO').locator('.sum').innerText(), /117,5/);
+  assert.match(await sumRow(page, 'ARUO').locator('.sum').innerText(), /102,5/);
   assert.match(await page.locator('#editor-sums-summary').innerText(), /ARUO/);
-  assert.match(await page.locator('#editor-checks').innerText(), /ARUO.*117,5/);
+  assert.match(await page.locator('#editor-checks').innerText(), /ARUO.*102,5%/);
 
   // Not a number: explained next to the field, and the plan keeps 17,5.
   await weight.fill('17,5,2');
   await page.locator('.field-error', { hasText: 'Numero non valido' }).waitFor();
-  assert.match(await sumRow(page, 'ARUO').locator('.sum').innerText(), /117,5/);
+  assert.match(await sumRow(page, 'ARUO').locator('.sum').innerText(), /102,5/);
   assert.equal(await weight.getAttribute('aria-invalid'), 'true');
 
   await weight.fill('15');
