@@ -160,15 +160,34 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// An RFC 3339 timestamp as a local-looking date and time, or the raw text.
+/// An RFC 3339 timestamp in the browser's time zone (stamps are stored in UTC,
+/// but a manager in Milan reads Italian time), or the raw text if malformed.
 pub fn timestamp(ts: &str, lang: Lang) -> String {
     match chrono::DateTime::parse_from_rfc3339(ts) {
-        Ok(t) => match lang {
-            Lang::It => t.format("%d/%m/%Y %H:%M").to_string(),
-            Lang::En => t.format("%-d %b %Y %H:%M").to_string(),
-        },
+        Ok(t) => {
+            let t = t.with_timezone(&local_offset(&t));
+            match lang {
+                Lang::It => t.format("%d/%m/%Y %H:%M").to_string(),
+                Lang::En => t.format("%-d %b %Y %H:%M").to_string(),
+            }
+        }
         Err(_) => ts.to_string(),
     }
+}
+
+/// The browser's UTC offset at that instant (daylight saving included).
+#[cfg(target_arch = "wasm32")]
+fn local_offset(t: &chrono::DateTime<chrono::FixedOffset>) -> chrono::FixedOffset {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
+    // getTimezoneOffset is minutes *behind* UTC: -60 in Rome in winter.
+    let west_seconds = (date.get_timezone_offset() * 60.0) as i32;
+    chrono::FixedOffset::west_opt(west_seconds).unwrap_or(*t.offset())
+}
+
+/// Natively (tests) the stamp's own offset is kept.
+#[cfg(not(target_arch = "wasm32"))]
+fn local_offset(t: &chrono::DateTime<chrono::FixedOffset>) -> chrono::FixedOffset {
+    *t.offset()
 }
 
 /// A level (0–4) with two decimals, or a dash when not assessed.

@@ -115,15 +115,6 @@ pub fn load_state() -> Loaded {
     }
 }
 
-/// The unreadable data set aside at start-up, if any.
-pub fn unreadable_data() -> Option<String> {
-    LocalStorage::raw().get_item(CORRUPT_KEY).ok().flatten()
-}
-
-pub fn forget_unreadable_data() {
-    LocalStorage::delete(CORRUPT_KEY);
-}
-
 /// Writes the working state in one `setItem`, which the browser applies whole:
 /// a reader sees the old state or the new one, never half of it.
 pub fn save_state(snapshot: &Snapshot) -> Result<(), StorageError> {
@@ -164,10 +155,6 @@ pub fn push_backup(
         }
     }
     Ok(backups)
-}
-
-pub fn save_backups(backups: &[Backup]) -> Result<(), StorageError> {
-    LocalStorage::set(BACKUPS_KEY, backups).map_err(classify)
 }
 
 pub fn load_settings() -> Settings {

@@ -55,20 +55,7 @@ fn focus_soon(id: &'static str) {
 
 /// An RFC 3339 instant in the browser's time zone, or the raw text.
 fn local_time(ts: &str, lang: Lang) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts));
-    if d.get_time().is_nan() {
-        return ts.to_string();
-    }
-    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .map(|day| {
-            format!(
-                "{} {:02}:{:02}",
-                format::date(day, lang),
-                d.get_hours(),
-                d.get_minutes()
-            )
-        })
-        .unwrap_or_else(|| format::timestamp(ts, lang))
+    format::timestamp(ts, lang)
 }
 
 #[component]
