@@ -67,7 +67,7 @@ impl AppState {
 
         let (snapshot, unreadable) = match storage::load_state() {
             Loaded::Empty => (default_snapshot(), None),
-            Loaded::Found(s) => (s, None),
+            Loaded::Found(s) => (*s, None),
             Loaded::Unreadable { error, raw } => (default_snapshot(), Some((error, raw))),
         };
         let plan = RwSignal::new(snapshot.plan);

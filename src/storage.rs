@@ -90,7 +90,7 @@ pub struct Settings {
 pub enum Loaded {
     /// Nothing stored yet: first visit.
     Empty,
-    Found(Snapshot),
+    Found(Box<Snapshot>),
     /// Stored data could not be read; it was set aside under [`CORRUPT_KEY`].
     Unreadable {
         error: ImportError,
@@ -107,7 +107,7 @@ pub fn load_state() -> Loaded {
         return Loaded::Empty;
     };
     match import(raw.as_bytes()) {
-        Ok(imported) => Loaded::Found(imported.snapshot),
+        Ok(imported) => Loaded::Found(Box::new(imported.snapshot)),
         Err(error) => {
             let _ = LocalStorage::raw().set_item(CORRUPT_KEY, &raw);
             Loaded::Unreadable { error, raw }

@@ -128,7 +128,7 @@ impl Issue {
             LevelNotAllowedForKind { level, kind } => if it { format!("il livello {level} non si può registrare per un indicatore di tipo {}: solo 0 (non raggiunto)", kind_name(*kind, lang)) } else { format!("level {level} cannot be recorded for a {} indicator: only 0 (missed)", kind_name(*kind, lang)) },
             SeveralMeasurements => if it { "registrare una sola misura tra «level», «value» e «done_on»".into() } else { "record only one of \"level\", \"value\" and \"done_on\"".into() },
             BadTimestamp { value } => if it { format!("«{value}» non è una data e ora RFC 3339") } else { format!("\"{value}\" is not an RFC 3339 timestamp") },
-            WeightsNot100 { area, sum } => if it { format!("i pesi dell'area {area} sommano a {sum}%, non a 100%") } else { format!("the weights of area {area} add up to {sum}%, not 100%") },
+            WeightsNot100 { area, sum } => if it { format!("i pesi dell'area {area} sommano a {}%, non a 100%", sum.to_string().replace('.', ",")) } else { format!("the weights of area {area} add up to {sum}%, not 100%") },
             NoWeightedArea => if it { "l'obiettivo non è assegnato con peso a nessuna area".into() } else { "the objective has no weighted area".into() },
             AreaWithoutObjectives { area } => if it { format!("l'area {area} non ha obiettivi") } else { format!("the area {area} has no objectives") },
         }
