@@ -16,6 +16,13 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 bash scripts/setup.sh
 
+if [ "${CI:-}" = true ]; then
+  # A fresh clone compiles everything once: incremental caches and full debug
+  # info would only cost time and disk. Not set locally, where they pay off and
+  # changing them would force a rebuild.
+  export CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=line-tables-only
+fi
+
 # npm's wasm-opt 132 first (Debian's 108 silently breaks the wasm); trunk and
 # wasm-bindgen live in cargo's bin directory.
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -53,7 +60,8 @@ e2e_tests() {
   # argument differently. One process per file; each starts its own static
   # server and chromium (tests/e2e/support/).
   local files=(tests/e2e/*.test.mjs)
-  node --test "${files[@]}"
+  # The spec reporter also when not on a terminal (CI): readable failures.
+  node --test --test-reporter=spec "${files[@]}"
 }
 
 step fmt cargo fmt --all -- --check

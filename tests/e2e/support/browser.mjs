@@ -114,9 +114,10 @@ export function useApp() {
       baseURL,
       problems,
       assertClean() {
-        assert.deepEqual(problems.consoleErrors, [], 'console errors');
-        assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
+        // Most specific first: a blocked foreign request also logs a console error.
         assert.deepEqual(problems.foreignRequests, [], 'requests to another origin');
+        assert.deepEqual(problems.pageErrors, [], 'uncaught page errors');
+        assert.deepEqual(problems.consoleErrors, [], 'console errors');
       },
     };
   }
