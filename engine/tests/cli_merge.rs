@@ -4,9 +4,8 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::*;
 use cruscotto_engine::snapshot::import;
@@ -14,20 +13,7 @@ use cruscotto_engine::*;
 use serde_json::Value;
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cruscotto"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    {
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        if let Some(bytes) = stdin {
-            pipe.write_all(bytes).expect("stdin accepts the input");
-        }
-    }
-    child.wait_with_output().expect("the binary finishes")
+    run_cli(args, stdin)
 }
 
 fn stderr(o: &Output) -> String {

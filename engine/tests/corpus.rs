@@ -4,10 +4,12 @@
 //! message says where the problem is, or accepted with its text kept byte for
 //! byte and surviving export then import. A panic anywhere fails the test.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+use common::run_cli;
 
 use cruscotto_engine::snapshot::{import, ImportError, MAX_SNAPSHOT_BYTES};
 use cruscotto_engine::{score_summary, Lang};
@@ -237,20 +239,7 @@ fn generated_cases_too_large_and_too_deep_are_refused_with_a_location() {
 }
 
 fn validate_cli(path: &str, stdin: Option<&[u8]>) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cruscotto"))
-        .args(["validate", path])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    {
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        if let Some(bytes) = stdin {
-            pipe.write_all(bytes).expect("stdin accepts the input");
-        }
-    }
-    child.wait_with_output().expect("the binary finishes")
+    run_cli(&["validate", path], stdin)
 }
 
 #[test]

@@ -167,3 +167,24 @@ pub fn issues_of(report: &Report) -> Vec<(String, IssueKind)> {
         .map(|i| (i.path.clone(), i.kind.clone()))
         .collect()
 }
+
+/// Runs the `cruscotto` binary with `args`, feeding `stdin` (closed at once when
+/// `None`), and returns what it printed and its exit status.
+pub fn run_cli(args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cruscotto"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).expect("stdin accepts the input");
+        }
+    }
+    child.wait_with_output().expect("the binary finishes")
+}
