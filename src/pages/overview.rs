@@ -1,9 +1,10 @@
 //! The overview: every area's score (0–4 and percent of target), assessed weight
 //! of total, a provisional mark and a bar; the same per pillar.
 
-use cruscotto_engine::{AreaScore, PillarScore};
+use cruscotto_engine::{AreaScore, Lang, PillarScore};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use rust_decimal::Decimal;
 
 use crate::components::score_bar::ScoreBar;
 use crate::format;
@@ -49,56 +50,104 @@ pub fn Overview() -> impl IntoView {
         <section aria-labelledby="areas-heading">
             <h2 id="areas-heading">{t!(i18n, overview.areas_heading)}</h2>
             <table class="scores" id="area-scores">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, common.area)}</th>
-                        <th scope="col" class="num">{t!(i18n, common.score)}</th>
-                        <th scope="col" class="num">{t!(i18n, common.percent_of_target)}</th>
-                        <th scope="col" class="num">{t!(i18n, common.assessed_weight)}</th>
-                        <th scope="col"><span class="visually-hidden">{t!(i18n, overview.chart_label)}</span></th>
-                    </tr>
-                </thead>
+                <ScoreTableHead first=move || t_string!(i18n, common.area) />
                 <tbody>{rows}</tbody>
             </table>
         </section>
         <section aria-labelledby="pillars-heading">
             <h2 id="pillars-heading">{t!(i18n, overview.pillars_heading)}</h2>
             <table class="scores" id="pillar-scores">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, common.pillar)}</th>
-                        <th scope="col" class="num">{t!(i18n, common.score)}</th>
-                        <th scope="col" class="num">{t!(i18n, common.percent_of_target)}</th>
-                        <th scope="col" class="num">{t!(i18n, common.assessed_weight)}</th>
-                        <th scope="col"><span class="visually-hidden">{t!(i18n, overview.chart_label)}</span></th>
-                    </tr>
-                </thead>
+                <ScoreTableHead first=move || t_string!(i18n, common.pillar) />
                 <tbody>{pillar_rows}</tbody>
             </table>
         </section>
     }
 }
 
-fn provisional_mark(provisional: bool, lang: cruscotto_engine::Lang) -> impl IntoView {
-    provisional.then(|| {
-        let text = match lang {
-            cruscotto_engine::Lang::It => "provvisorio",
-            cruscotto_engine::Lang::En => "provisional",
-        };
-        view! { <span class="badge-provisional">{text}</span> }
-    })
+/// The figures shown for an area or a pillar, whichever the engine scored.
+struct Figures {
+    score: Option<Decimal>,
+    percent: Option<Decimal>,
+    provisional: bool,
+    assessed: Decimal,
+    total: Decimal,
 }
 
-fn weight_text(
-    assessed: rust_decimal::Decimal,
-    total: rust_decimal::Decimal,
-    lang: cruscotto_engine::Lang,
-) -> String {
-    format!(
-        "{} / {} %",
-        format::decimal(assessed, lang, 2),
-        format::decimal(total, lang, 2)
-    )
+impl From<&AreaScore> for Figures {
+    fn from(s: &AreaScore) -> Self {
+        Figures {
+            score: s.score,
+            percent: s.percent_of_target,
+            provisional: s.provisional,
+            assessed: s.assessed_weight,
+            total: s.total_weight,
+        }
+    }
+}
+
+impl From<&PillarScore> for Figures {
+    fn from(s: &PillarScore) -> Self {
+        Figures {
+            score: s.score,
+            percent: s.percent_of_target,
+            provisional: s.provisional,
+            assessed: s.assessed_weight,
+            total: s.total_weight,
+        }
+    }
+}
+
+/// The head shared by the area and the pillar tables.
+#[component]
+fn ScoreTableHead(
+    /// The first column's title (area or pillar), in the current language.
+    #[prop(into)]
+    first: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{first}</th>
+                <th scope="col" class="num">{t!(i18n, common.score)}</th>
+                <th scope="col" class="num">{t!(i18n, common.percent_of_target)}</th>
+                <th scope="col" class="num">{t!(i18n, common.assessed_weight)}</th>
+                <th scope="col"><span class="visually-hidden">{t!(i18n, overview.chart_label)}</span></th>
+            </tr>
+        </thead>
+    }
+}
+
+/// Score, percent of target, assessed of total weight, and the bar. An area's
+/// weights are percentages; a pillar's add up several areas' percentages, so
+/// they are shown as plain points.
+fn figure_cells(f: Option<Figures>, weight_unit: &'static str, lang: Lang) -> impl IntoView {
+    let score = f.as_ref().and_then(|f| f.score);
+    let provisional = f.as_ref().is_some_and(|f| f.provisional);
+    let percent = f.as_ref().and_then(|f| f.percent);
+    let weights = f
+        .as_ref()
+        .map(|f| {
+            format!(
+                "{} / {}{weight_unit}",
+                format::decimal(f.assessed, lang, 2),
+                format::decimal(f.total, lang, 2)
+            )
+        })
+        .unwrap_or_default();
+    let mark = provisional.then(|| {
+        let text = match lang {
+            Lang::It => "provvisorio",
+            Lang::En => "provisional",
+        };
+        view! { <span class="badge-provisional">{text}</span> }
+    });
+    view! {
+        <td class="num score">{format::level(score, lang)}" "{mark}</td>
+        <td class="num percent">{format::percent(percent, lang)}</td>
+        <td class="num weight">{weights}</td>
+        <td><ScoreBar score=Signal::derive(move || score) provisional=Signal::derive(move || provisional) /></td>
+    }
 }
 
 fn area_row(
@@ -106,15 +155,8 @@ fn area_row(
     name: String,
     s: Option<AreaScore>,
     is_mine: bool,
-    lang: cruscotto_engine::Lang,
+    lang: Lang,
 ) -> impl IntoView {
-    let score = s.as_ref().and_then(|s| s.score);
-    let provisional = s.as_ref().is_some_and(|s| s.provisional);
-    let percent = s.as_ref().and_then(|s| s.percent_of_target);
-    let weights = s
-        .as_ref()
-        .map(|s| weight_text(s.assessed_weight, s.total_weight, lang))
-        .unwrap_or_default();
     let href = format!("/area/{code}");
     let data_area = code.clone();
     view! {
@@ -122,29 +164,16 @@ fn area_row(
             <th scope="row">
                 <A href=href><abbr title=name.clone()>{code.clone()}</abbr>" "<span class="area-name">{name}</span></A>
             </th>
-            <td class="num score">{format::level(score, lang)}" "{provisional_mark(provisional, lang)}</td>
-            <td class="num percent">{format::percent(percent, lang)}</td>
-            <td class="num weight">{weights}</td>
-            <td><ScoreBar score=Signal::derive(move || score) provisional=Signal::derive(move || provisional) /></td>
+            {figure_cells(s.as_ref().map(Figures::from), " %", lang)}
         </tr>
     }
 }
 
-fn pillar_row(name: String, s: Option<PillarScore>, lang: cruscotto_engine::Lang) -> impl IntoView {
-    let score = s.as_ref().and_then(|s| s.score);
-    let provisional = s.as_ref().is_some_and(|s| s.provisional);
-    let percent = s.as_ref().and_then(|s| s.percent_of_target);
-    let weights = s
-        .as_ref()
-        .map(|s| weight_text(s.assessed_weight, s.total_weight, lang))
-        .unwrap_or_default();
+fn pillar_row(name: String, s: Option<PillarScore>, lang: Lang) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{name}</th>
-            <td class="num score">{format::level(score, lang)}" "{provisional_mark(provisional, lang)}</td>
-            <td class="num percent">{format::percent(percent, lang)}</td>
-            <td class="num weight">{weights}</td>
-            <td><ScoreBar score=Signal::derive(move || score) provisional=Signal::derive(move || provisional) /></td>
+            {figure_cells(s.as_ref().map(Figures::from), "", lang)}
         </tr>
     }
 }
