@@ -29,21 +29,6 @@ fn file(name: &str, content: &str) -> PathBuf {
     path
 }
 
-fn arg(p: &std::path::Path) -> &str {
-    p.to_str().expect("a UTF-8 path")
-}
-
-/// Two objectives in areas A and B: o1 weighs 60 in A and 100 in B, o2 40 in A.
-fn two_areas() -> Plan {
-    plan(
-        &["A", "B"],
-        vec![
-            objective("o1", &[("A", "60"), ("B", "100")], vec![milestone("m1")]),
-            objective("o2", &[("A", "40")], vec![milestone("m2")]),
-        ],
-    )
-}
-
 // ---- default-plan and validate ---------------------------------------------------
 
 #[test]

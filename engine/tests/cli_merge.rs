@@ -30,20 +30,6 @@ fn file(name: &str, content: Option<&str>) -> PathBuf {
     path
 }
 
-fn arg(p: &std::path::Path) -> &str {
-    p.to_str().expect("a UTF-8 path")
-}
-
-fn two_areas() -> Plan {
-    plan(
-        &["A", "B"],
-        vec![
-            objective("o1", &[("A", "60"), ("B", "100")], vec![milestone("m1")]),
-            objective("o2", &[("A", "40")], vec![milestone("m2")]),
-        ],
-    )
-}
-
 fn stamped(mut e: ProgressEntry, ts: &str) -> ProgressEntry {
     e.updated_at = Some(ts.into());
     e

@@ -173,19 +173,9 @@ fn a_note_alone_does_not_assess_an_indicator() {
     assert_eq!(card.area("A").and_then(|a| a.score), None);
 }
 
-fn two_objective_plan() -> Plan {
-    plan(
-        &["A", "B"],
-        vec![
-            objective("o1", &[("A", "60"), ("B", "100")], vec![milestone("m1")]),
-            objective("o2", &[("A", "40")], vec![milestone("m2")]),
-        ],
-    )
-}
-
 #[test]
 fn area_score_weights_assessed_objectives_only_and_is_provisional() {
-    let p = two_objective_plan();
+    let p = two_areas();
     let card = p.score(&progress(&[("m1", at_level(4))]));
     let a = card.area("A").expect("area A");
     assert_eq!(a.score, Some(d("4")));
@@ -199,7 +189,7 @@ fn area_score_weights_assessed_objectives_only_and_is_provisional() {
 
 #[test]
 fn area_score_is_the_weighted_mean_and_percent_is_of_target() {
-    let p = two_objective_plan();
+    let p = two_areas();
     let card = p.score(&progress(&[("m1", at_level(4)), ("m2", at_level(1))]));
     let a = card.area("A").expect("area A");
     // (60·4 + 40·1) / 100 = 2.8; 2.8 / 3 · 100 = 93.33…
@@ -210,7 +200,7 @@ fn area_score_is_the_weighted_mean_and_percent_is_of_target() {
 
 #[test]
 fn area_with_nothing_assessed_has_no_score_not_zero() {
-    let card = two_objective_plan().score(&Progress::new());
+    let card = two_areas().score(&Progress::new());
     let a = card.area("A").expect("area A");
     assert_eq!(a.score, None);
     assert_eq!(a.assessed_weight, d("0"));
@@ -219,7 +209,7 @@ fn area_with_nothing_assessed_has_no_score_not_zero() {
 
 #[test]
 fn one_objective_weighted_in_two_areas_counts_in_both_with_their_weights() {
-    let card = two_objective_plan().score(&progress(&[("m1", at_level(3)), ("m2", at_level(0))]));
+    let card = two_areas().score(&progress(&[("m1", at_level(3)), ("m2", at_level(0))]));
     assert_eq!(card.area("A").and_then(|a| a.score), Some(d("1.8")));
     assert_eq!(card.area("B").and_then(|a| a.score), Some(d("3")));
 }
@@ -234,7 +224,7 @@ fn rounding_is_half_away_from_zero_at_two_decimals() {
 
 #[test]
 fn summary_prints_two_decimals_and_null_for_unassessed() {
-    let p = two_objective_plan();
+    let p = two_areas();
     let card = p.score(&progress(&[("m1", at_level(4)), ("m2", at_level(1))]));
     let s = score_summary(&p, &card);
     assert_eq!(s.areas[0].score.as_deref(), Some("2.80"));
@@ -245,7 +235,7 @@ fn summary_prints_two_decimals_and_null_for_unassessed() {
 
 #[test]
 fn pillar_score_weights_objectives_by_their_total_weight() {
-    let p = two_objective_plan();
+    let p = two_areas();
     let card = p.score(&progress(&[("m1", at_level(4)), ("m2", at_level(1))]));
     // o1 weighs 160 in all, o2 40: (160·4 + 40·1) / 200 = 3.4
     assert_eq!(card.pillars[0].score, Some(d("3.4")));

@@ -188,3 +188,20 @@ pub fn run_cli(args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
     }
     child.wait_with_output().expect("the binary finishes")
 }
+
+/// Two objectives in areas A and B: o1 (milestone m1) weighs 60 in A and 100 in
+/// B, o2 (milestone m2) weighs 40 in A.
+pub fn two_areas() -> Plan {
+    plan(
+        &["A", "B"],
+        vec![
+            objective("o1", &[("A", "60"), ("B", "100")], vec![milestone("m1")]),
+            objective("o2", &[("A", "40")], vec![milestone("m2")]),
+        ],
+    )
+}
+
+/// A path as a command-line argument.
+pub fn arg(p: &std::path::Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
