@@ -1,11 +1,10 @@
 //! The validation messages for one field, shown right next to it.
 
-use cruscotto_engine::{Issue, IssueKind, Lang, Severity};
+use cruscotto_engine::Severity;
 use leptos::prelude::*;
 
 use crate::components::editor_context::use_editor;
 use crate::components::editor_logic::field_anchor;
-use crate::format;
 use crate::state::use_app;
 
 /// Lists the issues whose path is exactly `path`. The list has the id
@@ -29,7 +28,7 @@ pub fn EditorFieldIssues(
                     Severity::Error => "field-issue error",
                     Severity::Warning => "field-issue warning",
                 };
-                view! { <li class=class>{issue_message(&issue, lang)}</li> }
+                view! { <li class=class>{issue.message(lang)}</li> }
             })
             .collect_view()
     };
@@ -40,20 +39,4 @@ pub fn EditorFieldIssues(
 /// [`EditorFieldIssues`] with the same path.
 pub fn issues_id(path: &str) -> String {
     format!("{}-issues", field_anchor(path))
-}
-
-/// The engine's message, except that sums of weights are written with the
-/// language's decimal separator ("102,5%" in Italian), as every other number
-/// on screen.
-pub fn issue_message(issue: &Issue, lang: Lang) -> String {
-    match &issue.kind {
-        IssueKind::WeightsNot100 { area, sum } => {
-            let sum = format::decimal(*sum, lang, 4);
-            match lang {
-                Lang::It => format!("i pesi dell'area {area} sommano a {sum}%, non a 100%"),
-                Lang::En => format!("the weights of area {area} add up to {sum}%, not 100%"),
-            }
-        }
-        _ => issue.message(lang),
-    }
 }

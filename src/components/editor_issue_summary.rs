@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::editor_context::{use_editor, EditorCtx};
-use crate::components::editor_field_issues::issue_message;
 use crate::components::editor_logic::{field_anchor, objective_index, path_ancestors};
 use crate::i18n::*;
 use crate::state::use_app;
@@ -92,7 +91,7 @@ fn issue_item(ed: EditorCtx, issue: Issue, plan: &Plan, lang: Lang) -> impl Into
     let href = format!("#{}", field_anchor(&issue.path));
     let path = issue.path.clone();
     let place = location(plan, &issue.path, lang);
-    let message = issue_message(&issue, lang);
+    let message = issue.message(lang);
     view! {
         <li class=class>
             <span class="issue-tag">{tag}</span>" "
