@@ -337,6 +337,28 @@ proptest! {
     }
 
     #[test]
+    fn area_scores_equal_the_weighted_mean_of_each_areas_objectives(pr in progress_2023()) {
+        // The scorer feeds all areas in one pass; this recomputes every area the
+        // plain way, objective by objective, and wants the same exact decimals.
+        let card = PLAN_2023.score(&pr);
+        for area in &PLAN_2023.areas {
+            let (mut weighted, mut assessed, mut total) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+            for (o, w) in PLAN_2023.objectives_of_area(&area.code) {
+                total += w;
+                if let Some(l) = PLAN_2023.objective_level(o, &pr) {
+                    weighted += w * l;
+                    assessed += w;
+                }
+            }
+            let expected = (!assessed.is_zero()).then(|| weighted / assessed);
+            let got = card.area(&area.code).expect("every area is scored");
+            prop_assert_eq!(got.score, expected, "area {}", &area.code);
+            prop_assert_eq!(got.assessed_weight, assessed);
+            prop_assert_eq!(got.total_weight, total);
+        }
+    }
+
+    #[test]
     fn import_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = import(&bytes);
     }
