@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Timelike};
 use cruscotto_engine::scoring::round2;
 use cruscotto_engine::Lang;
 use rust_decimal::Decimal;
@@ -154,11 +154,22 @@ fn is_grouped(s: &str, sep: char) -> bool {
 
 /// A date as people read it: `31/12/2023` in Italian, `31 Dec 2023` in English.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
+    // Written by hand rather than with chrono's `format`: its strftime parser
+    // and formatter weigh more in the wasm than these two patterns.
     match lang {
-        Lang::It => d.format("%d/%m/%Y").to_string(),
-        Lang::En => d.format("%-d %b %Y").to_string(),
+        Lang::It => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_EN[d.month0() as usize],
+            d.year()
+        ),
     }
 }
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// An RFC 3339 timestamp in the browser's time zone (stamps are stored in UTC,
 /// but a manager in Milan reads Italian time), or the raw text if malformed.
@@ -166,10 +177,12 @@ pub fn timestamp(ts: &str, lang: Lang) -> String {
     match chrono::DateTime::parse_from_rfc3339(ts) {
         Ok(t) => {
             let t = t.with_timezone(&local_offset(&t));
-            match lang {
-                Lang::It => t.format("%d/%m/%Y %H:%M").to_string(),
-                Lang::En => t.format("%-d %b %Y %H:%M").to_string(),
-            }
+            format!(
+                "{} {:02}:{:02}",
+                date(t.date_naive(), lang),
+                t.hour(),
+                t.minute()
+            )
         }
         Err(_) => ts.to_string(),
     }
@@ -259,5 +272,26 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2023, 12, 31).expect("date");
         assert_eq!(date(day, Lang::It), "31/12/2023");
         assert_eq!(date(day, Lang::En), "31 Dec 2023");
+    }
+
+    #[test]
+    fn italian_dates_pad_the_day_and_english_dates_do_not() {
+        let day = NaiveDate::from_ymd_opt(2024, 3, 5).expect("date");
+        assert_eq!(date(day, Lang::It), "05/03/2024");
+        assert_eq!(date(day, Lang::En), "5 Mar 2024");
+    }
+
+    #[test]
+    fn timestamps_show_date_hours_and_minutes_or_the_raw_text() {
+        // Natively the stamp's own offset is kept (the browser's zone is wasm-only).
+        assert_eq!(
+            timestamp("2023-06-01T09:05:00+02:00", Lang::It),
+            "01/06/2023 09:05"
+        );
+        assert_eq!(
+            timestamp("2023-06-01T09:05:00+02:00", Lang::En),
+            "1 Jun 2023 09:05"
+        );
+        assert_eq!(timestamp("ieri", Lang::It), "ieri");
     }
 }

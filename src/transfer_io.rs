@@ -37,7 +37,7 @@ pub fn export_file_name(plan_id: &str, area: Option<&str>, date: NaiveDate) -> S
         "cruscotto-{}-{}-{}.json",
         safe_part(plan_id),
         safe_part(area),
-        date.format("%Y-%m-%d")
+        date
     )
 }
 

@@ -25,6 +25,11 @@ pub const DEFAULT_PLAN_JSON: &str = include_str!("../data/polimi-2023.json");
 pub fn default_snapshot() -> Snapshot {
     // The embedded file is pinned by tests (`default_plan_is_valid`), so a failure
     // here is a build defect, not a user error.
+    // It goes through the same decoder as imported files: a second, direct
+    // `serde_json::from_str` would compile every Deserialize impl of the model
+    // a second time into the wasm.
     #[allow(clippy::expect_used)]
-    serde_json::from_str(DEFAULT_PLAN_JSON).expect("the embedded 2023 plan parses")
+    snapshot::parse(DEFAULT_PLAN_JSON.as_bytes())
+        .map(|(s, _)| s)
+        .expect("the embedded 2023 plan parses")
 }

@@ -307,7 +307,9 @@ impl Serialize for LevelValue {
         match self {
             LevelValue::Empty => s.serialize_none(),
             LevelValue::Number(d) => s.serialize_str(&d.normalize().to_string()),
-            LevelValue::Date(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+            // NaiveDate displays as YYYY-MM-DD without chrono's strftime machinery,
+            // which would otherwise be linked into the wasm just for this.
+            LevelValue::Date(d) => s.serialize_str(&d.to_string()),
         }
     }
 }
@@ -338,7 +340,7 @@ impl<'de> Deserialize<'de> for LevelValue {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LevelValue, E> {
                 let t = v.trim();
                 if looks_like_date(t) {
-                    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                    t.parse::<NaiveDate>()
                         .map(LevelValue::Date)
                         .map_err(|_| E::custom(format!("{v:?} is not a date that exists")))
                 } else {

@@ -10,7 +10,7 @@ use crate::state::use_app;
 
 /// Reads the value of an `<input type="date">` (always `YYYY-MM-DD`, or empty).
 pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+    value.trim().parse::<NaiveDate>().ok()
 }
 
 /// A date field and a "deadline missed" checkbox for a date indicator.
@@ -40,11 +40,7 @@ pub fn DateInput(
         let done_on = entry.get().0;
         let Some(el) = field.get() else { return };
         if parse_date_field(&el.value()) != done_on {
-            el.set_value(
-                &done_on
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-            );
+            el.set_value(&done_on.map(|d| d.to_string()).unwrap_or_default());
         }
     });
 

@@ -76,7 +76,7 @@ pub fn EditorLevel(
                 i.levels()[which]
                     .value
                     .as_date()
-                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .map(|d| d.to_string())
                     .unwrap_or_default()
             });
             let issues_path = value_path.clone();
@@ -90,7 +90,7 @@ pub fn EditorLevel(
                             let text = event_target_value(&ev);
                             if text.is_empty() {
                                 set_value(LevelValue::Empty);
-                            } else if let Ok(d) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                            } else if let Ok(d) = text.parse::<NaiveDate>() {
                                 set_value(LevelValue::Date(d));
                             }
                         } />
