@@ -1,6 +1,8 @@
 //! The comparison screen: choose or drop a snapshot and see how it differs from
 //! the local data (plan, objectives, progress, every area's score) without
 //! importing it. Nothing here writes: the page reads the state and a file only.
+//! It wears the transfer screen's styles (`.transfer-page`), since it shows the
+//! same drop zone, errors and differences.
 
 use cruscotto_engine::snapshot::{ImportError, Imported};
 use leptos::prelude::*;
@@ -106,7 +108,7 @@ pub fn ComparePage() -> impl IntoView {
     };
 
     view! {
-        <div class="compare-page">
+        <div class="transfer-page compare-page">
             <h1>{t!(i18n, compare.title)}</h1>
             <p class="lead">{t!(i18n, compare.intro)}</p>
             <div
