@@ -96,7 +96,7 @@ pub fn ComparePage() -> impl IntoView {
                 };
                 view! {
                     <section id="compare-result" class="preview" aria-labelledby="compare-result-heading">
-                        <h2 id="compare-result-heading" tabindex="-1">{t!(i18n, compare.result_heading)}": "<span class="import-source">{name}</span></h2>
+                        <h3 id="compare-result-heading" tabindex="-1">{t!(i18n, compare.result_heading)}": "<span class="import-source">{name}</span></h3>
                         <p>{t!(i18n, compare.result_intro)}</p>
                         <SnapshotFacts imported=facts />
                         {move || view! { <DiffView diff=d() mode=DiffMode::Compare /> }}
@@ -111,27 +111,30 @@ pub fn ComparePage() -> impl IntoView {
         <div class="transfer-page compare-page">
             <h1>{t!(i18n, compare.title)}</h1>
             <p class="lead">{t!(i18n, compare.intro)}</p>
-            <div
-                id="compare-drop-zone"
-                class="drop-zone"
-                class:drag-over=move || drag_over.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| {
-                    ev.prevent_default();
-                    drag_over.set(true);
-                }
-                on:dragleave=move |_| drag_over.set(false)
-                on:drop=on_drop
-            >
-                <p>
-                    {t!(i18n, compare.drop_hint)}" "
-                    <label for="compare-file" class="file-label">{t!(i18n, compare.file_label)}</label>
-                </p>
-                <input type="file" id="compare-file" accept=".json,application/json" on:change=on_file />
-                <Show when=move || reading.get()>
-                    <p role="status">{t!(i18n, transfer.reading)}</p>
-                </Show>
-            </div>
-            {result}
+            <section class="transfer-section" aria-labelledby="compare-choose-heading">
+                <h2 id="compare-choose-heading">{t!(i18n, compare.choose_heading)}</h2>
+                <div
+                    id="compare-drop-zone"
+                    class="drop-zone"
+                    class:drag-over=move || drag_over.get()
+                    on:dragover=move |ev: leptos::ev::DragEvent| {
+                        ev.prevent_default();
+                        drag_over.set(true);
+                    }
+                    on:dragleave=move |_| drag_over.set(false)
+                    on:drop=on_drop
+                >
+                    <p>
+                        {t!(i18n, compare.drop_hint)}" "
+                        <label for="compare-file" class="file-label">{t!(i18n, compare.file_label)}</label>
+                    </p>
+                    <input type="file" id="compare-file" accept=".json,application/json" on:change=on_file />
+                    <Show when=move || reading.get()>
+                        <p role="status">{t!(i18n, transfer.reading)}</p>
+                    </Show>
+                </div>
+                {result}
+            </section>
             <p class="muted"><A href="/transfer">{t!(i18n, compare.to_import)}</A></p>
         </div>
     }

@@ -107,11 +107,20 @@ app.test('three area files dropped at once give the consolidated scores on the o
   await page.locator('#consolidate-preview').waitFor();
   await page.click('#consolidate-confirm');
   await page.locator('#consolidate-outcome .alert-success').waitFor();
+  // Docenti (at target, 3) weighs 10 in ARUO and ASICT too: `cruscotto score`
+  // on all five entries gives ARUO (15 × 4 + 10 × 1 + 10 × 3) / 35 = 2,86.
   const later = await overviewScores(page);
-  assert.equal(later.ARUO, '2,80', 'the first batch is kept');
-  assert.equal(later.AAF, '3,00', 'docenti at target');
-  const backups = JSON.parse((await storedData(page)).backups);
-  assert.equal(backups[0].reason, 'consolidate');
+  assert.deepEqual(
+    { ARUO: later.ARUO, ASICT: later.ASICT, ADID: later.ADID, AAF: later.AAF },
+    { ARUO: '2,86', ASICT: '3,50', ADID: '4,00', AAF: '3,00' },
+  );
+  const stored = await storedData(page);
+  assert.deepEqual(
+    Object.keys(JSON.parse(stored.state).progress).sort(),
+    [...Object.keys(APEC), ...Object.keys(ARUO), ...Object.keys(ASICT), 'soddisfazione-docenti-i1'].sort(),
+    'the first batch is kept',
+  );
+  assert.equal(JSON.parse(stored.backups)[0].reason, 'consolidate');
 });
 
 app.test('two files disagreeing on one indicator: the newer wins unless the other value is picked', async ({ t, page }) => {
@@ -217,7 +226,7 @@ app.test('compare shows what differs from a snapshot and stores nothing', async 
   await page.setInputFiles('#compare-file', jsonFile('altro.json', other));
   const result = page.locator('#compare-result');
   await result.waitFor();
-  assert.match(await result.locator('h2').innerText(), /altro\.json/);
+  assert.match(await result.locator('h3').innerText(), /altro\.json/);
   assert.deepEqual(await result.locator('.objectives-changed li').allInnerTexts(), [DEFAULT.plan.objectives[0].id]);
   assert.deepEqual(
     (await result.locator('.progress-added li').allInnerTexts()).sort(),
