@@ -9,8 +9,8 @@ use crate::components::status_banner::StatusBanner;
 use crate::components::update_notice::UpdateNotice;
 use crate::i18n::*;
 use crate::pages::{
-    area::AreaPage, editor::EditorPage, not_found::NotFound, objective::ObjectivePage,
-    overview::Overview, settings::SettingsPage, transfer::TransferPage,
+    area::AreaPage, compare::ComparePage, editor::EditorPage, not_found::NotFound,
+    objective::ObjectivePage, overview::Overview, settings::SettingsPage, transfer::TransferPage,
 };
 use crate::state::AppState;
 
@@ -41,6 +41,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/objective/:id") view=ObjectivePage />
                     <Route path=path!("/editor") view=EditorPage />
                     <Route path=path!("/transfer") view=TransferPage />
+                    <Route path=path!("/compare") view=ComparePage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>

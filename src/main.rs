@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 mod app;
 mod components;
+mod consolidate;
 mod format;
 mod pages;
 mod state;

@@ -122,6 +122,32 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ImportError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Every file of a file list (chosen with `multiple`, or dropped), in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads and imports several files one after the other, keeping each file's
+/// name with its own result, so one bad file never hides the others.
+pub async fn import_files(
+    files: Vec<web_sys::File>,
+) -> Vec<(
+    String,
+    Result<cruscotto_engine::snapshot::Imported, ImportError>,
+)> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let result = read_file(&file)
+            .await
+            .and_then(|bytes| cruscotto_engine::snapshot::import(&bytes));
+        out.push((file.name(), result));
+    }
+    out
+}
+
 /// Copies text to the clipboard; fails where the browser does not allow it
 /// (no permission, insecure context), and the caller offers selecting instead.
 pub async fn copy_text(text: &str) -> Result<(), BrowserError> {

@@ -6,7 +6,8 @@
 //! is the union of the entries; where snapshots disagree on an indicator the
 //! entry updated last wins, and the disagreement is reported as a [`Conflict`].
 //! The result does not depend on the order of the snapshots, and merging a
-//! snapshot with itself changes nothing.
+//! snapshot with itself changes nothing. The user may then keep another
+//! snapshot's entry for a conflict ([`Merged::with_choices`]).
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -86,6 +87,70 @@ impl MergeError {
                 differences.describe(lang).join("; ")
             ),
         }
+    }
+}
+
+/// Why a choice between conflicting entries could not be applied.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum ChoiceError {
+    #[error("indicator \"{0}\" has no conflict to resolve")]
+    NoConflict(String),
+    #[error("snapshot {} holds no entry to choose for indicator \"{indicator_id}\"", .index + 1)]
+    NotAnAlternative { indicator_id: String, index: usize },
+}
+
+impl ChoiceError {
+    /// The message in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ChoiceError::NoConflict(id) => {
+                format!("l'indicatore «{id}» non ha conflitti da risolvere")
+            }
+            ChoiceError::NotAnAlternative {
+                indicator_id,
+                index,
+            } => format!(
+                "lo snapshot {} non ha un valore da scegliere per l'indicatore «{indicator_id}»",
+                index + 1
+            ),
+        }
+    }
+}
+
+impl Merged {
+    /// The merged snapshot where, for every conflict named in `choices`
+    /// (indicator id → 0-based index of a snapshot given to [`merge`]), the
+    /// entry of that snapshot is kept instead of the newer one. Choosing a
+    /// snapshot that holds the kept entry changes nothing; naming an indicator
+    /// without a conflict, or a snapshot that had no differing entry for it, is
+    /// an error, so a stale choice is never applied silently.
+    pub fn with_choices(&self, choices: &BTreeMap<String, usize>) -> Result<Snapshot, ChoiceError> {
+        let mut snapshot = self.snapshot.clone();
+        for (indicator_id, &index) in choices {
+            let conflict = self
+                .conflicts
+                .iter()
+                .find(|c| &c.indicator_id == indicator_id)
+                .ok_or_else(|| ChoiceError::NoConflict(indicator_id.clone()))?;
+            if conflict.chosen_from.contains(&index) {
+                continue;
+            }
+            let (_, entry) = conflict
+                .others
+                .iter()
+                .find(|(i, _)| *i == index)
+                .ok_or_else(|| ChoiceError::NotAnAlternative {
+                    indicator_id: indicator_id.clone(),
+                    index,
+                })?;
+            snapshot
+                .progress
+                .insert(indicator_id.clone(), entry.clone());
+        }
+        Ok(snapshot)
     }
 }
 

@@ -8,7 +8,9 @@ mod common;
 use std::sync::LazyLock;
 
 use common::*;
-use cruscotto_engine::merge::{merge, Conflict, MergeError};
+use std::collections::BTreeMap;
+
+use cruscotto_engine::merge::{merge, ChoiceError, Conflict, MergeError, Merged};
 use cruscotto_engine::*;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -154,6 +156,70 @@ fn entries_of_different_indicators_are_combined() {
     let (p, conflicts) = merged(&[snap(&[("m1", at_level(3))]), snap(&[("m2", at_level(1))])]);
     assert_eq!(p, progress(&[("m1", at_level(3)), ("m2", at_level(1))]));
     assert!(conflicts.is_empty());
+}
+
+// ---- choices between conflicting entries ----------------------------------------------
+
+fn three_way() -> Merged {
+    merge(&[
+        snap(&[("m1", stamped(at_level(1), "2023-05-01T10:00:00Z"))]),
+        snap(&[
+            ("m1", stamped(at_level(3), "2023-06-01T10:00:00Z")),
+            ("m2", at_level(2)),
+        ]),
+        snap(&[("m1", stamped(at_level(2), "2023-04-01T10:00:00Z"))]),
+    ])
+    .expect("same plan merges")
+}
+
+#[test]
+fn choosing_another_snapshot_keeps_its_entry_and_nothing_else_changes() {
+    let m = three_way();
+    let chosen = m
+        .with_choices(&BTreeMap::from([("m1".to_string(), 2)]))
+        .expect("snapshot 2 differs on m1");
+    assert_eq!(chosen.progress["m1"].level, Some(2));
+    assert_eq!(chosen.progress["m2"], m.snapshot.progress["m2"]);
+    assert_eq!(chosen.plan, m.snapshot.plan);
+}
+
+#[test]
+fn no_choice_or_the_kept_snapshot_gives_the_merge_itself() {
+    let m = three_way();
+    assert_eq!(m.with_choices(&BTreeMap::new()), Ok(m.snapshot.clone()));
+    assert_eq!(
+        m.with_choices(&BTreeMap::from([("m1".to_string(), 1)])),
+        Ok(m.snapshot.clone())
+    );
+}
+
+#[test]
+fn a_choice_without_a_conflict_or_an_alternative_is_refused() {
+    let m = three_way();
+    assert_eq!(
+        m.with_choices(&BTreeMap::from([("m2".to_string(), 0)])),
+        Err(ChoiceError::NoConflict("m2".into()))
+    );
+    let err = m
+        .with_choices(&BTreeMap::from([("m1".to_string(), 7)]))
+        .expect_err("snapshot 7 does not exist");
+    assert_eq!(
+        err,
+        ChoiceError::NotAnAlternative {
+            indicator_id: "m1".into(),
+            index: 7
+        }
+    );
+    assert!(
+        err.message(Lang::It).contains("snapshot 8"),
+        "{}",
+        err.message(Lang::It)
+    );
+    assert!(
+        err.message(Lang::En).contains("snapshot 8"),
+        "{}",
+        err.message(Lang::En)
+    );
 }
 
 // ---- plans ---------------------------------------------------------------------

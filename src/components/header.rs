@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
                     <li><A href="/">{t!(i18n, common.nav_overview)}</A></li>
                     <li><A href="/editor">{t!(i18n, common.nav_editor)}</A></li>
                     <li><A href="/transfer">{t!(i18n, common.nav_transfer)}</A></li>
+                    <li><A href="/compare">{t!(i18n, common.nav_compare)}</A></li>
                     <li><A href="/settings">{t!(i18n, common.nav_settings)}</A></li>
                 </ul>
             </nav>

@@ -1,6 +1,8 @@
 //! Reusable pieces of the pages, one component per file.
 
+pub mod conflict_choices;
 pub mod date_input;
+pub mod diff_view;
 pub mod editor_areas;
 pub mod editor_context;
 pub mod editor_field_issues;
@@ -16,11 +18,14 @@ pub mod editor_text_field;
 pub mod editor_weight_sums;
 pub mod editor_weights;
 pub mod header;
+pub mod import_errors;
 pub mod indicator_card;
 pub mod indicator_note;
 pub mod level_badge;
 pub mod milestone_input;
 pub mod number_input;
+pub mod plan_mismatches;
 pub mod score_bar;
+pub mod snapshot_facts;
 pub mod status_banner;
 pub mod update_notice;

@@ -1,22 +1,31 @@
 //! The import/export screen: download the plan and progress as a snapshot (or
 //! copy it as text), import one from a file, a drop or pasted text through a
-//! preview that shows what would change, restore a backup in one click, and
-//! start over with the shipped 2023 plan.
+//! preview that shows what would change, consolidate several snapshots at once
+//! (merged into the local data, conflicts listed with a choice each), restore a
+//! backup in one click, and start over with the shipped 2023 plan.
 //!
 //! Nothing is replaced before the user confirms, and every replacement goes
 //! through `AppState::replace`, which keeps the current state as a backup.
 //! Files are read and written only by `crate::transfer_io`.
 
-use cruscotto_engine::snapshot::{import, ImportError, Imported, CURRENT_VERSION};
+use std::collections::BTreeMap;
+
+use cruscotto_engine::snapshot::{import, ImportError, Imported};
 use cruscotto_engine::{default_snapshot, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::components::conflict_choices::ConflictChoices;
+use crate::components::diff_view::{DiffMode, DiffView};
+use crate::components::import_errors::ImportErrors;
+use crate::components::plan_mismatches::PlanMismatches;
+use crate::components::snapshot_facts::SnapshotFacts;
+use crate::consolidate::{consolidate, Consolidation, FileFacts, Ready};
 use crate::format;
 use crate::i18n::*;
 use crate::state::{today, use_app};
-use crate::transfer_diff::{backup_summary, diff, AreaChange, SnapshotDiff};
+use crate::transfer_diff::{backup_summary, diff, SnapshotDiff};
 use crate::transfer_io;
 
 /// A checked snapshot waiting for the user's decision.
@@ -67,6 +76,7 @@ pub fn TransferPage() -> impl IntoView {
             <p class="lead">{t!(i18n, transfer.intro)}</p>
             <ExportSection />
             <ImportSection />
+            <ConsolidateSection />
             <BackupSection />
             <ResetSection />
         </div>
@@ -327,7 +337,7 @@ fn ImportSection() -> impl IntoView {
                 </Show>
             </div>
 
-            {move || failure.get().map(|f| view! { <ImportErrors source=f.source error=f.error /> })}
+            {move || failure.get().map(|f| view! { <ImportErrors source=f.source error=f.error id="import-errors" /> })}
             {move || preview.get().map(|p| view! {
                 <ImportPreview preview=p />
                 <Show when=move || replace_error.with(Option::is_some)>
@@ -354,99 +364,238 @@ fn ImportSection() -> impl IntoView {
     }
 }
 
-/// Every reason an import was refused, each with its location.
+/// Several snapshots at once, merged into the local data (see
+/// `crate::consolidate` for the rules): conflicts are listed with a choice each,
+/// and the preview shows every area's score before and after.
 #[component]
-fn ImportErrors(
-    /// The file name, or "pasted text".
-    source: String,
-    /// Why the snapshot was refused.
-    error: ImportError,
+fn ConsolidateSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let result = RwSignal::new(None::<Consolidation>);
+    let choices = RwSignal::new(BTreeMap::<String, usize>::new());
+    let reading = RwSignal::new(false);
+    let drag_over = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let replace_error = RwSignal::new(None::<String>);
+
+    let check = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        outcome.set(None);
+        replace_error.set(None);
+        result.set(None);
+        reading.set(true);
+        spawn_local(async move {
+            let batch = transfer_io::import_files(files).await;
+            reading.set(false);
+            let current = app.snapshot();
+            let checked = consolidate(&current, batch);
+            let focus = match checked {
+                Consolidation::Ready(_) => "consolidate-preview-heading",
+                Consolidation::Blocked { .. } => "consolidate-blocked-heading",
+            };
+            choices.set(BTreeMap::new());
+            result.set(Some(checked));
+            focus_soon(focus);
+        });
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        check(transfer_io::files_of(input.files()));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        drag_over.set(false);
+        check(transfer_io::files_of(
+            ev.data_transfer().and_then(|dt| dt.files()),
+        ));
+    };
+
+    // The snapshot that confirming would store, with the user's picks applied.
+    let resolved = Memo::new(move |_| {
+        result.with(|r| match r {
+            Some(Consolidation::Ready(ready)) => Some(
+                choices
+                    .with(|c| ready.resolve(c))
+                    .map_err(|e| e.message(app.lang.get())),
+            ),
+            _ => None,
+        })
+    });
+    let preview_diff = move || {
+        let snapshot = resolved.get()?.ok()?;
+        Some(app.plan.with_untracked(|plan| {
+            app.progress.with_untracked(|progress| {
+                app.scorecard
+                    .with_untracked(|card| diff(plan, progress, card, &snapshot))
+            })
+        }))
+    };
+
+    let confirm = move |_| {
+        let Some(Ok(snapshot)) = resolved.get_untracked() else {
+            return;
+        };
+        match app.replace(snapshot, "consolidate") {
+            Ok(()) => {
+                result.set(None);
+                choices.set(BTreeMap::new());
+                outcome.set(Some(Outcome::Imported));
+                focus_soon("consolidate-outcome");
+            }
+            Err(e) => replace_error.set(Some(e.message(app.lang.get_untracked()))),
+        }
+    };
+    let cancel = move |_| {
+        result.set(None);
+        outcome.set(Some(Outcome::Cancelled));
+        focus_soon("consolidate-outcome");
+    };
+
+    let body = move || {
+        result.get().map(|r| match r {
+            Consolidation::Blocked {
+                failures,
+                mismatches,
+            } => view! {
+                <section id="consolidate-blocked" aria-labelledby="consolidate-blocked-heading">
+                    <h3 id="consolidate-blocked-heading" tabindex="-1">{t!(i18n, transfer.consolidate_blocked_heading)}</h3>
+                    <p>{t!(i18n, transfer.consolidate_blocked_text)}</p>
+                    {failures.into_iter().map(|f| view! { <ImportErrors source=f.file error=f.error /> }).collect_view()}
+                    <PlanMismatches mismatches=mismatches />
+                </section>
+            }
+            .into_any(),
+            Consolidation::Ready(ready) => {
+                let Ready {
+                    sources,
+                    files,
+                    conflicts,
+                    ..
+                } = *ready;
+                view! {
+                    <section id="consolidate-preview" class="preview" aria-labelledby="consolidate-preview-heading">
+                        <h3 id="consolidate-preview-heading" tabindex="-1">{t!(i18n, transfer.consolidate_preview_heading)}</h3>
+                        <p>{t!(i18n, transfer.consolidate_preview_intro)}</p>
+                        <ConsolidatedFiles files=files />
+                        <ConflictChoices conflicts=conflicts sources=sources choices=choices />
+                        {move || match resolved.get() {
+                            Some(Err(e)) => Some(view! { <p class="alert alert-danger" role="alert">{e}</p> }.into_any()),
+                            _ => preview_diff().map(|d| view! { <DiffView diff=d mode=DiffMode::Import /> }.into_any()),
+                        }}
+                        <Show when=move || replace_error.with(Option::is_some)>
+                            <p class="alert alert-danger" role="alert">
+                                {t!(i18n, transfer.replace_failed)}" "{move || replace_error.get()}
+                            </p>
+                        </Show>
+                        <div class="button-row">
+                            <button type="button" id="consolidate-confirm" class="btn btn-primary" on:click=confirm>
+                                {t!(i18n, transfer.consolidate_confirm)}
+                            </button>
+                            <button type="button" id="consolidate-cancel" class="btn btn-secondary" on:click=cancel>
+                                {t!(i18n, transfer.cancel_button)}
+                            </button>
+                        </div>
+                    </section>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <section class="transfer-section" aria-labelledby="consolidate-heading">
+            <h2 id="consolidate-heading">{t!(i18n, transfer.consolidate_heading)}</h2>
+            <p>{t!(i18n, transfer.consolidate_text)}</p>
+            <div
+                id="consolidate-drop-zone"
+                class="drop-zone"
+                class:drag-over=move || drag_over.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    drag_over.set(true);
+                }
+                on:dragleave=move |_| drag_over.set(false)
+                on:drop=on_drop
+            >
+                <p>
+                    {t!(i18n, transfer.consolidate_drop_hint)}" "
+                    <label for="consolidate-files" class="file-label">{t!(i18n, transfer.consolidate_file_label)}</label>
+                </p>
+                <input
+                    type="file"
+                    id="consolidate-files"
+                    multiple
+                    accept=".json,application/json"
+                    aria-describedby="consolidate-heading"
+                    on:change=on_files
+                />
+                <Show when=move || reading.get()>
+                    <p role="status">{t!(i18n, transfer.reading)}</p>
+                </Show>
+            </div>
+            {body}
+            <div id="consolidate-outcome" tabindex="-1" role="status" class="status-line">
+                {move || outcome.get().map(|o| match o {
+                    Outcome::Imported => view! { <p class="alert alert-success">{t!(i18n, transfer.consolidate_done)}</p> }.into_any(),
+                    Outcome::Cancelled => view! { <p class="alert alert-info">{t!(i18n, transfer.consolidate_cancelled)}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// The files of a consolidation that can be merged: name, entries, export time
+/// and warnings.
+#[component]
+fn ConsolidatedFiles(
+    /// The valid files, in the order given.
+    files: Vec<FileFacts>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let items = move || {
+    move || {
         let lang = app.lang.get();
-        // Shape errors already carry their path; the others concern the whole file.
-        let list: Vec<(Option<String>, String)> = match &error {
-            ImportError::Invalid(issues) => issues
-                .iter()
-                .map(|i| (Some(i.path.clone()), i.message(lang)))
-                .collect(),
-            ImportError::Shape { path, message } => vec![(Some(path.clone()), message.clone())],
-            other => vec![(None, other.message(lang))],
-        };
-        let count = list.len();
-        let rows = list
-            .into_iter()
-            .map(|(path, message)| {
+        let rows = files
+            .iter()
+            .map(|f| {
+                let warnings = f
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{}: {}", w.path, w.message(lang)))
+                    .collect::<Vec<_>>();
                 view! {
-                    <li>
-                        <span class="error-location">
-                            {t!(i18n, transfer.error_location)}": "
-                            {match path {
-                                Some(p) => view! { <code>{p}</code> }.into_any(),
-                                None => view! { <em>{t!(i18n, transfer.error_whole_file)}</em> }.into_any(),
+                    <tr data-file=f.name.clone()>
+                        <th scope="row">{f.name.clone()}</th>
+                        <td class="num">{f.progress_count}</td>
+                        <td>{f.exported_at.as_deref().map(|ts| format::timestamp(ts, lang)).unwrap_or_else(|| "—".into())}</td>
+                        <td>
+                            {if warnings.is_empty() {
+                                view! { <span class="muted">{t!(i18n, transfer.none)}</span> }.into_any()
+                            } else {
+                                view! { <ul class="warning-list">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> }.into_any()
                             }}
-                        </span>
-                        " — "
-                        <span class="error-message">{message}</span>
-                    </li>
+                        </td>
+                    </tr>
                 }
             })
             .collect_view();
         view! {
-            <p>{t!(i18n, transfer.errors_count)}" "{count}</p>
-            <ul class="error-list">{rows}</ul>
+            <table class="scores" id="consolidate-files-table">
+                <caption>{t!(i18n, transfer.consolidate_files_caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, transfer.consolidate_file)}</th>
+                        <th scope="col" class="num">{t!(i18n, transfer.progress_count)}</th>
+                        <th scope="col">{t!(i18n, transfer.exported_at)}</th>
+                        <th scope="col">{t!(i18n, transfer.warnings_heading)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
         }
-    };
-    view! {
-        <div id="import-errors" class="alert alert-danger" role="alert">
-            <h3 id="import-errors-heading" tabindex="-1">{t!(i18n, transfer.errors_heading)}</h3>
-            <p>{t!(i18n, transfer.errors_source)}" "<strong class="import-source">{source}</strong></p>
-            {items}
-        </div>
-    }
-}
-
-/// A list of ids under a label, or "none".
-fn id_list(label: String, ids: Vec<String>, none: String, class: &'static str) -> impl IntoView {
-    let count = ids.len();
-    view! {
-        <div class=format!("diff-list {class}")>
-            <dt>{label}" ("{count}")"</dt>
-            <dd>
-                {if ids.is_empty() {
-                    view! { <span class="muted">{none}</span> }.into_any()
-                } else {
-                    view! {
-                        <ul class="id-list">
-                            {ids.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }}
-            </dd>
-        </div>
-    }
-}
-
-fn area_row(a: AreaChange, lang: Lang, not_in_plan: String) -> impl IntoView {
-    let cell = move |present: bool, score| {
-        if present {
-            format::level(score, lang)
-        } else {
-            not_in_plan.clone()
-        }
-    };
-    let before = cell(a.in_current, a.before);
-    let after = cell(a.in_imported, a.after);
-    let changed = a.changed();
-    view! {
-        <tr data-area=a.code.clone() class:changed=changed>
-            <th scope="row"><abbr title=a.name.clone()>{a.code.clone()}</abbr>" "<span class="area-name">{a.name}</span></th>
-            <td class="num before">{before}</td>
-            <td class="num after">{after}</td>
-        </tr>
     }
 }
 
@@ -457,87 +606,13 @@ fn ImportPreview(
     preview: Preview,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let app = use_app();
     let Preview { imported, diff } = preview;
-    let plan = imported.snapshot.plan.clone();
-    let progress_count = imported.snapshot.progress.len();
-    let exported_at = imported.snapshot.exported_at.clone();
-    let source_version = imported.source_version;
-    let warnings = imported.report.warnings.clone();
-    let objectives_count = plan.objectives.len();
-
-    let body = move || {
-        let lang = app.lang.get();
-        let none = t_string!(i18n, transfer.none).to_string();
-        let warnings_view = if warnings.is_empty() {
-            view! { <p class="muted">{t!(i18n, transfer.no_warnings)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="warning-list" id="import-warnings">
-                    {warnings.iter().map(|w| view! {
-                        <li><code>{w.path.clone()}</code>" — "{w.message(lang)}</li>
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any()
-        };
-        let plan_line = if diff.same_plan_id {
-            view! { <p>{t!(i18n, transfer.same_plan, id = diff.current_plan_id.clone())}</p> }
-                .into_any()
-        } else {
-            view! { <p class="alert alert-warning">{t!(i18n, transfer.different_plan, id = diff.current_plan_id.clone())}</p> }.into_any()
-        };
-        let not_in_plan = t_string!(i18n, transfer.not_in_plan).to_string();
-        view! {
-            <dl class="preview-facts">
-                <div><dt>{t!(i18n, transfer.plan_title)}</dt><dd id="preview-title">{plan.title.clone()}</dd></div>
-                <div><dt>{t!(i18n, transfer.plan_id)}</dt><dd><code>{plan.id.clone()}</code></dd></div>
-                <div><dt>{t!(i18n, transfer.plan_year)}</dt><dd>{plan.year}</dd></div>
-                <div><dt>{t!(i18n, transfer.objectives_count)}</dt><dd id="preview-objectives">{objectives_count}</dd></div>
-                <div><dt>{t!(i18n, transfer.progress_count)}</dt><dd id="preview-progress">{progress_count}</dd></div>
-                <div>
-                    <dt>{t!(i18n, transfer.source_version)}</dt>
-                    <dd>{source_version}" "{(source_version < CURRENT_VERSION).then_some(t!(i18n, transfer.migrated))}</dd>
-                </div>
-                {exported_at.clone().map(|ts| view! {
-                    <div><dt>{t!(i18n, transfer.exported_at)}</dt><dd>{local_time(&ts, lang)}</dd></div>
-                })}
-            </dl>
-            <h4>{t!(i18n, transfer.warnings_heading)}" ("{warnings.len()}")"</h4>
-            {warnings_view}
-            <h4>{t!(i18n, transfer.diff_heading)}</h4>
-            {plan_line}
-            {diff.is_identical().then(|| view! { <p><strong>{t!(i18n, transfer.identical)}</strong></p> })}
-            {diff.scoring_changed.then(|| view! { <p>{t!(i18n, transfer.scoring_changed)}</p> })}
-            <dl class="diff-lists">
-                {id_list(t_string!(i18n, transfer.objectives_added).to_string(), diff.objectives_added.clone(), none.clone(), "objectives-added")}
-                {id_list(t_string!(i18n, transfer.objectives_removed).to_string(), diff.objectives_removed.clone(), none.clone(), "objectives-removed")}
-                {id_list(t_string!(i18n, transfer.objectives_changed).to_string(), diff.objectives_changed.clone(), none.clone(), "objectives-changed")}
-                {id_list(t_string!(i18n, transfer.progress_added).to_string(), diff.progress_added.clone(), none.clone(), "progress-added")}
-                {id_list(t_string!(i18n, transfer.progress_changed).to_string(), diff.progress_changed.clone(), none.clone(), "progress-changed")}
-                {id_list(t_string!(i18n, transfer.progress_removed).to_string(), diff.progress_removed.clone(), none.clone(), "progress-removed")}
-            </dl>
-            <table class="scores" id="preview-areas">
-                <caption>{t!(i18n, transfer.scores_heading)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, common.area)}</th>
-                        <th scope="col" class="num">{t!(i18n, transfer.before)}</th>
-                        <th scope="col" class="num">{t!(i18n, transfer.after)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {diff.areas.iter().cloned().map(|a| area_row(a, lang, not_in_plan.clone())).collect_view()}
-                </tbody>
-            </table>
-        }
-    };
-
     view! {
         <section id="import-preview" class="preview" aria-labelledby="import-preview-heading">
             <h3 id="import-preview-heading" tabindex="-1">{t!(i18n, transfer.preview_heading)}</h3>
             <p>{t!(i18n, transfer.preview_intro)}</p>
-            {body}
+            <SnapshotFacts imported=imported />
+            <DiffView diff=diff mode=DiffMode::Import />
         </section>
     }
 }
@@ -563,6 +638,7 @@ fn BackupSection() -> impl IntoView {
                         "import" => t_string!(i18n, transfer.reason_import).to_string(),
                         "reset" => t_string!(i18n, transfer.reason_reset).to_string(),
                         "restore" => t_string!(i18n, transfer.reason_restore).to_string(),
+                        "consolidate" => t_string!(i18n, transfer.reason_consolidate).to_string(),
                         other => other.to_string(),
                     };
                     let when = local_time(&b.taken_at, lang);

@@ -1,0 +1,141 @@
+//! The comparison screen: choose or drop a snapshot and see how it differs from
+//! the local data (plan, objectives, progress, every area's score) without
+//! importing it. Nothing here writes: the page reads the state and a file only.
+//! It wears the transfer screen's styles (`.transfer-page`), since it shows the
+//! same drop zone, errors and differences.
+
+use cruscotto_engine::snapshot::{ImportError, Imported};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::components::diff_view::{DiffMode, DiffView};
+use crate::components::import_errors::ImportErrors;
+use crate::components::snapshot_facts::SnapshotFacts;
+use crate::i18n::*;
+use crate::state::use_app;
+use crate::transfer_diff::diff;
+use crate::transfer_io;
+
+/// The last file compared, or why it could not be read.
+#[derive(Clone)]
+enum Compared {
+    Ok { name: String, imported: Imported },
+    Failed { name: String, error: ImportError },
+}
+
+/// Moves focus to the result once rendered, so it is announced.
+fn focus_soon(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let compared = RwSignal::new(None::<Compared>);
+    let reading = RwSignal::new(false);
+    let drag_over = RwSignal::new(false);
+
+    let check = move |files: Vec<web_sys::File>| {
+        // One snapshot at a time: the first of a multiple drop.
+        let Some(file) = files.into_iter().next() else {
+            return;
+        };
+        reading.set(true);
+        compared.set(None);
+        spawn_local(async move {
+            let result = transfer_io::import_files(vec![file]).await;
+            reading.set(false);
+            if let Some((name, r)) = result.into_iter().next() {
+                let (value, focus) = match r {
+                    Ok(imported) => (Compared::Ok { name, imported }, "compare-result-heading"),
+                    Err(error) => (Compared::Failed { name, error }, "compare-errors-heading"),
+                };
+                compared.set(Some(value));
+                focus_soon(focus);
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        check(transfer_io::files_of(input.files()));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        drag_over.set(false);
+        check(transfer_io::files_of(
+            ev.data_transfer().and_then(|dt| dt.files()),
+        ));
+    };
+
+    let result = move || {
+        compared.get().map(|c| match c {
+            Compared::Failed { name, error } => {
+                view! { <ImportErrors source=name error=error id="compare-errors" /> }.into_any()
+            }
+            Compared::Ok { name, imported } => {
+                let facts = imported.clone();
+                // Against the local data as it is now (it may change in another tab).
+                let d = move || {
+                    app.plan.with(|plan| {
+                        app.progress.with(|progress| {
+                            app.scorecard
+                                .with(|card| diff(plan, progress, card, &imported.snapshot))
+                        })
+                    })
+                };
+                view! {
+                    <section id="compare-result" class="preview" aria-labelledby="compare-result-heading">
+                        <h3 id="compare-result-heading" tabindex="-1">{t!(i18n, compare.result_heading)}": "<span class="import-source">{name}</span></h3>
+                        <p>{t!(i18n, compare.result_intro)}</p>
+                        <SnapshotFacts imported=facts />
+                        {move || view! { <DiffView diff=d() mode=DiffMode::Compare /> }}
+                    </section>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <div class="transfer-page compare-page">
+            <h1>{t!(i18n, compare.title)}</h1>
+            <p class="lead">{t!(i18n, compare.intro)}</p>
+            <section class="transfer-section" aria-labelledby="compare-choose-heading">
+                <h2 id="compare-choose-heading">{t!(i18n, compare.choose_heading)}</h2>
+                <div
+                    id="compare-drop-zone"
+                    class="drop-zone"
+                    class:drag-over=move || drag_over.get()
+                    on:dragover=move |ev: leptos::ev::DragEvent| {
+                        ev.prevent_default();
+                        drag_over.set(true);
+                    }
+                    on:dragleave=move |_| drag_over.set(false)
+                    on:drop=on_drop
+                >
+                    <p>
+                        {t!(i18n, compare.drop_hint)}" "
+                        <label for="compare-file" class="file-label">{t!(i18n, compare.file_label)}</label>
+                    </p>
+                    <input type="file" id="compare-file" accept=".json,application/json" on:change=on_file />
+                    <Show when=move || reading.get()>
+                        <p role="status">{t!(i18n, transfer.reading)}</p>
+                    </Show>
+                </div>
+                {result}
+            </section>
+            <p class="muted"><A href="/transfer">{t!(i18n, compare.to_import)}</A></p>
+        </div>
+    }
+}
