@@ -9,6 +9,8 @@ mod app;
 mod components;
 mod format;
 mod pages;
+mod report;
+mod report_xlsx;
 mod state;
 mod storage;
 mod transfer_diff;
