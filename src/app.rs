@@ -10,7 +10,7 @@ use crate::components::update_notice::UpdateNotice;
 use crate::i18n::*;
 use crate::pages::{
     area::AreaPage, editor::EditorPage, not_found::NotFound, objective::ObjectivePage,
-    overview::Overview, settings::SettingsPage, transfer::TransferPage,
+    overview::Overview, report::ReportPage, settings::SettingsPage, transfer::TransferPage,
 };
 use crate::state::AppState;
 
@@ -42,6 +42,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/editor") view=EditorPage />
                     <Route path=path!("/transfer") view=TransferPage />
                     <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/report") view=ReportPage />
+                    <Route path=path!("/report/:area") view=ReportPage />
                 </Routes>
             </main>
         </Router>
