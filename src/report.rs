@@ -393,7 +393,10 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
             (tr(lang, "Obiettivo", "Objective"), Shape::Name),
             (tr(lang, "Titolo", "Title"), Shape::Long),
             (tr(lang, "Peso %", "Weight %"), Shape::Weight),
-            (tr(lang, "Livello obiettivo", "Objective level"), Shape::Level),
+            (
+                tr(lang, "Livello obiettivo", "Objective level"),
+                Shape::Level,
+            ),
             (tr(lang, "Indicatore", "Indicator"), Shape::Name),
             (tr(lang, "Tipo", "Kind"), Shape::Code),
             (tr(lang, "Unità", "Unit"), Shape::Code),
@@ -417,11 +420,8 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
 /// `cruscotto-<plan>-<area or tutte-le-aree>-<date>`, without extension: the
 /// caller adds `.xlsx` or `.csv`.
 pub fn file_stem(report: &Report) -> String {
-    let json = crate::transfer_io::export_file_name(
-        &report.plan_id,
-        report.area.as_deref(),
-        report.date,
-    );
+    let json =
+        crate::transfer_io::export_file_name(&report.plan_id, report.area.as_deref(), report.date);
     json.trim_end_matches(".json").to_string()
 }
 
@@ -484,11 +484,18 @@ fn csv_field(cell: &Cell, lang: Lang, d: Dialect) -> String {
     let raw = match cell {
         Cell::Empty => String::new(),
         Cell::Text(s) => defuse(s),
-        Cell::Number(n) => n.normalize().to_string().replace('.', &d.decimal.to_string()),
+        Cell::Number(n) => n
+            .normalize()
+            .to_string()
+            .replace('.', &d.decimal.to_string()),
         Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
         Cell::Instant(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-        Cell::Bool(b) => tr(lang, if *b { "sì" } else { "no" }, if *b { "yes" } else { "no" })
-            .to_string(),
+        Cell::Bool(b) => tr(
+            lang,
+            if *b { "sì" } else { "no" },
+            if *b { "yes" } else { "no" },
+        )
+        .to_string(),
     };
     quote(&raw, d.separator)
 }
@@ -562,8 +569,7 @@ pub(crate) mod tests {
         assert_eq!(r.areas.len(), 1);
         assert_eq!(r.areas[0].score.code, "ARUO");
         assert!(r.pillars.is_empty());
-        assert!(r
-            .areas[0]
+        assert!(r.areas[0]
             .objectives
             .iter()
             .any(|o| o.id == "programmazione-pta"));
@@ -576,11 +582,19 @@ pub(crate) mod tests {
         let snapshot = default_snapshot();
         assert_eq!(r.areas.len(), snapshot.plan.areas.len());
         assert_eq!(r.pillars.len(), snapshot.plan.pillars.len());
-        let aruo = &r.areas.iter().find(|a| a.score.code == "ARUO").expect("ARUO").score;
+        let aruo = &r
+            .areas
+            .iter()
+            .find(|a| a.score.code == "ARUO")
+            .expect("ARUO")
+            .score;
         assert!(aruo.provisional);
         assert_eq!(aruo.score, Some(Decimal::from(3)));
         assert_eq!(aruo.assessed_weight, Decimal::from(15));
-        assert_eq!(file_stem(&r), "cruscotto-polimi-2023-tutte-le-aree-2026-11-25");
+        assert_eq!(
+            file_stem(&r),
+            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25"
+        );
     }
 
     #[test]
@@ -622,7 +636,10 @@ pub(crate) mod tests {
         let t = scorecard_table(&r, Lang::It);
         assert_eq!(t.rows.len(), r.areas.len() + r.pillars.len());
         assert_eq!(t.rows[0][0], Cell::Text("Area".into()));
-        assert_eq!(t.rows.last().expect("row")[0], Cell::Text("Pilastro".into()));
+        assert_eq!(
+            t.rows.last().expect("row")[0],
+            Cell::Text("Pilastro".into())
+        );
         let aruo = t
             .rows
             .iter()
@@ -675,7 +692,11 @@ pub(crate) mod tests {
         assert_eq!(defuse("nota"), "nota");
         let d = Dialect::for_lang(Lang::It);
         assert_eq!(
-            csv_field(&Cell::Number(Decimal::from_str("-2.50").expect("d")), Lang::It, d),
+            csv_field(
+                &Cell::Number(Decimal::from_str("-2.50").expect("d")),
+                Lang::It,
+                d
+            ),
             "-2,5"
         );
     }

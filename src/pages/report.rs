@@ -14,7 +14,9 @@ use crate::components::indicator_card::dom_id;
 use crate::components::level_badge::LevelBadge;
 use crate::format;
 use crate::i18n::*;
-use crate::report::{self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine};
+use crate::report::{
+    self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
+};
 use crate::report_xlsx;
 use crate::state::{today, use_app};
 use crate::transfer_io;
