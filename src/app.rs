@@ -10,7 +10,8 @@ use crate::components::update_notice::UpdateNotice;
 use crate::i18n::*;
 use crate::pages::{
     area::AreaPage, compare::ComparePage, editor::EditorPage, not_found::NotFound,
-    objective::ObjectivePage, overview::Overview, settings::SettingsPage, transfer::TransferPage,
+    objective::ObjectivePage, overview::Overview, report::ReportPage, settings::SettingsPage,
+    transfer::TransferPage,
 };
 use crate::state::AppState;
 
@@ -43,6 +44,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/transfer") view=TransferPage />
                     <Route path=path!("/compare") view=ComparePage />
                     <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/report") view=ReportPage />
+                    <Route path=path!("/report/:area") view=ReportPage />
                 </Routes>
             </main>
         </Router>

@@ -10,6 +10,8 @@ mod components;
 mod consolidate;
 mod format;
 mod pages;
+mod report;
+mod report_xlsx;
 mod state;
 mod storage;
 mod transfer_diff;

@@ -1,5 +1,5 @@
-//! The only code that touches files: downloading a snapshot (a Blob behind an
-//! object URL, clicked through an `<a download>`), reading a chosen or dropped
+//! The only code that touches files: downloading a snapshot or a report (a
+//! Blob behind an object URL, clicked through an `<a download>`), reading a chosen or dropped
 //! file, and copying text to the clipboard.
 //!
 //! Reading checks the size the browser reports before reading a byte, so a
@@ -64,10 +64,23 @@ fn safe_part(s: &str) -> String {
 /// Saves `text` as a file named `file_name` through the browser's download.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), BrowserError> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_parts(file_name, &parts, mime)
+}
+
+/// Saves binary content (a workbook) as a file named `file_name`, with the
+/// MIME type that lets the system open it with the right program.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), BrowserError> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_parts(file_name, &parts, mime)
+}
+
+fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), BrowserError> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    // One JS constructor behind every typed binding: `new Blob(parts, options)`
+    // takes strings and byte arrays alike.
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+        .map_err(js_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let result = click_link(&url, file_name);
     // The download has started by the time click() returns in every current

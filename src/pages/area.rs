@@ -417,6 +417,7 @@ fn AreaView(
     };
 
     let heading_code = code.clone();
+    let report_href = format!("/report/{}", js_sys::encode_uri_component(&code));
     view! {
         <nav class="breadcrumb" aria-label=move || t_string!(i18n, area.title)>
             <A href="/">{t!(i18n, common.nav_overview)}</A>
@@ -455,6 +456,7 @@ fn AreaView(
                 </Show>
                 {status_text}
             </p>
+            <p class="report-link"><A href=report_href.clone()>{t!(i18n, report.link)}</A></p>
             <Show when=move || !weights_complete(total.get()) && has_rows()>
                 <p class="alert alert-warning" id="area-weights-warning" role="status">
                     {t!(i18n, area.weights_warning, sum = move || format::decimal(total.get(), lang(), 2))}

@@ -6,5 +6,6 @@ pub mod editor;
 pub mod not_found;
 pub mod objective;
 pub mod overview;
+pub mod report;
 pub mod settings;
 pub mod transfer;

@@ -47,6 +47,7 @@ pub fn Overview() -> impl IntoView {
         <h1>{move || app.plan.with(|p| p.title.clone())}</h1>
         <p class="lead">{t!(i18n, overview.title)}" · "{move || app.plan.with(|p| p.year)}</p>
         <p class="hint">{t!(i18n, overview.scale_note)}</p>
+        <p class="report-link"><A href="/report">{t!(i18n, report.link)}</A></p>
         <section aria-labelledby="areas-heading">
             <h2 id="areas-heading">{t!(i18n, overview.areas_heading)}</h2>
             <table class="scores" id="area-scores">

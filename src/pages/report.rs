@@ -1,0 +1,372 @@
+//! The printable report (/report for every area, /report/:area for one): the
+//! scorecard and each area's objectives with their indicators, levels, values
+//! and notes, for the Direzione Generale. It prints as a clean A4 document
+//! (style/main.css, "Report" section) and downloads as XLSX or CSV.
+//!
+//! The content is [`crate::report::build`]'s [`Report`]; this page only lays it
+//! out and wires the buttons.
+
+use cruscotto_engine::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::indicator_card::dom_id;
+use crate::components::level_badge::LevelBadge;
+use crate::format;
+use crate::i18n::*;
+use crate::report::{
+    self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
+};
+use crate::report_xlsx;
+use crate::state::{today, use_app};
+use crate::transfer_io;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let params = use_params_map();
+    let area = Memo::new(move |_| params.read().get("area"));
+    let known = move || {
+        area.get()
+            .is_none_or(|code| app.plan.with(|p| p.area(&code).is_some()))
+    };
+    let report = Memo::new(move |_| {
+        let card = app.scorecard.get();
+        let area = area.get();
+        app.plan.with(|plan| {
+            app.progress
+                .with(|progress| report::build(plan, progress, &card, area.as_deref(), today()))
+        })
+    });
+    view! {
+        <article class="report">
+            <Show
+                when=known
+                fallback=move || view! {
+                    <h1>{t!(i18n, report.title)}</h1>
+                    <p>{t!(i18n, report.unknown_area, code = area.get().unwrap_or_default())}</p>
+                }
+            >
+                <ReportHead report=report />
+                <ReportActions report=report />
+                <ReportBody report=report />
+            </Show>
+        </article>
+    }
+}
+
+/// Title, plan and date: what a reader of the printed page needs first.
+#[component]
+fn ReportHead(
+    /// The report shown.
+    report: Memo<Report>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let scope = move || {
+        report.with(|r| match (&r.area, r.areas.first()) {
+            (Some(_), Some(a)) => format!("{} — {}", a.score.code, a.score.name),
+            _ => t_string!(i18n, common.all_areas).to_string(),
+        })
+    };
+    view! {
+        <header class="report-head">
+            <h1>{t!(i18n, report.title)}</h1>
+            <dl class="report-facts">
+                <div>
+                    <dt>{t!(i18n, report.plan)}</dt>
+                    <dd id="report-plan">{move || report.with(|r| format!("{} · {}", r.plan_title, r.year))}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, report.scope)}</dt>
+                    <dd id="report-scope">{scope}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, report.date)}</dt>
+                    <dd id="report-date">{move || format::date(report.with(|r| r.date), app.lang.get())}</dd>
+                </div>
+            </dl>
+        </header>
+    }
+}
+
+/// Print, XLSX and CSV: never printed themselves.
+#[component]
+fn ReportActions(
+    /// The report to export.
+    report: Memo<Report>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let on_print = move |_| {
+        if let Err(e) = window().print() {
+            error.set(Some(format!("{e:?}")));
+        }
+    };
+    let on_xlsx = move |_| {
+        let lang = app.lang.get_untracked();
+        let result = report.with_untracked(|r| {
+            report_xlsx::workbook(r, lang)
+                .map_err(|e| e.message(lang))
+                .and_then(|bytes| {
+                    let name = format!("{}.xlsx", report::file_stem(r));
+                    transfer_io::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| e.0)
+                })
+        });
+        error.set(result.err());
+    };
+    let on_csv = move |_| {
+        let lang = app.lang.get_untracked();
+        let result = report.with_untracked(|r| {
+            let text = report::csv(&report::objective_table(r, lang), lang);
+            let name = format!("{}.csv", report::file_stem(r));
+            transfer_io::download_text(&name, &text, "text/csv;charset=utf-8")
+        });
+        error.set(result.err().map(|e| e.0));
+    };
+    view! {
+        <div class="report-actions" role="group" aria-label=move || t_string!(i18n, report.actions_label)>
+            <button type="button" id="report-print" on:click=on_print>{t!(i18n, report.print)}</button>
+            <button type="button" id="report-xlsx" on:click=on_xlsx>{t!(i18n, report.download_xlsx)}</button>
+            <button type="button" id="report-csv" on:click=on_csv>{t!(i18n, report.download_csv)}</button>
+            <p class="hint">{t!(i18n, report.csv_hint)}</p>
+            {move || error.get().map(|reason| view! {
+                <p class="alert alert-danger" role="alert">{t!(i18n, report.export_failed, reason = reason)}</p>
+            })}
+        </div>
+    }
+}
+
+/// The scorecard, then one section per area.
+#[component]
+fn ReportBody(
+    /// The report shown.
+    report: Memo<Report>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let area_rows = move || {
+        let lang = app.lang.get();
+        report.with(|r| {
+            r.areas
+                .iter()
+                .map(|a| score_row(&a.score, lang))
+                .collect_view()
+        })
+    };
+    let pillar_rows = move || {
+        let lang = app.lang.get();
+        report.with(|r| r.pillars.iter().map(|p| score_row(p, lang)).collect_view())
+    };
+    let has_pillars = move || report.with(|r| !r.pillars.is_empty());
+    let sections = move || {
+        let lang = app.lang.get();
+        report.with(|r| {
+            r.areas
+                .iter()
+                .map(|a| area_section(a.clone(), lang))
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="report-scorecard" aria-labelledby="report-scorecard-heading">
+            <h2 id="report-scorecard-heading">{t!(i18n, report.scorecard_heading)}</h2>
+            <table class="report-table" id="report-areas">
+                <caption>{t!(i18n, report.areas_caption)}</caption>
+                <ScoreHead first=move || t_string!(i18n, common.area).to_string() />
+                <tbody>{area_rows}</tbody>
+            </table>
+            <Show when=has_pillars>
+                <h3>{t!(i18n, report.pillars_heading)}</h3>
+                <table class="report-table" id="report-pillars">
+                    <caption>{t!(i18n, report.pillars_caption)}</caption>
+                    <ScoreHead first=move || t_string!(i18n, common.pillar).to_string() />
+                    <tbody>{pillar_rows}</tbody>
+                </table>
+            </Show>
+        </section>
+        {sections}
+    }
+}
+
+/// The head of the area and pillar score tables.
+#[component]
+fn ScoreHead(
+    /// The first column's title (area or pillar), in the current language.
+    #[prop(into)]
+    first: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{first}</th>
+                <th scope="col" class="num">{t!(i18n, common.score)}</th>
+                <th scope="col" class="num">{t!(i18n, common.percent_of_target)}</th>
+                <th scope="col" class="num">{t!(i18n, common.assessed_weight)}</th>
+                <th scope="col">{t!(i18n, report.status)}</th>
+            </tr>
+        </thead>
+    }
+}
+
+fn weight_text(l: &ScoreLine, lang: Lang) -> String {
+    format!(
+        "{} / {}",
+        format::decimal(l.assessed_weight, lang, 2),
+        format::decimal(l.total_weight, lang, 2)
+    )
+}
+
+fn status_text(l: &ScoreLine, lang: Lang) -> &'static str {
+    match (l.score.is_some(), l.provisional, lang) {
+        (false, _, Lang::It) => "non valutato",
+        (false, _, Lang::En) => "not assessed",
+        (true, true, Lang::It) => "provvisorio",
+        (true, true, Lang::En) => "provisional",
+        (true, false, Lang::It) => "definitivo",
+        (true, false, Lang::En) => "final",
+    }
+}
+
+fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
+    view! {
+        <tr data-code=l.code.clone()>
+            <th scope="row">{l.code.clone()}" — "{l.name.clone()}</th>
+            <td class="num score">{format::level(l.score, lang)}</td>
+            <td class="num">{format::percent(l.percent_of_target, lang)}</td>
+            <td class="num">{weight_text(l, lang)}</td>
+            <td>{status_text(l, lang)}</td>
+        </tr>
+    }
+}
+
+fn area_section(a: AreaSection, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading_id = dom_id("report-area-", &a.score.code);
+    let labelled_by = heading_id.clone();
+    let score = format!(
+        "{} ({})",
+        format::level(a.score.score, lang),
+        status_text(&a.score, lang)
+    );
+    let weight = format!("{} %", weight_text(&a.score, lang));
+    let empty = a.objectives.is_empty().then(|| {
+        view! { <p>{t!(i18n, report.no_objectives)}</p> }
+    });
+    let objectives = a
+        .objectives
+        .into_iter()
+        .map(|o| objective_block(o, lang))
+        .collect_view();
+    view! {
+        <section class="report-area" data-area=a.score.code.clone() aria-labelledby=labelled_by>
+            <h2 id=heading_id>{a.score.code.clone()}" — "{a.score.name.clone()}</h2>
+            <p class="report-area-score">{t!(i18n, report.area_score, score = score, weight = weight)}</p>
+            {empty}
+            {objectives}
+        </section>
+    }
+}
+
+fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    let weight = format::decimal(o.weight, lang, 2);
+    let level = o.level;
+    let title = o.title.clone();
+    let rows = o
+        .indicators
+        .into_iter()
+        .map(|i| indicator_row(i, lang))
+        .collect_view();
+    view! {
+        <div class="report-objective" data-objective=o.id>
+            <h3>{o.title}</h3>
+            <p class="report-objective-meta">
+                {t!(i18n, report.objective_meta, pillar = o.pillar, weight = weight)}" "
+                <LevelBadge level=Signal::derive(move || level) />
+            </p>
+            <table class="report-table report-indicators">
+                <caption class="visually-hidden">{t!(i18n, report.indicators_caption, objective = title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, report.indicator)}</th>
+                        <th scope="col">{t!(i18n, common.threshold)}</th>
+                        <th scope="col">{t!(i18n, common.target)}</th>
+                        <th scope="col">{t!(i18n, common.excellence)}</th>
+                        <th scope="col">{t!(i18n, report.reached)}</th>
+                        <th scope="col">{t!(i18n, common.level)}</th>
+                        <th scope="col">{t!(i18n, report.note)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn with_unit(text: String, unit: Option<&String>) -> String {
+    match unit {
+        Some(u) => format!("{text} {u}"),
+        None => text,
+    }
+}
+
+fn bound_text(b: &Bound, unit: Option<&String>, lang: Lang) -> String {
+    match b {
+        Bound::Empty => "—".into(),
+        Bound::Number(d) => with_unit(format::decimal(*d, lang, 4), unit),
+        Bound::Date(d) => format::date(*d, lang),
+        Bound::Text(s) => s.clone(),
+    }
+}
+
+fn reached_text(r: &Reached, unit: Option<&String>, lang: Lang) -> String {
+    match r {
+        Reached::Nothing => "—".into(),
+        Reached::Level(l) => {
+            let l = rust_decimal::Decimal::from(*l);
+            crate::components::level_badge::band_name(
+                crate::components::level_badge::band(Some(l)),
+                lang,
+            )
+            .to_string()
+        }
+        Reached::Number(d) => with_unit(format::decimal(*d, lang, 4), unit),
+        Reached::Date(d) => format::date(*d, lang),
+    }
+}
+
+fn indicator_row(i: IndicatorLine, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    let unit = i.unit.as_ref();
+    let threshold = bound_text(&i.threshold, unit, lang);
+    let target = bound_text(&i.target, unit, lang);
+    let excellence = bound_text(&i.excellence, unit, lang);
+    let reached = reached_text(&i.reached, unit, lang);
+    let level = i.level;
+    let updated = i.updated_at.as_deref().map(|ts| {
+        let by = i.updated_by.clone().map(|b| format!(" · {b}")).unwrap_or_default();
+        view! {
+            <span class="report-updated">{t!(i18n, report.updated)}" "{format::timestamp(ts, lang)}{by}</span>
+        }
+    });
+    view! {
+        <tr data-indicator=i.id.clone()>
+            <th scope="row">
+                {i.name.clone()}
+                {i.description.clone().map(|d| view! { <span class="report-indicator-description">{d}</span> })}
+            </th>
+            <td>{threshold}</td>
+            <td>{target}</td>
+            <td>{excellence}</td>
+            <td class="report-reached">{reached}</td>
+            <td><LevelBadge level=Signal::derive(move || level) /></td>
+            <td class="report-note">{i.note.clone().unwrap_or_default()}{updated}</td>
+        </tr>
+    }
+}

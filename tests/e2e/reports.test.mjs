@@ -1,0 +1,282 @@
+// The report for the Direzione Generale against the release build: the
+// printable page (print media hides the app frame, Chromium prints it to a
+// multi-page A4 PDF), and the XLSX and CSV downloads, each read back here: the
+// workbook through a small zip reader, the CSV parsed with its dialect.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+
+import { expectNoSeriousA11yViolations } from './support/axe.mjs';
+import { useApp } from './support/browser.mjs';
+import { REPO_ROOT } from './support/server.mjs';
+
+const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
+
+// A note written to break a naive CSV (separator, quotes, a line break) and to
+// run as a formula in a spreadsheet that trusted it.
+const HOSTILE_NOTE = '=SOMMA(1;2) "citato"; fine\nseconda riga';
+
+// programmazione-pta (ARUO only) at target with the hostile note;
+// soddisfazione-residenze (ACL only) measured at 3,5.
+const PROGRESS = {
+  'programmazione-pta-i1': {
+    level: 3,
+    note: HOSTILE_NOTE,
+    updated_at: '2026-11-20T10:30:00+01:00',
+    updated_by: 'Rossi',
+  },
+  'soddisfazione-residenze-i1': { value: '3.5' },
+};
+
+const app = useApp();
+
+/** Imports the 2023 plan with `progress` through the transfer screen. */
+async function importProgress(page, progress) {
+  const s = structuredClone(DEFAULT);
+  s.progress = progress;
+  await page.goto('/transfer');
+  await page.locator('#import-file').waitFor({ timeout: 20_000 });
+  await page.setInputFiles('#import-file', {
+    name: 'progresso.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
+  await page.locator('#import-preview').waitFor();
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+}
+
+async function gotoReport(page, path = '/report') {
+  await page.goto(path);
+  await page.locator('.report-area').first().waitFor({ timeout: 20_000 });
+}
+
+/** Clicks `selector` and returns the download's suggested name and bytes. */
+async function download(page, selector) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+}
+
+/**
+ * The files of a zip archive by name, as text: the central directory at the end
+ * says where each entry is, stored (0) or deflated (8).
+ */
+function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
+  assert.ok(eocd >= 0, 'a zip archive has an end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let i = 0; i < count; i += 1) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const skip = nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    p += 46 + skip;
+  }
+  return files;
+}
+
+/** RFC 4180 parsing: quoted fields may hold the separator, quotes and line breaks. */
+function parseCsv(text, sep) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === sep) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else {
+      field += c;
+    }
+  }
+  assert.equal(field, '', 'the file ends with a line break');
+  return rows;
+}
+
+/** The shared strings of a workbook, in order (cells refer to them by index). */
+function sharedStrings(files) {
+  return [...files['xl/sharedStrings.xml'].matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) =>
+    m[1].replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'),
+  );
+}
+
+app.test('the report shows the scorecard and every area with objectives, levels and notes', async ({ t, page }) => {
+  await importProgress(page, PROGRESS);
+  await page.goto('/');
+  await page.locator('.report-link a').click();
+  await page.locator('.report-area').first().waitFor({ timeout: 20_000 });
+  assert.equal(new URL(page.url()).pathname, '/report');
+
+  assert.match(await page.locator('h1').innerText(), /Report/);
+  assert.match(await page.locator('#report-plan').innerText(), /2023/);
+  assert.match(await page.locator('#report-date').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
+  assert.equal(await page.locator('#report-areas tbody tr').count(), DEFAULT.plan.areas.length);
+  assert.equal(await page.locator('#report-pillars tbody tr').count(), DEFAULT.plan.pillars.length);
+  assert.match(await page.locator('#report-areas tr[data-code="ARUO"]').innerText(), /3,00.*provvisorio/s);
+  assert.equal(await page.locator('.report-area').count(), DEFAULT.plan.areas.length);
+
+  const objective = page.locator('.report-area[data-area="ARUO"] .report-objective[data-objective="programmazione-pta"]');
+  assert.match(await objective.innerText(), /Peso: 15 %/);
+  const row = objective.locator('tr[data-indicator="programmazione-pta-i1"]');
+  assert.equal(await row.locator('.report-reached').innerText(), 'target');
+  assert.match(await row.locator('.report-note').innerText(), /=SOMMA\(1;2\) "citato"; fine/);
+  assert.match(await row.locator('.report-note').innerText(), /Rossi/);
+  const residenze = page.locator('tr[data-indicator="soddisfazione-residenze-i1"]');
+  assert.match(await residenze.locator('.report-reached').innerText(), /^3,5 scala 1–6$/);
+
+  await expectNoSeriousA11yViolations(page, t);
+});
+
+app.test('one area has its own report, linked from the area page', async ({ page }) => {
+  await importProgress(page, PROGRESS);
+  await page.goto('/area/ARUO');
+  await page.locator('.report-link a').click();
+  await page.locator('.report-area').first().waitFor({ timeout: 20_000 });
+  assert.equal(new URL(page.url()).pathname, '/report/ARUO');
+  assert.equal(await page.locator('.report-area').count(), 1);
+  assert.equal(await page.locator('#report-areas tbody tr').count(), 1);
+  assert.equal(await page.locator('#report-pillars').count(), 0);
+  assert.match(await page.locator('#report-scope').innerText(), /^ARUO — /);
+
+  await page.goto('/report/XYZ');
+  await page.locator('h1').waitFor();
+  assert.match(await page.locator('article.report').innerText(), /«XYZ»/);
+});
+
+app.test('printed, the report drops the app frame and makes a multi-page A4 PDF', async ({ page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+  assert.ok(await page.locator('.app-header nav').isVisible(), 'on screen the navigation shows');
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.app-header nav').isVisible(), false, 'navigation hidden in print');
+  assert.equal(await page.locator('.app-header').isVisible(), false, 'header hidden in print');
+  assert.equal(await page.locator('#report-print').isVisible(), false, 'buttons hidden in print');
+  assert.ok(await page.locator('#report-areas').isVisible(), 'the scorecard prints');
+  assert.ok(await page.locator('.report-area[data-area="ARUO"] h2').isVisible(), 'areas print');
+  const style = await page.locator('.report-area[data-area="ACL"]').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { breakBefore: s.breakBefore, color: s.color };
+  });
+  assert.equal(style.breakBefore, 'page', 'each area starts a page');
+  assert.equal(style.color, 'rgb(0, 0, 0)', 'black on white');
+  const objectiveBreak = await page
+    .locator('.report-objective')
+    .first()
+    .evaluate((el) => getComputedStyle(el).breakInside);
+  assert.equal(objectiveBreak, 'avoid');
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+  // The scorecard, then at least one page per area.
+  assert.ok(pages.length > DEFAULT.plan.areas.length, `${pages.length} pages`);
+  // A4 is 595 × 842 points.
+  assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[0 0 595(\.\d+)? 841(\.\d+)?\]|\/MediaBox\s*\[0 0 595(\.\d+)? 842(\.\d+)?\]/);
+});
+
+app.test('the xlsx download holds the scorecard and the objectives with numbers as numbers', async ({ page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page, '/report/ARUO');
+  const { name, bytes } = await download(page, '#report-xlsx');
+  assert.match(name, /^cruscotto-polimi-2023-ARUO-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+
+  const files = unzip(bytes);
+  const sheets = [...files['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(sheets, ['Scorecard', 'Obiettivi']);
+  const strings = sharedStrings(files);
+  for (const header of ['Area', 'Pilastro', 'Peso %', 'Soglia', 'Eccellenza', 'Nota', 'Aggiornato da']) {
+    assert.ok(strings.includes(header), `header ${header}`);
+  }
+  assert.ok(strings.includes(HOSTILE_NOTE.replace('\n', '\n')), 'the note is kept as text, whole');
+  assert.ok(strings.includes('Rossi'));
+
+  // Scorecard row 2 is ARUO: its score 3 is a number cell, not text.
+  const scorecard = files['xl/worksheets/sheet1.xml'];
+  assert.match(scorecard, /<c r="D2"[^>]*><v>3<\/v><\/c>/);
+  assert.match(scorecard, /<pane [^>]*ySplit="1"/, 'header frozen');
+
+  // Objectives: a row per indicator of ARUO; programmazione-pta weighs 15 at level 3.
+  const objectives = files['xl/worksheets/sheet2.xml'];
+  assert.doesNotMatch(objectives, /<f>/, 'no formula anywhere');
+  const ptaRow = strings.indexOf('programmazione-pta');
+  const rowNumber = objectives.match(new RegExp(`<c r="C(\\d+)" [^>]*t="s"[^>]*><v>${ptaRow}</v>`))?.[1];
+  assert.ok(rowNumber, 'the objective has a row');
+  assert.match(objectives, new RegExp(`<c r="E${rowNumber}"[^>]*><v>15</v>`), 'weight as a number');
+  assert.match(objectives, new RegExp(`<c r="F${rowNumber}"[^>]*><v>3</v>`), 'level as a number');
+  // Updated at 10:30 in Rome = 09:30 UTC, an Excel date serial.
+  assert.match(objectives, new RegExp(`<c r="Q${rowNumber}"[^>]*><v>46346\\.39583`), 'stamp as a date');
+});
+
+app.test('the csv download uses the Italian dialect and defuses a hostile note', async ({ page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+  const { name, bytes } = await download(page, '#report-csv');
+  assert.match(name, /^cruscotto-polimi-2023-tutte-le-aree-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
+
+  const rows = parseCsv(bytes.toString('utf8').slice(1), ';');
+  const [head, ...body] = rows;
+  assert.deepEqual(head.slice(0, 5), ['Area', 'Pilastro', 'Obiettivo', 'Titolo', 'Peso %']);
+  assert.ok(body.every((r) => r.length === head.length), 'every row has every column');
+  const col = (title) => head.indexOf(title);
+
+  const pta = body.find((r) => r[col('Obiettivo')] === 'programmazione-pta');
+  assert.equal(pta[col('Area')], 'ARUO');
+  assert.equal(pta[col('Peso %')], '15');
+  assert.equal(pta[col('Livello')], '3');
+  assert.equal(pta[col('Fascia')], 'target');
+  assert.equal(pta[col('Nota')], `'${HOSTILE_NOTE}`, 'apostrophe before =, the rest intact');
+  assert.equal(pta[col('Aggiornato il (UTC)')], '2026-11-20 09:30:00');
+  assert.equal(pta[col('Aggiornato da')], 'Rossi');
+
+  const residenze = body.find((r) => r[col('Obiettivo')] === 'soddisfazione-residenze');
+  assert.equal(residenze[col('Raggiunto')], '3,5', 'decimal comma');
+  assert.equal(residenze[col('Tipo')], 'numero');
+});
+
+app.test('in English the csv uses commas and decimal points and English titles', async ({ page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+  await page.selectOption('#lang-select', 'en');
+  await page.locator('h1', { hasText: 'Performance objectives report' }).waitFor();
+  const { bytes } = await download(page, '#report-csv');
+  const [head, ...body] = parseCsv(bytes.toString('utf8').slice(1), ',');
+  assert.deepEqual(head.slice(0, 3), ['Area', 'Pillar', 'Objective']);
+  const residenze = body.find((r) => r[head.indexOf('Objective')] === 'soddisfazione-residenze');
+  assert.equal(residenze[head.indexOf('Reached')], '3.5');
+  assert.equal(residenze[head.indexOf('Kind')], 'number');
+
+  const xlsx = unzip((await download(page, '#report-xlsx')).bytes);
+  assert.match(xlsx['xl/workbook.xml'], /<sheet name="Objectives"/);
+});
