@@ -1,5 +1,6 @@
 //! Reusable pieces of the pages, one component per file.
 
+pub mod area_timeline;
 pub mod date_input;
 pub mod editor_areas;
 pub mod editor_context;
@@ -17,10 +18,13 @@ pub mod editor_weight_sums;
 pub mod editor_weights;
 pub mod header;
 pub mod indicator_card;
+pub mod indicator_history;
 pub mod indicator_note;
 pub mod level_badge;
 pub mod milestone_input;
 pub mod number_input;
 pub mod score_bar;
 pub mod status_banner;
+pub mod timeline_chart;
 pub mod update_notice;
+pub mod what_if;
