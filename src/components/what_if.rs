@@ -286,27 +286,28 @@ pub fn WhatIfPanel(
         generation.update(|g| *g += 1);
     };
 
-    let table_rows = move || {
-        generation.track();
+    // Keyed by generation as well as id: Reset and Apply give every row new
+    // DOM nodes, so the fields really start again from the saved values (a
+    // rebuild in place would keep what the user had typed or selected).
+    let keyed_rows = move || {
+        let g = generation.get();
+        rows.get().into_iter().map(|r| (g, r)).collect::<Vec<_>>()
+    };
+    let row_view = move |(_, r): (u32, WhatIfRow)| {
         let lang = app.lang.get_untracked();
         let intermediate = intermediate.get_untracked();
-        rows.get()
-            .into_iter()
-            .map(|r| {
-                let saved = app.progress.with_untracked(|p| {
-                    saved_text(&r.indicator, p.get(&r.indicator.id), lang)
-                });
-                view! {
-                    <tr data-indicator=r.indicator.id.clone()>
-                        <th scope="row">{r.name.clone()}</th>
-                        <td class="saved">{saved.unwrap_or_else(|| "—".into())}</td>
-                        <td class="try">
-                            <TryField indicator=r.indicator.clone() name=r.name.clone() intermediate=intermediate overlay=overlay />
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        let saved = app
+            .progress
+            .with_untracked(|p| saved_text(&r.indicator, p.get(&r.indicator.id), lang));
+        view! {
+            <tr data-indicator=r.indicator.id.clone()>
+                <th scope="row">{r.name.clone()}</th>
+                <td class="saved">{saved.unwrap_or_else(|| "—".into())}</td>
+                <td class="try">
+                    <TryField indicator=r.indicator.clone() name=r.name.clone() intermediate=intermediate overlay=overlay />
+                </td>
+            </tr>
+        }
     };
     let lang = move || app.lang.get();
     let count = move || changes.with(Vec::len);
@@ -343,7 +344,13 @@ pub fn WhatIfPanel(
                             <th scope="col">{t!(i18n, history.whatif_col_try)}</th>
                         </tr>
                     </thead>
-                    <tbody>{table_rows}</tbody>
+                    <tbody>
+                        <For
+                            each=keyed_rows
+                            key=|(g, r): &(u32, WhatIfRow)| (*g, r.indicator.id.clone())
+                            children=row_view
+                        />
+                    </tbody>
                 </table>
             </div>
             <p class="what-if-actions">
