@@ -124,15 +124,27 @@ impl AppState {
         )
     }
 
-    /// Changes the progress of one indicator and stamps it. An entry left with
-    /// neither a measurement nor a note is removed.
+    /// Changes the progress of one indicator and stamps it, keeping the
+    /// previous measurement in its history by the engine's rule (one point per
+    /// day: see [`ProgressEntry::apply_change`]). An entry left with neither a
+    /// measurement, a note nor a history is removed; a change that changes
+    /// nothing leaves the progress (and so storage) untouched.
     pub fn record(&self, indicator_id: &str, change: impl FnOnce(&mut ProgressEntry)) {
-        let stamp = now();
-        self.progress.update(|progress| {
-            let entry = progress.entry(indicator_id.to_string()).or_default();
-            change(entry);
-            entry.updated_at = Some(stamp);
-            if !entry.is_measured() && entry.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        let before = self
+            .progress
+            .with_untracked(|p| p.get(indicator_id).cloned())
+            .unwrap_or_default();
+        let mut new = before.clone();
+        change(&mut new);
+        let after = entry_after_change(&before, new, &now());
+        if after.as_ref() == Some(&before) {
+            return;
+        }
+        self.progress.update(|progress| match after {
+            Some(entry) => {
+                progress.insert(indicator_id.to_string(), entry);
+            }
+            None => {
                 progress.remove(indicator_id);
             }
         });
@@ -177,7 +189,81 @@ impl AppState {
     }
 }
 
+/// The entry to store after `new` is recorded over `before` at `at`, or `None`
+/// when nothing is left worth keeping (no measurement, no note, no history).
+/// The app does not know who is typing, so changes are recorded without an
+/// author: the same-day rule then treats every local change as one person's.
+pub fn entry_after_change(
+    before: &ProgressEntry,
+    new: ProgressEntry,
+    at: &str,
+) -> Option<ProgressEntry> {
+    let after = before.apply_change(new, at, None);
+    let blank_note = after.note.as_deref().is_none_or(|n| n.trim().is_empty());
+    (after.is_measured() || !blank_note || !after.history.is_empty()).then_some(after)
+}
+
 /// The app state provided by [`AppState::provide`].
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+
+    use super::*;
+
+    fn valued(v: &str) -> ProgressEntry {
+        ProgressEntry {
+            value: Some(Decimal::from_str(v).expect("test decimal")),
+            ..ProgressEntry::default()
+        }
+    }
+
+    #[test]
+    fn typing_a_value_the_same_day_keeps_no_intermediate_points() {
+        let mut e = ProgressEntry::default();
+        for (i, text) in ["4", "41", "41.5"].iter().enumerate() {
+            let at = format!("2023-05-02T10:00:0{i}Z");
+            e = entry_after_change(&e, valued(text), &at).expect("kept");
+        }
+        assert!(e.history.is_empty());
+        assert_eq!(e.value, valued("41.5").value);
+    }
+
+    #[test]
+    fn a_value_changed_another_day_goes_into_the_history() {
+        let e = entry_after_change(
+            &ProgressEntry::default(),
+            valued("4"),
+            "2023-05-02T10:00:00Z",
+        )
+        .expect("kept");
+        let e = entry_after_change(&e, valued("5"), "2023-06-02T10:00:00Z").expect("kept");
+        assert_eq!(e.history.len(), 1);
+        assert_eq!(e.history[0].value, valued("4").value);
+    }
+
+    #[test]
+    fn a_cleared_entry_is_removed_only_when_it_has_no_history() {
+        let e = entry_after_change(
+            &ProgressEntry::default(),
+            valued("4"),
+            "2023-05-02T10:00:00Z",
+        )
+        .expect("kept");
+        // Cleared the same day: nothing to remember, the entry goes.
+        assert_eq!(
+            entry_after_change(&e, ProgressEntry::default(), "2023-05-02T11:00:00Z"),
+            None
+        );
+        // Cleared a month later: the value stays in the history.
+        let cleared = entry_after_change(&e, ProgressEntry::default(), "2023-06-02T10:00:00Z")
+            .expect("kept for its history");
+        assert!(!cleared.is_measured());
+        assert_eq!(cleared.history.len(), 1);
+    }
 }

@@ -5,6 +5,7 @@
 
 pub mod decimal_serde;
 pub mod diff;
+pub mod history;
 pub mod merge;
 pub mod model;
 pub mod scoring;
@@ -12,6 +13,7 @@ pub mod snapshot;
 pub mod summary;
 pub mod validate;
 
+pub use history::{TimelinePoint, MAX_HISTORY};
 pub use model::*;
 pub use scoring::{AreaScore, PillarScore, Scorecard};
 pub use summary::{score_summary, ScoreSummary};

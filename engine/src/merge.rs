@@ -5,6 +5,8 @@
 //! otherwise [`MergeError::DifferentPlans`] says how the plans differ. Progress
 //! is the union of the entries; where snapshots disagree on an indicator the
 //! entry updated last wins, and the disagreement is reported as a [`Conflict`].
+//! Histories are combined: the winner keeps the union of every input's history
+//! and the dated states it replaced (see [`crate::history`]).
 //! The result does not depend on the order of the snapshots, and merging a
 //! snapshot with itself changes nothing. The user may then keep another
 //! snapshot's entry for a conflict ([`Merged::with_choices`]).
@@ -17,7 +19,8 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::diff::{diff_plans, PlanDiff};
-use crate::model::{Progress, ProgressEntry, Snapshot};
+use crate::history::normalize_history;
+use crate::model::{HistoryPoint, Progress, ProgressEntry, Snapshot};
 use crate::validate::Lang;
 
 /// Two or more snapshots recorded different things for one indicator.
@@ -163,8 +166,35 @@ fn instant(entry: &ProgressEntry) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// The entry's JSON without its history: the history does not take part in
+/// choosing the winner, because the merged entry carries the union of all
+/// histories and must still win against its own inputs.
 fn canonical(entry: &ProgressEntry) -> String {
-    serde_json::to_string(entry).unwrap_or_default()
+    let current = ProgressEntry {
+        history: Vec::new(),
+        ..entry.clone()
+    };
+    serde_json::to_string(&current).unwrap_or_default()
+}
+
+/// The merged entry's history: every input's history, plus the state of every
+/// other entry whose measurement differs from the winner's (it held before the
+/// winner's, so it is part of the story), normalized.
+fn merged_history(
+    chosen: &ProgressEntry,
+    entries: &[(usize, &ProgressEntry)],
+) -> Vec<HistoryPoint> {
+    let mut points: Vec<HistoryPoint> = entries
+        .iter()
+        .flat_map(|(_, e)| e.history.iter().cloned())
+        .collect();
+    points.extend(
+        entries
+            .iter()
+            .filter(|(_, e)| e.is_measured() && !e.same_measurement(chosen))
+            .filter_map(|(_, e)| e.as_point()),
+    );
+    normalize_history(points)
 }
 
 /// The total order that picks the winner: later update first, then the
@@ -227,7 +257,14 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
                 others,
             });
         }
-        progress.insert(id.to_string(), chosen.clone());
+        let history = merged_history(chosen, &entries);
+        progress.insert(
+            id.to_string(),
+            ProgressEntry {
+                history,
+                ..chosen.clone()
+            },
+        );
     }
 
     Ok(Merged {

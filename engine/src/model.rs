@@ -213,6 +213,41 @@ pub struct ProgressEntry {
     pub updated_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
+    /// Earlier measurements, oldest first (snapshot version 2). See
+    /// [`crate::history`] for when a point is recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryPoint>,
+}
+
+/// An earlier state of a progress entry: the measurement (and note) that held
+/// from `at` until the next point or the entry's current state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryPoint {
+    /// RFC 3339 timestamp from which this measurement held (the entry's
+    /// `updated_at` when it was recorded).
+    pub at: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_level"
+    )]
+    pub level: Option<u8>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "decimal_serde::option"
+    )]
+    pub value: Option<Decimal>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_done_on"
+    )]
+    pub done_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
 }
 
 /// Progress by indicator id.

@@ -11,7 +11,7 @@ use crate::validate::{validate, Issue, Lang, Report};
 /// The `format` field of every snapshot.
 pub const FORMAT: &str = "cruscotto-snapshot";
 /// The snapshot version this build writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 /// Larger files are refused before parsing: a plan of a whole university with
 /// years of history stays well below it, and a browser tab stays responsive.
 pub const MAX_SNAPSHOT_BYTES: usize = 20 * 1024 * 1024;
@@ -180,12 +180,32 @@ pub fn migrate(mut value: Value) -> Result<(Value, u32), ImportError> {
             })
         }
     };
-    // Version 1 is the first published format: nothing to migrate yet. Later
-    // versions add a `migrate_vN_to_vN+1` step here and set "version".
+    // One step per version, applied in order, so a file of any older version
+    // reaches the current one through the same code as its successors.
+    for step in MIGRATIONS.iter().skip(version as usize - 1) {
+        step(&mut value);
+    }
     if let Some(obj) = value.as_object_mut() {
         obj.insert("version".into(), Value::from(CURRENT_VERSION));
     }
     Ok((value, version))
+}
+
+/// `MIGRATIONS[n - 1]` upgrades version `n` to `n + 1`.
+const MIGRATIONS: [fn(&mut Value); CURRENT_VERSION as usize - 1] = [migrate_v1_to_v2];
+
+/// Version 2 adds `history` to progress entries. Version 1 had no such field
+/// (readers ignored unknown fields), so a `history` key in a version 1 file is
+/// not the history of version 2 and is dropped: its entries start with an
+/// empty history.
+fn migrate_v1_to_v2(value: &mut Value) {
+    if let Some(progress) = value.get_mut("progress").and_then(Value::as_object_mut) {
+        for entry in progress.values_mut() {
+            if let Some(entry) = entry.as_object_mut() {
+                entry.remove("history");
+            }
+        }
+    }
 }
 
 /// Parses and validates: the one entry point for every import path.

@@ -8,6 +8,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::history::MAX_HISTORY;
 use crate::model::{Direction, IndicatorKind, LevelValue, Plan, Progress, Snapshot};
 
 /// The language of user-facing messages.
@@ -48,6 +49,7 @@ pub enum IssueKind {
     LevelNotAllowedForKind { level: u8, kind: IndicatorKind },
     SeveralMeasurements,
     BadTimestamp { value: String },
+    HistoryTooLong { len: usize, max: usize },
     WeightsNot100 { area: String, sum: Decimal },
     NoWeightedArea,
     AreaWithoutObjectives { area: String },
@@ -128,6 +130,7 @@ impl Issue {
             LevelNotAllowedForKind { level, kind } => if it { format!("il livello {level} non si può registrare per un indicatore di tipo {}: solo 0 (non raggiunto)", kind_name(*kind, lang)) } else { format!("level {level} cannot be recorded for a {} indicator: only 0 (missed)", kind_name(*kind, lang)) },
             SeveralMeasurements => if it { "registrare una sola misura tra «level», «value» e «done_on»".into() } else { "record only one of \"level\", \"value\" and \"done_on\"".into() },
             BadTimestamp { value } => if it { format!("«{value}» non è una data e ora RFC 3339") } else { format!("\"{value}\" is not an RFC 3339 timestamp") },
+            HistoryTooLong { len, max } => if it { format!("lo storico ha {len} punti, al massimo {max}") } else { format!("the history has {len} points, at most {max}") },
             WeightsNot100 { area, sum } => if it { format!("i pesi dell'area {area} sommano a {}%, non a 100%", sum.to_string().replace('.', ",")) } else { format!("the weights of area {area} add up to {sum}%, not 100%") },
             NoWeightedArea => if it { "l'obiettivo non è assegnato con peso a nessuna area".into() } else { "the objective has no weighted area".into() },
             AreaWithoutObjectives { area } => if it { format!("l'area {area} non ha obiettivi") } else { format!("the area {area} has no objectives") },
@@ -426,56 +429,93 @@ fn check_progress(plan: &Plan, progress: &Progress, r: &mut Report) {
             r.error(p, IssueKind::UnknownIndicator { id: id.clone() });
             continue;
         };
-        let measures = [
-            entry.level.is_some(),
-            entry.value.is_some(),
-            entry.done_on.is_some(),
-        ]
-        .iter()
-        .filter(|m| **m)
-        .count();
-        if measures > 1 {
-            r.error(p.clone(), IssueKind::SeveralMeasurements);
-        }
-        if let Some(level) = entry.level {
-            match ind.kind {
-                IndicatorKind::Milestone => {
-                    let ok = matches!(level, 0 | 1 | 3 | 4)
-                        || (level == 2 && plan.scoring.intermediate_level);
-                    if !ok {
-                        r.error(
-                            format!("{p}.level"),
-                            IssueKind::MilestoneLevelNotAllowed { level },
-                        );
-                    }
-                }
-                kind if level != 0 => {
-                    r.error(
-                        format!("{p}.level"),
-                        IssueKind::LevelNotAllowedForKind { level, kind },
-                    );
-                }
-                _ => {}
-            }
-        }
-        let mismatch = match ind.kind {
-            IndicatorKind::Milestone => entry.value.is_some() || entry.done_on.is_some(),
-            IndicatorKind::Number => entry.done_on.is_some(),
-            IndicatorKind::Date => entry.value.is_some(),
+        let current = Measurement {
+            level: entry.level,
+            value: entry.value.is_some(),
+            done_on: entry.done_on.is_some(),
         };
-        if mismatch {
+        check_measurement(plan, ind.kind, current, &p, r);
+        if let Some(ts) = &entry.updated_at {
+            check_timestamp(ts, format!("{p}.updated_at"), r);
+        }
+        if entry.history.len() > MAX_HISTORY {
             r.error(
-                p.clone(),
-                IssueKind::ProgressKindMismatch { kind: ind.kind },
+                format!("{p}.history"),
+                IssueKind::HistoryTooLong {
+                    len: entry.history.len(),
+                    max: MAX_HISTORY,
+                },
             );
         }
-        if let Some(ts) = &entry.updated_at {
-            if chrono::DateTime::parse_from_rfc3339(ts).is_err() {
+        for (i, point) in entry.history.iter().enumerate() {
+            let pp = format!("{p}.history[{i}]");
+            let m = Measurement {
+                level: point.level,
+                value: point.value.is_some(),
+                done_on: point.done_on.is_some(),
+            };
+            check_measurement(plan, ind.kind, m, &pp, r);
+            check_timestamp(&point.at, format!("{pp}.at"), r);
+        }
+    }
+}
+
+/// What an entry or a history point measures.
+#[derive(Clone, Copy)]
+struct Measurement {
+    level: Option<u8>,
+    value: bool,
+    done_on: bool,
+}
+
+/// The rules shared by an entry and each point of its history: one
+/// measurement, of the indicator's kind, at an allowed level.
+fn check_measurement(plan: &Plan, kind: IndicatorKind, m: Measurement, p: &str, r: &mut Report) {
+    let measures = [m.level.is_some(), m.value, m.done_on]
+        .iter()
+        .filter(|x| **x)
+        .count();
+    if measures > 1 {
+        r.error(p, IssueKind::SeveralMeasurements);
+    }
+    if let Some(level) = m.level {
+        match kind {
+            IndicatorKind::Milestone => {
+                let ok = matches!(level, 0 | 1 | 3 | 4)
+                    || (level == 2 && plan.scoring.intermediate_level);
+                if !ok {
+                    r.error(
+                        format!("{p}.level"),
+                        IssueKind::MilestoneLevelNotAllowed { level },
+                    );
+                }
+            }
+            kind if level != 0 => {
                 r.error(
-                    format!("{p}.updated_at"),
-                    IssueKind::BadTimestamp { value: ts.clone() },
+                    format!("{p}.level"),
+                    IssueKind::LevelNotAllowedForKind { level, kind },
                 );
             }
+            _ => {}
         }
+    }
+    let mismatch = match kind {
+        IndicatorKind::Milestone => m.value || m.done_on,
+        IndicatorKind::Number => m.done_on,
+        IndicatorKind::Date => m.value,
+    };
+    if mismatch {
+        r.error(p, IssueKind::ProgressKindMismatch { kind });
+    }
+}
+
+fn check_timestamp(ts: &str, path: String, r: &mut Report) {
+    if chrono::DateTime::parse_from_rfc3339(ts).is_err() {
+        r.error(
+            path,
+            IssueKind::BadTimestamp {
+                value: ts.to_string(),
+            },
+        );
     }
 }

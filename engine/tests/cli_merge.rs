@@ -100,7 +100,7 @@ fn a_conflict_is_printed_on_stderr_and_the_merge_still_succeeds() {
     let new = stamped(at_level(3), "2023-06-01T10:00:00Z");
     let a = file(
         "conflict-a.json",
-        Some(&json_of(two_areas(), progress(&[("m1", old)]))),
+        Some(&json_of(two_areas(), progress(&[("m1", old.clone())]))),
     );
     let b = file(
         "conflict-b.json",
@@ -119,7 +119,13 @@ fn a_conflict_is_printed_on_stderr_and_the_merge_still_succeeds() {
     );
     let merged: Snapshot =
         serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("a snapshot");
-    assert_eq!(merged.progress["m1"], new);
+    assert_eq!(merged.progress["m1"].level, new.level);
+    assert_eq!(merged.progress["m1"].updated_at, new.updated_at);
+    // The replaced level is kept as the earlier point of the history.
+    assert_eq!(
+        merged.progress["m1"].history,
+        old.as_point().into_iter().collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -25,6 +25,14 @@ fn noted(mut e: ProgressEntry, note: &str) -> ProgressEntry {
     e
 }
 
+/// `entry` with the given earlier entries as its history.
+fn with_history(entry: &ProgressEntry, earlier: &[&ProgressEntry]) -> ProgressEntry {
+    ProgressEntry {
+        history: earlier.iter().filter_map(|e| e.as_point()).collect(),
+        ..entry.clone()
+    }
+}
+
 fn two_milestones() -> Plan {
     plan(
         &["A"],
@@ -52,7 +60,9 @@ fn the_newer_update_wins_and_the_other_is_reported() {
     let old = stamped(at_level(1), "2023-05-01T10:00:00Z");
     let new = stamped(at_level(3), "2023-06-01T10:00:00Z");
     let (p, conflicts) = merged(&[snap(&[("m1", old.clone())]), snap(&[("m1", new.clone())])]);
-    assert_eq!(p, progress(&[("m1", new.clone())]));
+    // The replaced level stays in the winner's history.
+    let kept = with_history(&new, &[&old]);
+    assert_eq!(p, progress(&[("m1", kept)]));
     assert_eq!(
         conflicts,
         vec![Conflict {
@@ -70,7 +80,7 @@ fn timestamps_are_compared_as_instants_not_as_text() {
     let east = stamped(at_level(1), "2023-06-01T09:00:00+02:00");
     let utc = stamped(at_level(4), "2023-06-01T08:00:00Z");
     let (p, conflicts) = merged(&[snap(&[("m1", utc.clone())]), snap(&[("m1", east.clone())])]);
-    assert_eq!(p["m1"], utc);
+    assert_eq!(p["m1"], with_history(&utc, &[&east]));
     assert_eq!(conflicts[0].others, vec![(1, east)]);
 }
 

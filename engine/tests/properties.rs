@@ -219,8 +219,8 @@ fn indicators_2023() -> Vec<(String, IndicatorKind)> {
 }
 
 /// A measurement that fits the kind, as the app would record it.
-fn fitting_entry(kind: IndicatorKind) -> BoxedStrategy<ProgressEntry> {
-    let measure: BoxedStrategy<ProgressEntry> = match kind {
+fn fitting_measure(kind: IndicatorKind) -> BoxedStrategy<ProgressEntry> {
+    match kind {
         IndicatorKind::Milestone => select(vec![0u8, 1, 3, 4]).prop_map(at_level).boxed(),
         IndicatorKind::Number => prop_oneof![
             any_decimal().prop_map(|v| ProgressEntry {
@@ -238,23 +238,48 @@ fn fitting_entry(kind: IndicatorKind) -> BoxedStrategy<ProgressEntry> {
             Just(at_level(0)),
         ]
         .boxed(),
-    };
-    (
-        prop_oneof![measure, Just(ProgressEntry::default())],
+    }
+}
+
+/// An RFC 3339 timestamp anywhere from 1970 to 2096, in any offset.
+fn any_stamp() -> impl Strategy<Value = String> {
+    (0i64..4_000_000_000, -720i32..=720).prop_map(|(secs, offset_min)| {
+        let offset = chrono::FixedOffset::east_opt(offset_min * 60).expect("offset");
+        chrono::DateTime::from_timestamp(secs, 0)
+            .expect("timestamp")
+            .with_timezone(&offset)
+            .to_rfc3339()
+    })
+}
+
+/// An entry that fits the kind, with up to three earlier points of history.
+fn fitting_entry(kind: IndicatorKind) -> BoxedStrategy<ProgressEntry> {
+    let point = (
+        fitting_measure(kind),
+        any_stamp(),
         prop::option::of(any::<String>()),
-        prop::option::of((0i64..4_000_000_000, -720i32..=720)),
         prop::option::of("[A-Za-zÀ-ÿ .'-]{0,30}"),
     )
-        .prop_map(|(mut entry, note, stamp, by)| {
+        .prop_map(|(m, at, note, updated_by)| HistoryPoint {
+            at,
+            level: m.level,
+            value: m.value,
+            done_on: m.done_on,
+            note,
+            updated_by,
+        });
+    (
+        prop_oneof![fitting_measure(kind), Just(ProgressEntry::default())],
+        prop::option::of(any::<String>()),
+        prop::option::of(any_stamp()),
+        prop::option::of("[A-Za-zÀ-ÿ .'-]{0,30}"),
+        prop::collection::vec(point, 0..3),
+    )
+        .prop_map(|(mut entry, note, stamp, by, history)| {
             entry.note = note;
-            entry.updated_at = stamp.map(|(secs, offset_min)| {
-                let offset = chrono::FixedOffset::east_opt(offset_min * 60).expect("offset");
-                chrono::DateTime::from_timestamp(secs, 0)
-                    .expect("timestamp")
-                    .with_timezone(&offset)
-                    .to_rfc3339()
-            });
+            entry.updated_at = stamp;
             entry.updated_by = by;
+            entry.history = history;
             entry
         })
         .boxed()

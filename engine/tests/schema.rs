@@ -172,6 +172,13 @@ impl Validator<'_> {
                         }
                     }
                 }
+                "maxItems" => {
+                    if let Some(a) = v.as_array() {
+                        if (a.len() as u64) > arg.as_u64().expect("a count") {
+                            fail(format!("has more than {arg} items"));
+                        }
+                    }
+                }
                 "required" => {
                     if let Some(o) = v.as_object() {
                         for name in arg.as_array().expect("an array") {
@@ -282,7 +289,10 @@ fn the_hand_written_patterns_behave_like_the_regular_expressions() {
 fn the_schema_is_draft_2020_12_json() {
     let s = schema();
     assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    assert_eq!(s["properties"]["version"]["const"], 1);
+    assert_eq!(
+        s["properties"]["version"]["const"],
+        cruscotto_engine::snapshot::CURRENT_VERSION
+    );
     assert_eq!(s["properties"]["format"]["const"], "cruscotto-snapshot");
 }
 
@@ -313,6 +323,12 @@ fn full_snapshot() -> Snapshot {
         e.note = Some("nota".into());
         e.updated_at = Some("2023-06-15T10:30:00+02:00".into());
         e.updated_by = Some("AAF".into());
+        let mut earlier = e.clone();
+        earlier.note = Some("prima".into());
+        earlier.updated_at = Some("2023-03-01T09:00:00+01:00".into());
+        if let Some(point) = earlier.as_point() {
+            e.history = vec![point];
+        }
         entries.push((i.id.clone(), e));
     }
     s.progress = entries.into_iter().collect();
@@ -400,7 +416,7 @@ fn the_schema_refuses_what_the_engine_refuses() {
     assert_eq!(schema_errors(&base()), Vec::<String>::new());
     let breakages: Vec<(&str, Breakage)> = vec![
         ("wrong format", Box::new(|v| v["format"] = json!("excel"))),
-        ("newer version", Box::new(|v| v["version"] = json!(2))),
+        ("newer version", Box::new(|v| v["version"] = json!(3))),
         (
             "version as a string",
             Box::new(|v| v["version"] = json!("1")),
@@ -464,6 +480,23 @@ fn the_schema_refuses_what_the_engine_refuses() {
         (
             "date not ISO",
             Box::new(|v| v["progress"]["x"] = json!({"done_on": "15/06/2023"})),
+        ),
+        (
+            "history point without a time",
+            Box::new(|v| v["progress"]["m"]["history"] = json!([{"level": 1}])),
+        ),
+        (
+            "history point above level 4",
+            Box::new(|v| {
+                v["progress"]["m"]["history"] = json!([{"at": "2023-03-01T09:00:00Z", "level": 7}])
+            }),
+        ),
+        (
+            "history longer than 500 points",
+            Box::new(|v| {
+                let point = json!({"at": "2023-03-01T09:00:00Z", "level": 1});
+                v["progress"]["m"]["history"] = Value::Array(vec![point; 501]);
+            }),
         ),
         (
             "blank id",
@@ -546,6 +579,7 @@ fn every_rule() -> Vec<IssueKind> {
         LevelNotAllowedForKind { level: 3, kind },
         SeveralMeasurements,
         BadTimestamp { value: "x".into() },
+        HistoryTooLong { len: 501, max: 500 },
         WeightsNot100 {
             area: "A".into(),
             sum: Decimal::ONE,
@@ -575,6 +609,7 @@ fn every_rule() -> Vec<IssueKind> {
             | LevelNotAllowedForKind { .. }
             | SeveralMeasurements
             | BadTimestamp { .. }
+            | HistoryTooLong { .. }
             | WeightsNot100 { .. }
             | NoWeightedArea
             | AreaWithoutObjectives { .. } => {}

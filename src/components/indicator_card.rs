@@ -1,11 +1,12 @@
 //! One indicator of an objective: its three levels as the plan prints them, the
-//! input that fits its kind, the level reached (announced as it changes) and the
-//! manager's note.
+//! input that fits its kind, the level reached (announced as it changes), the
+//! manager's note and how the level moved over the year.
 
 use cruscotto_engine::{Indicator, IndicatorKind, Lang, Level, LevelValue};
 use leptos::prelude::*;
 
 use crate::components::date_input::DateInput;
+use crate::components::indicator_history::IndicatorHistory;
 use crate::components::indicator_note::IndicatorNote;
 use crate::components::level_badge::LevelBadge;
 use crate::components::milestone_input::MilestoneInput;
@@ -127,6 +128,7 @@ pub fn IndicatorCard(
                 </p>
             </div>
             <IndicatorNote indicator_id=id.clone() />
+            <IndicatorHistory indicator=indicator.clone() />
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the pages, one component per file.
 
+pub mod area_timeline;
 pub mod conflict_choices;
 pub mod date_input;
 pub mod diff_view;
@@ -20,6 +21,7 @@ pub mod editor_weights;
 pub mod header;
 pub mod import_errors;
 pub mod indicator_card;
+pub mod indicator_history;
 pub mod indicator_note;
 pub mod level_badge;
 pub mod milestone_input;
@@ -28,4 +30,6 @@ pub mod plan_mismatches;
 pub mod score_bar;
 pub mod snapshot_facts;
 pub mod status_banner;
+pub mod timeline_chart;
 pub mod update_notice;
+pub mod what_if;

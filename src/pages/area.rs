@@ -1,5 +1,6 @@
 //! The area screen (/area/:code): the area's score from the engine, the sum of
-//! its weights, and its objectives in a table that can be filtered and sorted.
+//! its weights, its objectives in a table that can be filtered and sorted, the
+//! score over time and a what-if panel (both in `components/`).
 //!
 //! The rows are built and ordered by plain functions ([`area_rows`],
 //! [`filter_and_sort`]) so the table's rules are unit-tested natively; the view
@@ -14,9 +15,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use rust_decimal::Decimal;
 
+use crate::components::area_timeline::AreaTimeline;
 use crate::components::indicator_card::dom_id;
 use crate::components::level_badge::LevelBadge;
 use crate::components::score_bar::ScoreBar;
+use crate::components::what_if::WhatIfPanel;
 use crate::format;
 use crate::i18n::*;
 use crate::state::use_app;
@@ -416,6 +419,9 @@ fn AreaView(
             .collect_view()
     };
 
+    let what_if_open = RwSignal::new(false);
+    let timeline_code = code.clone();
+    let what_if_code = code.clone();
     let heading_code = code.clone();
     let report_href = format!("/report/{}", js_sys::encode_uri_component(&code));
     view! {
@@ -557,6 +563,31 @@ fn AreaView(
                         </tfoot>
                     </table>
                 </div>
+            </Show>
+        </section>
+
+        <AreaTimeline code=timeline_code />
+
+        <section class="what-if" aria-labelledby="what-if-heading">
+            <h2 id="what-if-heading">{t!(i18n, history.whatif_heading)}</h2>
+            <p>
+                <button
+                    type="button"
+                    class="btn btn-secondary"
+                    id="what-if-toggle"
+                    aria-expanded=move || if what_if_open.get() { "true" } else { "false" }
+                    aria-controls=move || what_if_open.get().then_some("what-if-panel")
+                    on:click=move |_| what_if_open.update(|o| *o = !*o)
+                >
+                    {move || if what_if_open.get() {
+                        t!(i18n, history.whatif_close).into_any()
+                    } else {
+                        t!(i18n, history.whatif_open).into_any()
+                    }}
+                </button>
+            </p>
+            <Show when=move || what_if_open.get()>
+                <WhatIfPanel code=what_if_code.clone() />
             </Show>
         </section>
     }

@@ -1,0 +1,190 @@
+// History (snapshot version 2) against the release build: a value recorded over
+// an earlier one adds a point to the indicator's chart and to the area's score
+// over time; a version-1 snapshot still imports; the what-if panel scores tried
+// values without touching saved data until "Applica".
+//
+// Expected scores come from the embedded 2023 plan: soddisfazione-docenti-i1
+// has threshold 3,5, target 4,2, excellence 5; in ATE riassetto-bassini and
+// impianti-fotovoltaici weigh 15 each.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { expectNoSeriousA11yViolations } from './support/axe.mjs';
+import { useApp } from './support/browser.mjs';
+import { REPO_ROOT } from './support/server.mjs';
+
+const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
+const LOAD = { timeout: 20_000 };
+
+const app = useApp();
+
+/** Imports the 2023 plan with `progress` through the transfer screen, as `version`. */
+async function importSnapshot(page, progress, version = 2) {
+  const s = structuredClone(DEFAULT);
+  s.version = version;
+  s.progress = progress;
+  await page.goto('/transfer');
+  await page.locator('#import-file').waitFor(LOAD);
+  await page.setInputFiles('#import-file', {
+    name: 'progresso.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
+  await page.locator('#import-preview').waitFor();
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+}
+
+/** Waits until the element's text (trimmed) is exactly `expected`, then asserts it. */
+async function expectText(page, selector, expected) {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
+      [selector, expected],
+      { timeout: 5_000 },
+    );
+  } catch {
+    // Reported by the assertion below.
+  }
+  assert.equal((await page.locator(selector).textContent())?.trim(), expected, selector);
+}
+
+/** Waits until `selector` matches exactly `count` elements, then asserts it. */
+async function expectCount(page, selector, count) {
+  try {
+    await page.waitForFunction(
+      ([sel, n]) => document.querySelectorAll(sel).length === n,
+      [selector, count],
+      { timeout: 5_000 },
+    );
+  } catch {
+    // Reported by the assertion below.
+  }
+  assert.equal(await page.locator(selector).count(), count, selector);
+}
+
+async function storedState(page) {
+  return page.evaluate(() => localStorage.getItem('cruscotto.state'));
+}
+
+app.test('a value recorded over an earlier one adds a point to the charts; same-day typing does not', async ({ t, page }) => {
+  await importSnapshot(page, {
+    'soddisfazione-docenti-i1': {
+      value: '4.2',
+      updated_at: '2023-06-30T10:00:00Z',
+      history: [{ at: '2023-03-31T10:00:00Z', value: '3.6', updated_by: 'ATE' }],
+    },
+  });
+  await page.goto('/objective/soddisfazione-docenti');
+  await page.locator('#objective-title').waitFor(LOAD);
+  const chart = '#history-soddisfazione-docenti-i1';
+  await expectCount(page, `${chart} circle.timeline-dot`, 2);
+  const svg = page.locator(`${chart} svg`);
+  assert.equal(await svg.getAttribute('role'), 'img');
+  assert.match(await svg.getAttribute('aria-label'), /^Livello dell'indicatore nel tempo: 2 punti, dal 31\/03\/2023 al 30\/06\/2023, ultimo valore 3,00$/);
+
+  // A new value on another day: the previous one becomes a point.
+  await page.fill('#value-soddisfazione-docenti-i1', '5');
+  await expectCount(page, `${chart} circle.timeline-dot`, 3);
+  // More typing the same day replaces today's point instead of adding one.
+  await page.fill('#value-soddisfazione-docenti-i1', '4,8');
+  await page.fill('#value-soddisfazione-docenti-i1', '5');
+  await expectCount(page, `${chart} circle.timeline-dot`, 3);
+
+  await page.click(`${chart} summary`);
+  const rows = page.locator(`${chart} tbody tr`);
+  assert.equal(await rows.count(), 3);
+  assert.match(await rows.nth(0).innerText(), /31\/03\/2023\s+3,6 scala 1–6\s+1,00/);
+  assert.match(await rows.nth(1).innerText(), /30\/06\/2023\s+4,2 scala 1–6\s+3,00/);
+  assert.match(await rows.nth(2).innerText(), /5 scala 1–6\s+4,00/);
+  await expectNoSeriousA11yViolations(page, t);
+
+  const stored = JSON.parse(await storedState(page));
+  assert.equal(stored.version, 2);
+  const entry = stored.progress['soddisfazione-docenti-i1'];
+  assert.equal(entry.value, '5');
+  assert.deepEqual(
+    entry.history.map((p) => [p.at, p.value]),
+    [['2023-03-31T10:00:00Z', '3.6'], ['2023-06-30T10:00:00Z', '4.2']],
+  );
+
+  // The area's score over time has the same three days.
+  await page.goto('/area/ATE');
+  await page.locator('#area-score-ATE').waitFor(LOAD);
+  await expectCount(page, '#area-timeline-ATE circle.timeline-dot', 3);
+  assert.match(
+    await page.locator('#area-timeline-ATE svg').getAttribute('aria-label'),
+    /^Punteggio nel tempo dell'area ATE: 3 punti, dal 31\/03\/2023/,
+  );
+});
+
+app.test('a version-1 snapshot still imports and is saved as version 2', async ({ page }) => {
+  await importSnapshot(page, { 'riassetto-bassini-i1': { level: 3, note: 'in linea' } }, 1);
+  await page.goto('/area/ATE');
+  await page.locator('#area-score-ATE').waitFor(LOAD);
+  await expectText(page, '#area-score-ATE', '3,00');
+  const stored = JSON.parse(await storedState(page));
+  assert.equal(stored.version, 2);
+  assert.deepEqual(stored.progress['riassetto-bassini-i1'], { level: 3, note: 'in linea' });
+});
+
+app.test('the what-if panel scores tried values without saving them until Apply', async ({ t, page }) => {
+  await importSnapshot(page, {
+    'riassetto-bassini-i1': { level: 1, updated_at: '2023-03-10T09:00:00Z' },
+  });
+  await page.goto('/area/ATE');
+  await page.locator('#area-score-ATE').waitFor(LOAD);
+  await expectText(page, '#area-score-ATE', '1,00');
+  const before = await storedState(page);
+  assert.ok(before, 'the imported state is stored');
+
+  await page.click('#what-if-toggle');
+  await page.locator('#what-if-panel').waitFor();
+  assert.equal(await page.locator('#what-if-toggle').getAttribute('aria-expanded'), 'true');
+  await expectText(page, '#whatif-current', '1,00');
+  await expectText(page, '#whatif-score', '1,00');
+
+  await page.selectOption('#whatif-riassetto-bassini-i1', '4');
+  await expectText(page, '#whatif-score', '4,00');
+  await page.selectOption('#whatif-impianti-fotovoltaici-i1', '3');
+  // (15·4 + 15·3) / 30
+  await expectText(page, '#whatif-score', '3,50');
+  // A number typed the Italian way: docenti 4,2 is at target (3), weight 5.
+  await page.fill('#whatif-soddisfazione-docenti-i1', '4,2');
+  // (60 + 45 + 5·3) / 35
+  await expectText(page, '#whatif-score', '3,43');
+  await page.fill('#whatif-rotazione-rup-i1', '12,x');
+  assert.equal(await page.locator('#whatif-rotazione-rup-i1').getAttribute('aria-invalid'), 'true');
+  await expectText(page, '#whatif-score', '3,43');
+  await page.fill('#whatif-rotazione-rup-i1', '');
+
+  // Nothing saved, nothing scored for real.
+  await expectText(page, '#whatif-current', '1,00');
+  await expectText(page, '#area-score-ATE', '1,00');
+  assert.equal(await storedState(page), before, 'storage untouched by what-if');
+  await expectNoSeriousA11yViolations(page, t);
+
+  // Reset drops the tries.
+  await page.click('#whatif-reset');
+  await expectText(page, '#whatif-score', '1,00');
+  assert.equal(await page.locator('#whatif-riassetto-bassini-i1').inputValue(), '1');
+  assert.equal(await storedState(page), before);
+
+  await page.selectOption('#whatif-riassetto-bassini-i1', '4');
+  await page.selectOption('#whatif-impianti-fotovoltaici-i1', '3');
+  await expectText(page, '#whatif-score', '3,50');
+  await page.click('#whatif-apply');
+  await expectText(page, '#area-score-ATE', '3,50');
+  await expectText(page, '#whatif-current', '3,50');
+  const stored = JSON.parse(await storedState(page));
+  assert.equal(stored.progress['riassetto-bassini-i1'].level, 4);
+  assert.equal(stored.progress['impianti-fotovoltaici-i1'].level, 3);
+  // Applied values are stamped, and the replaced level is kept in the history.
+  assert.ok(stored.progress['riassetto-bassini-i1'].updated_at);
+  assert.deepEqual(
+    stored.progress['riassetto-bassini-i1'].history.map((p) => [p.at, p.level]),
+    [['2023-03-10T09:00:00Z', 1]],
+  );
+});
