@@ -129,6 +129,8 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
         IndicatorKind::Date,
     ];
     let mut list = Vec::with_capacity(objectives);
+    // For each area, the (objective, assignment) positions that weigh in it.
+    let mut slots: Vec<Vec<(usize, usize)>> = vec![Vec::new(); areas];
     let mut indicator_no = 0usize;
     for i in 0..objectives {
         let id = objective_id(i);
@@ -140,6 +142,9 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
             if !assigned.contains(&a) {
                 assigned.push(a);
             }
+        }
+        for (k, &a) in assigned.iter().enumerate() {
+            slots[a].push((i, k));
         }
         let n_indicators = 1 + rng.below(2) as usize;
         let indicators = (0..n_indicators)
@@ -173,7 +178,7 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
             id,
         });
     }
-    assign_weights(&mut list, areas, &mut rng);
+    assign_weights(&mut list, &slots, &mut rng);
     Plan {
         id: format!("synthetic-{objectives}x{areas}-{seed}"),
         title: format!("Piano sintetico: {objectives} obiettivi, {areas} aree"),
@@ -194,20 +199,9 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
     }
 }
 
-/// Gives every area random weights in hundredths that sum to exactly 100.
-fn assign_weights(objectives: &mut [Objective], areas: usize, rng: &mut Rng) {
-    let mut slots: Vec<Vec<(usize, usize)>> = vec![Vec::new(); areas];
-    for (oi, o) in objectives.iter().enumerate() {
-        for (ai, a) in o.assignments.iter().enumerate() {
-            if let Some(i) = a.area[1..]
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_sub(1))
-            {
-                slots[i].push((oi, ai));
-            }
-        }
-    }
+/// Gives every area random weights in hundredths that sum to exactly 100;
+/// `slots[area]` lists the (objective, assignment) positions in that area.
+fn assign_weights(objectives: &mut [Objective], slots: &[Vec<(usize, usize)>], rng: &mut Rng) {
     const TOTAL: u64 = 10_000; // 100.00 in hundredths
     for slot in slots.iter().filter(|s| !s.is_empty()) {
         // Every share at least one hundredth, the rest spread at random.
