@@ -11,6 +11,8 @@ pub mod model;
 pub mod scoring;
 pub mod snapshot;
 pub mod summary;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 pub mod validate;
 
 pub use history::{TimelinePoint, MAX_HISTORY};
