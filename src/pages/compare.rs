@@ -21,8 +21,14 @@ use crate::transfer_io;
 /// The last file compared, or why it could not be read.
 #[derive(Clone)]
 enum Compared {
-    Ok { name: String, imported: Imported },
-    Failed { name: String, error: ImportError },
+    Ok {
+        name: String,
+        imported: Box<Imported>,
+    },
+    Failed {
+        name: String,
+        error: ImportError,
+    },
 }
 
 /// Moves focus to the result once rendered, so it is announced.
@@ -57,7 +63,13 @@ pub fn ComparePage() -> impl IntoView {
             reading.set(false);
             if let Some((name, r)) = result.into_iter().next() {
                 let (value, focus) = match r {
-                    Ok(imported) => (Compared::Ok { name, imported }, "compare-result-heading"),
+                    Ok(imported) => (
+                        Compared::Ok {
+                            name,
+                            imported: Box::new(imported),
+                        },
+                        "compare-result-heading",
+                    ),
                     Err(error) => (Compared::Failed { name, error }, "compare-errors-heading"),
                 };
                 compared.set(Some(value));
@@ -84,7 +96,7 @@ pub fn ComparePage() -> impl IntoView {
                 view! { <ImportErrors source=name error=error id="compare-errors" /> }.into_any()
             }
             Compared::Ok { name, imported } => {
-                let facts = imported.clone();
+                let facts = (*imported).clone();
                 // Against the local data as it is now (it may change in another tab).
                 let d = move || {
                     app.plan.with(|plan| {
