@@ -11,6 +11,7 @@ mod format;
 mod pages;
 mod state;
 mod storage;
+mod tab_sync;
 mod transfer_diff;
 mod transfer_io;
 
