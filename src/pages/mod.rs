@@ -5,5 +5,6 @@ pub mod editor;
 pub mod not_found;
 pub mod objective;
 pub mod overview;
+pub mod recovery;
 pub mod settings;
 pub mod transfer;
