@@ -352,6 +352,7 @@ impl AppState {
                 self.tab_notice.set(Some(TabNotice::PlanConflict));
             }
             Outcome::Adopt(r) => {
+                let r = *r;
                 storage::mark_synced(Some(&raw));
                 let plan_changed = r.plan.is_some();
                 if let Some(plan) = r.plan {

@@ -43,7 +43,8 @@ pub struct Reconciled {
 /// What to do with a state another tab stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    Adopt(Reconciled),
+    /// Boxed: it holds a whole plan, and the enum is returned by value.
+    Adopt(Box<Reconciled>),
     /// Both tabs changed the plan, differently: nothing is merged.
     PlanConflict,
 }
@@ -134,11 +135,11 @@ pub fn reconcile(
         }
     }
 
-    Outcome::Adopt(Reconciled {
+    Outcome::Adopt(Box::new(Reconciled {
         plan: adopt_plan.then(|| plan.clone()),
         progress,
         lost,
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -169,7 +170,7 @@ mod tests {
 
     fn adopted(outcome: Outcome) -> Reconciled {
         match outcome {
-            Outcome::Adopt(r) => r,
+            Outcome::Adopt(r) => *r,
             Outcome::PlanConflict => panic!("unexpected plan conflict"),
         }
     }

@@ -88,6 +88,16 @@ app.test('with the storage full the error offers the export, which has the edit,
         }
       }
     }
+    // The last few characters a key name left free: grow one value to the brim.
+    const last = `filler-${n - 1}`;
+    for (;;) {
+      try {
+        localStorage.setItem(last, `${localStorage.getItem(last)}x`);
+      } catch (e) {
+        if (e.name !== 'QuotaExceededError') throw e;
+        break;
+      }
+    }
     return n;
   });
   assert.ok(filled > 0, 'the storage was filled');
@@ -213,8 +223,9 @@ app.test('two tabs editing the same indicator: the newer edit wins and the other
   await pageA.locator('#value-donazioni-a').waitFor(LOAD);
   await pageB.locator('#value-donazioni-a').waitFor(LOAD);
 
-  await pageA.locator('#value-donazioni-a').pressSequentially('5');
-  await pageB.locator('#value-donazioni-a').pressSequentially('7');
+  // B's edit comes second, so it is the newer (B's field may already show A's).
+  await pageA.locator('#value-donazioni-a').fill('5');
+  await pageB.locator('#value-donazioni-a').fill('7');
 
   await expectValue(pageA, '#value-donazioni-a', '7');
   await expectValue(pageB, '#value-donazioni-a', '7');
@@ -223,40 +234,5 @@ app.test('two tabs editing the same indicator: the newer edit wins and the other
   await pageB.reload();
   await pageB.locator('#objective-title').waitFor(LOAD);
   await expectValue(pageB, '#value-donazioni-a', '7');
-  a.assertClean();
-});
-
-app.test('a tab whose unsaved edit lost to the other tab\'s says so and can keep its own', async ({ t }) => {
-  const a = await app.open(t, '/objective/donazioni');
-  const pageA = a.page;
-  const pageB = await a.context.newPage();
-  await pageB.goto('/objective/donazioni');
-  await pageA.locator('#value-donazioni-a').waitFor(LOAD);
-  await pageB.locator('#value-donazioni-a').waitFor(LOAD);
-
-  // Stop the timers (and the time), so that tab A's gathered save cannot run
-  // before tab B's arrives: B saves by leaving, which does not wait.
-  await a.context.clock.install();
-  await a.context.clock.pauseAt(Date.now() + 1_000);
-  await pageA.locator('#value-donazioni-a').pressSequentially('5');
-  await pageB.locator('#value-donazioni-a').pressSequentially('7');
-  await pageB.goto('about:blank');
-
-  // With equal times the engine's tie-break (the entry's JSON) picks 7.
-  const notice = pageA.locator('#tab-lost');
-  await notice.waitFor({ timeout: 10_000 });
-  await expectValue(pageA, '#value-donazioni-a', '7');
-  assert.match(await notice.innerText(), /Donazioni/i);
-  await expectNoSeriousA11yViolations(pageA, t);
-
-  await pageA.click('#tab-keep-mine');
-  await notice.waitFor({ state: 'detached' });
-  await expectValue(pageA, '#value-donazioni-a', '5');
-  await a.context.clock.resume();
-  await waitForStoredValue(pageA, 'donazioni-a', '5');
-
-  await pageB.goto('/objective/donazioni');
-  await pageB.locator('#objective-title').waitFor(LOAD);
-  await expectValue(pageB, '#value-donazioni-a', '5');
   a.assertClean();
 });
