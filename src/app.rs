@@ -10,8 +10,8 @@ use crate::components::update_notice::UpdateNotice;
 use crate::i18n::*;
 use crate::pages::{
     area::AreaPage, compare::ComparePage, editor::EditorPage, not_found::NotFound,
-    objective::ObjectivePage, overview::Overview, report::ReportPage, settings::SettingsPage,
-    transfer::TransferPage,
+    objective::ObjectivePage, overview::Overview, recovery::RecoveryPage, report::ReportPage,
+    settings::SettingsPage, transfer::TransferPage,
 };
 use crate::state::AppState;
 
@@ -24,10 +24,28 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The frame shared by every page; provides the app state once.
+/// The frame shared by every page; provides the app state once. When the
+/// stored data cannot be read, the recovery screen replaces the whole app
+/// until the user chooses how to go on.
 #[component]
 fn Shell() -> impl IntoView {
-    AppState::provide();
+    let app = AppState::provide();
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || !app.recovering.get() fallback=move || view! {
+            <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
+            <main id="main" tabindex="-1">
+                <RecoveryPage />
+            </main>
+        }>
+            <Routed />
+        </Show>
+    }
+}
+
+/// The app proper: header, alerts and the routed pages.
+#[component]
+fn Routed() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Router>

@@ -14,6 +14,7 @@ mod report;
 mod report_xlsx;
 mod state;
 mod storage;
+mod tab_sync;
 mod transfer_diff;
 mod transfer_io;
 

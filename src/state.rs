@@ -3,15 +3,46 @@
 //!
 //! Pages change the state only through the methods here, so every change is
 //! stamped, saved and (when it replaces everything) backed up the same way.
+//!
+//! Saving: a change only marks the state to be saved; the save itself (one
+//! `setItem` of the whole snapshot, serialized from references) runs at most
+//! every [`SAVE_DELAY_MS`], and at once when the page is hidden or left, so
+//! typing stays cheap and the last edit is never lost. Before writing, the save
+//! reconciles with a state another tab stored meanwhile (`crate::tab_sync`),
+//! and the `storage` event does the same as soon as another tab saves.
 
-use cruscotto_engine::snapshot::ImportError;
+use std::time::Duration;
+
+use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{
     default_snapshot, Lang, Plan, Progress, ProgressEntry, Scorecard, Snapshot,
 };
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Locale};
-use crate::storage::{self, Backup, Loaded, Settings, StorageError};
+use crate::storage::{self, Backup, Loaded, Saved, Settings, StorageError};
+use crate::tab_sync::{self, LostEdit, Outcome};
+
+/// How long changes are gathered before one save: a burst of keystrokes costs
+/// one serialization.
+pub const SAVE_DELAY_MS: u64 = 300;
+/// An automatic backup is taken after this much time spent editing.
+const PERIODIC_BACKUP_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// What happened with another tab, for the banner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TabNotice {
+    /// Another tab's newer entries replaced changes made in this tab.
+    Lost(Vec<LostEdit>),
+    /// Another tab changed the plan; this tab now shows it.
+    PlanAdopted,
+    /// Both tabs changed the plan differently: this tab saves nothing until
+    /// the user chooses one version (the other is kept as a backup).
+    PlanConflict,
+    /// Another tab stored data this tab cannot read (a newer version of the
+    /// app): this tab saves nothing until reloaded.
+    Unreadable(ImportError),
+}
 
 /// Everything the pages share. All fields are signals, so the struct is `Copy`.
 #[derive(Clone, Copy)]
@@ -26,9 +57,19 @@ pub struct AppState {
     pub area: RwSignal<Option<String>>,
     /// The last save failed: shown with the way out (export now).
     pub storage_error: RwSignal<Option<StorageError>>,
-    /// Stored data that could not be read at start-up, kept for download.
+    /// Stored data that could not be read, set aside until the user downloads
+    /// or discards it.
     pub unreadable: RwSignal<Option<(ImportError, String)>>,
+    /// The stored state could not be read at start-up: the recovery screen is
+    /// shown instead of the app, and nothing is saved until the user chooses.
+    pub recovering: RwSignal<bool>,
+    /// What happened with another tab, when there is something to say.
+    pub tab_notice: RwSignal<Option<TabNotice>>,
     pub backups: RwSignal<Vec<Backup>>,
+    /// A save is scheduled.
+    save_pending: StoredValue<bool>,
+    /// When the last backup was taken (ms since the epoch), for the periodic one.
+    last_backup_ms: StoredValue<f64>,
 }
 
 /// The current time as RFC 3339, from the browser's clock.
@@ -65,11 +106,13 @@ impl AppState {
             Lang::En => Locale::en,
         });
 
-        let (snapshot, unreadable) = match storage::load_state() {
-            Loaded::Empty => (default_snapshot(), None),
-            Loaded::Found(s) => (*s, None),
-            Loaded::Unreadable { error, raw } => (default_snapshot(), Some((error, raw))),
+        let (snapshot, recovering, stored) = match storage::load_state() {
+            Loaded::Empty => (default_snapshot(), None, false),
+            Loaded::Found(s) => (*s, None, true),
+            Loaded::Unreadable { error, raw } => (default_snapshot(), Some((error, raw)), false),
         };
+        let is_recovering = recovering.is_some();
+        let unreadable = recovering.or_else(storage::load_unreadable);
         let plan = RwSignal::new(snapshot.plan);
         let progress = RwSignal::new(snapshot.progress);
         let scorecard = Memo::new(move |_| plan.with(|p| progress.with(|pr| p.score(pr))));
@@ -81,15 +124,48 @@ impl AppState {
             area: RwSignal::new(settings.area),
             storage_error: RwSignal::new(None),
             unreadable: RwSignal::new(unreadable),
+            recovering: RwSignal::new(is_recovering),
+            tab_notice: RwSignal::new(None),
             backups: RwSignal::new(storage::load_backups()),
+            save_pending: StoredValue::new(false),
+            last_backup_ms: StoredValue::new(js_sys::Date::now()),
         };
+        if stored {
+            state.backup_on_open();
+        }
 
-        // Every change is saved at once: there is no save button to forget.
-        Effect::new(move |_| {
-            let snapshot = state.snapshot_untimed();
-            let result = storage::save_state(&snapshot);
-            state.storage_error.set(result.err());
+        // Every change is saved, soon: there is no save button to forget. The
+        // first run saves only a first visit's default plan; stored data is
+        // already stored.
+        Effect::new(move |previous: Option<()>| {
+            state.plan.track();
+            state.progress.track();
+            if previous.is_some() || !stored {
+                state.schedule_save();
+            }
         });
+        // Leaving or hiding the page saves what is pending at once.
+        let flush_pending = move || {
+            if state.save_pending.get_value() {
+                state.flush();
+            }
+        };
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush_pending());
+        let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                flush_pending();
+            }
+        });
+        on_cleanup(move || {
+            on_hide.remove();
+            on_visibility.remove();
+        });
+        storage::on_external_change(move || {
+            if let Some(raw) = storage::unseen_state() {
+                state.sync_external(raw);
+            }
+        });
+
         Effect::new(move |_| {
             let settings = Settings {
                 lang: Some(lang_code(state.lang.get()).into()),
@@ -109,10 +185,6 @@ impl AppState {
         });
         provide_context(state);
         state
-    }
-
-    fn snapshot_untimed(&self) -> Snapshot {
-        Snapshot::new(self.plan.get(), self.progress.get(), None)
     }
 
     /// The current plan and progress as a snapshot stamped with the export time.
@@ -150,30 +222,243 @@ impl AppState {
         });
     }
 
-    /// Replaces the plan and progress, keeping the current state as a backup first.
+    /// Replaces the plan and progress, keeping the current state as a backup
+    /// first, and saves at once.
     pub fn replace(&self, snapshot: Snapshot, reason: &str) -> Result<(), StorageError> {
-        let backups = storage::push_backup(&self.snapshot_untimed_untracked(), reason, &now());
-        match backups {
-            Ok(b) => self.backups.set(b),
-            Err(e) => return Err(e),
-        }
+        self.push_backup(self.current_json(), reason)?;
         self.plan.set(snapshot.plan);
         self.progress.set(snapshot.progress);
+        self.flush();
         Ok(())
+    }
+
+    /// The current state as stored, serialized from references.
+    fn current_json(&self) -> String {
+        self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::state_json(p, pr))
+        })
+    }
+
+    fn push_backup(&self, json: String, reason: &str) -> Result<(), StorageError> {
+        let backups = storage::push_backup_json(json, reason, &now())?;
+        self.backups.set(backups);
+        self.last_backup_ms.set_value(js_sys::Date::now());
+        Ok(())
+    }
+
+    /// Opening the app with stored data backs it up, at most once a day, unless
+    /// it is the untouched shipped plan. A failure (storage full) is not worth
+    /// an alarm here: the state itself is still stored.
+    fn backup_on_open(&self) {
+        if !storage::backup_due_on_open(&self.backups.get_untracked(), &now()) {
+            return;
+        }
+        let pristine = self.progress.with_untracked(Progress::is_empty)
+            && self.plan.with_untracked(|p| *p == default_snapshot().plan);
+        if pristine {
+            return;
+        }
+        if let Some(raw) = storage::synced_state() {
+            let _ = self.push_backup(raw, storage::REASON_OPENED);
+        }
+    }
+
+    /// Saving is paused while the user has a choice to make.
+    fn saves_paused(&self) -> bool {
+        self.recovering.get_untracked()
+            || self.tab_notice.with_untracked(|n| {
+                matches!(n, Some(TabNotice::PlanConflict | TabNotice::Unreadable(_)))
+            })
+    }
+
+    /// Saves within [`SAVE_DELAY_MS`], once for any number of changes.
+    fn schedule_save(&self) {
+        if self.save_pending.get_value() {
+            return;
+        }
+        self.save_pending.set_value(true);
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.save_pending.get_value() {
+                    state.flush();
+                }
+            },
+            Duration::from_millis(SAVE_DELAY_MS),
+        );
+    }
+
+    /// Saves now: reconciles first when another tab stored a state meanwhile.
+    fn flush(&self) {
+        self.save_pending.set_value(false);
+        // Two rounds suffice: a reconciliation adopts the state stored now.
+        for _ in 0..3 {
+            if self.saves_paused() {
+                return;
+            }
+            let result = self.plan.with_untracked(|p| {
+                self.progress
+                    .with_untracked(|pr| storage::save_state(p, pr))
+            });
+            match result {
+                Ok(Saved::Diverged(raw)) => self.sync_external(raw),
+                Ok(saved) => {
+                    if self.storage_error.with_untracked(Option::is_some) {
+                        self.storage_error.set(None);
+                    }
+                    if saved == Saved::Written {
+                        self.periodic_backup();
+                    }
+                    return;
+                }
+                Err(e) => {
+                    self.storage_error.set(Some(e));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// After [`PERIODIC_BACKUP_MS`] of editing, the state just saved is also
+    /// kept as a backup.
+    fn periodic_backup(&self) {
+        if js_sys::Date::now() - self.last_backup_ms.get_value() < PERIODIC_BACKUP_MS {
+            return;
+        }
+        if let Some(raw) = storage::synced_state() {
+            let _ = self.push_backup(raw, storage::REASON_PERIODIC);
+        }
+        // Not again at every save if the backup failed.
+        self.last_backup_ms.set_value(js_sys::Date::now());
+    }
+
+    /// Another tab stored `raw` (`None`: removed the state): adopts it merged
+    /// with this tab's work, or tells the user when that would lose something.
+    fn sync_external(&self, raw: Option<String>) {
+        if self.recovering.get_untracked() {
+            return;
+        }
+        let Some(raw) = raw else {
+            // Another tab cleared the storage: this tab's state is stored again.
+            storage::mark_synced(None);
+            self.schedule_save();
+            return;
+        };
+        let incoming = match import(raw.as_bytes()) {
+            Ok(imported) => imported.snapshot,
+            Err(error) => {
+                self.tab_notice.set(Some(TabNotice::Unreadable(error)));
+                return;
+            }
+        };
+        let base = storage::synced_state()
+            .and_then(|b| import(b.as_bytes()).ok())
+            .map(|i| i.snapshot);
+        let outcome = self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| tab_sync::reconcile(base.as_ref(), p, pr, &incoming))
+        });
+        match outcome {
+            Outcome::PlanConflict => {
+                self.tab_notice.set(Some(TabNotice::PlanConflict));
+            }
+            Outcome::Adopt(r) => {
+                let r = *r;
+                storage::mark_synced(Some(&raw));
+                let plan_changed = r.plan.is_some();
+                if let Some(plan) = r.plan {
+                    self.plan.set(plan);
+                }
+                if self.progress.with_untracked(|p| *p != r.progress) {
+                    self.progress.set(r.progress);
+                }
+                let notice = if !r.lost.is_empty() {
+                    Some(TabNotice::Lost(r.lost))
+                } else if plan_changed {
+                    Some(TabNotice::PlanAdopted)
+                } else {
+                    None
+                };
+                // A new notice replaces the old; a resolved choice goes away.
+                if notice.is_some() || self.saves_paused() {
+                    self.tab_notice.set(notice);
+                }
+                // This tab's own work goes back to storage for the other tab.
+                self.schedule_save();
+            }
+        }
+    }
+
+    /// Puts back the entries this tab lost to another tab's newer ones, as new
+    /// changes (so they are now the newer ones, in both tabs).
+    pub fn keep_local(&self, lost: &[LostEdit]) {
+        for edit in lost {
+            let local = edit.local.clone().unwrap_or_default();
+            // `record` stamps it as changed now.
+            self.record(&edit.indicator_id, move |entry| *entry = local);
+        }
+        self.tab_notice.set(None);
+    }
+
+    /// Resolves a plan conflict with this tab's version: the other tab's is kept
+    /// as a backup, then this tab's is stored.
+    pub fn keep_this_tab(&self) -> Result<(), StorageError> {
+        if let Some(raw) = storage::stored_state() {
+            self.push_backup(raw, storage::REASON_OTHER_TAB)?;
+        }
+        self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::force_save_state(p, pr))
+        })?;
+        self.tab_notice.set(None);
+        Ok(())
+    }
+
+    /// Resolves a plan conflict with the other tab's version: this tab's is kept
+    /// as a backup, then the state stored now (the other tab may have saved
+    /// again since the conflict was found) is shown.
+    pub fn use_other_tab(&self) -> Result<(), StorageError> {
+        let raw = storage::stored_state();
+        let stored = raw
+            .as_deref()
+            .and_then(|r| import(r.as_bytes()).ok())
+            .map(|i| i.snapshot);
+        let Some(stored) = stored else {
+            // Nothing readable to adopt: keeping this tab's version loses nothing.
+            return self.keep_this_tab();
+        };
+        self.push_backup(self.current_json(), storage::REASON_OTHER_TAB)?;
+        storage::mark_synced(raw.as_deref());
+        self.tab_notice.set(None);
+        self.plan.set(stored.plan);
+        self.progress.set(stored.progress);
+        Ok(())
+    }
+
+    /// Leaves the recovery screen with `snapshot` (the shipped plan or an
+    /// imported file) and stores it. The unreadable data stays set aside.
+    pub fn recover_with(&self, snapshot: Snapshot) -> Result<(), StorageError> {
+        self.plan.set(snapshot.plan);
+        self.progress.set(snapshot.progress);
+        self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::force_save_state(p, pr))
+        })?;
+        self.recovering.set(false);
+        Ok(())
+    }
+
+    /// Forgets the unreadable data set aside, at the user's explicit request.
+    pub fn discard_unreadable(&self) {
+        storage::discard_unreadable();
+        self.unreadable.set(None);
     }
 
     /// Changes the plan (the editor's path). Progress of indicators that no
     /// longer exist is kept aside by the caller if it wants to.
     pub fn edit_plan(&self, change: impl FnOnce(&mut Plan)) {
         self.plan.update(change);
-    }
-
-    fn snapshot_untimed_untracked(&self) -> Snapshot {
-        Snapshot::new(
-            self.plan.get_untracked(),
-            self.progress.get_untracked(),
-            None,
-        )
     }
 
     /// Restores backup `index`, keeping the current state as the newest backup.

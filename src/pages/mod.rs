@@ -6,6 +6,7 @@ pub mod editor;
 pub mod not_found;
 pub mod objective;
 pub mod overview;
+pub mod recovery;
 pub mod report;
 pub mod settings;
 pub mod transfer;

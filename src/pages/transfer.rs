@@ -639,6 +639,9 @@ fn BackupSection() -> impl IntoView {
                         "reset" => t_string!(i18n, transfer.reason_reset).to_string(),
                         "restore" => t_string!(i18n, transfer.reason_restore).to_string(),
                         "consolidate" => t_string!(i18n, transfer.reason_consolidate).to_string(),
+                        "opened" => t_string!(i18n, transfer.reason_opened).to_string(),
+                        "periodic" => t_string!(i18n, transfer.reason_periodic).to_string(),
+                        "other-tab" => t_string!(i18n, transfer.reason_other_tab).to_string(),
                         other => other.to_string(),
                     };
                     let when = local_time(&b.taken_at, lang);

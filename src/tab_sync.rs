@@ -1,0 +1,387 @@
+//! Several tabs on one browser's storage: what this tab adopts when another tab
+//! saved a new state.
+//!
+//! A three-way reconciliation between `base` (the stored state this tab last
+//! wrote or adopted), `local` (what this tab holds now) and `incoming` (what is
+//! stored now). Plain functions, so the rules are tested natively:
+//!
+//! - the plan: whichever side changed it since `base` wins; when both changed it
+//!   differently nothing is adopted and the user chooses ([`Outcome::PlanConflict`]);
+//! - the progress, per indicator: a side that did not touch it since `base`
+//!   takes the other side's entry (also an older one, after an import or a
+//!   restore, and also none, when it was cleared); where both changed it, the
+//!   engine's merge decides (the newer `updated_at` wins);
+//! - local work the merge drops (an indicator changed here since `base` for which
+//!   the other tab's newer entry won) is reported as [`LostEdit`], so the banner
+//!   can say so and offer to keep this tab's version.
+
+use std::collections::BTreeSet;
+
+use cruscotto_engine::merge::{merge, same_content};
+use cruscotto_engine::{Plan, Progress, ProgressEntry, Snapshot};
+
+/// An indicator this tab changed since its last save whose change lost to a
+/// newer one from another tab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LostEdit {
+    pub indicator_id: String,
+    /// This tab's entry (`None`: this tab had cleared it).
+    pub local: Option<ProgressEntry>,
+    /// The entry adopted from the other tab (`None`: the other tab cleared it).
+    pub adopted: Option<ProgressEntry>,
+}
+
+/// The state to adopt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reconciled {
+    /// The plan another tab changed, to adopt; `None` keeps this tab's plan.
+    pub plan: Option<Plan>,
+    pub progress: Progress,
+    pub lost: Vec<LostEdit>,
+}
+
+/// What to do with a state another tab stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Boxed: it holds a whole plan, and the enum is returned by value.
+    Adopt(Box<Reconciled>),
+    /// Both tabs changed the plan, differently: nothing is merged.
+    PlanConflict,
+}
+
+/// Reconciles `local` with `incoming`, given the `base` both started from.
+/// `base` is `None` when nothing was stored when this tab last looked: then this
+/// tab's plan counts as unchanged and its progress as all new.
+pub fn reconcile(
+    base: Option<&Snapshot>,
+    local_plan: &Plan,
+    local_progress: &Progress,
+    incoming: &Snapshot,
+) -> Outcome {
+    let empty = Progress::new();
+    let (base_plan, base_progress) = match base {
+        Some(b) => (&b.plan, &b.progress),
+        None => (local_plan, &empty),
+    };
+
+    let (plan, adopt_plan) = if incoming.plan == *local_plan {
+        (local_plan, false)
+    } else if local_plan == base_plan {
+        (&incoming.plan, true)
+    } else if incoming.plan == *base_plan {
+        (local_plan, false)
+    } else {
+        return Outcome::PlanConflict;
+    };
+
+    // The engine merges snapshots of one plan; both sides get the chosen plan,
+    // which the merge only compares. Its newer-wins choice decides the
+    // indicators both tabs changed.
+    let merged = match merge(&[
+        Snapshot::new(plan.clone(), local_progress.clone(), None),
+        Snapshot::new(plan.clone(), incoming.progress.clone(), None),
+    ]) {
+        Ok(m) => m.snapshot.progress,
+        // Unreachable with one plan on both sides; the other tab's progress
+        // is then the choice that loses the least.
+        Err(_) => incoming.progress.clone(),
+    };
+
+    // Three-way, per indicator: a side that did not change it since `base`
+    // takes the other side's entry, even an older one (an import, a restore),
+    // except that an entry the other side lacks is kept (see below); only where
+    // both changed it does the newer one win.
+    let ids: BTreeSet<&String> = base_progress
+        .keys()
+        .chain(local_progress.keys())
+        .chain(incoming.progress.keys())
+        .collect();
+    let mut progress = Progress::new();
+    for id in ids {
+        let was = base_progress.get(id);
+        let here = local_progress.get(id);
+        let there = incoming.progress.get(id);
+        let chosen = if here == was {
+            // The other tab's state lacks an entry this tab has: it may have
+            // cleared it, or never seen it, when two saves cross (local storage
+            // has no lock across tabs, so each can pass its check and the later
+            // write hides the earlier). Keeping it never loses work; the price
+            // is that an entry cleared in another tab can come back.
+            if there.is_none() {
+                here
+            } else {
+                there
+            }
+        } else if there == was {
+            here
+        } else {
+            match (here, there) {
+                (None, changed) | (changed, None) => changed,
+                (Some(_), Some(_)) => merged.get(id),
+            }
+        };
+        if let Some(entry) = chosen {
+            progress.insert(id.clone(), entry.clone());
+        }
+    }
+
+    let mut lost = Vec::new();
+    let ids: BTreeSet<&String> = local_progress.keys().chain(base_progress.keys()).collect();
+    for id in ids {
+        let here = local_progress.get(id);
+        let changed_here = here != base_progress.get(id);
+        let result = progress.get(id);
+        let kept = match (here, result) {
+            (Some(a), Some(b)) => same_content(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if changed_here && !kept {
+            lost.push(LostEdit {
+                indicator_id: id.clone(),
+                local: here.cloned(),
+                adopted: result.cloned(),
+            });
+        }
+    }
+
+    Outcome::Adopt(Box::new(Reconciled {
+        plan: adopt_plan.then(|| plan.clone()),
+        progress,
+        lost,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cruscotto_engine::default_snapshot;
+
+    fn entry(level: u8, at: &str) -> ProgressEntry {
+        ProgressEntry {
+            level: Some(level),
+            updated_at: Some(at.into()),
+            ..ProgressEntry::default()
+        }
+    }
+
+    fn progress(entries: &[(&str, ProgressEntry)]) -> Progress {
+        entries
+            .iter()
+            .map(|(id, e)| (id.to_string(), e.clone()))
+            .collect()
+    }
+
+    fn snap(progress: Progress) -> Snapshot {
+        let mut s = default_snapshot();
+        s.progress = progress;
+        s
+    }
+
+    fn adopted(outcome: Outcome) -> Reconciled {
+        match outcome {
+            Outcome::Adopt(r) => *r,
+            Outcome::PlanConflict => panic!("unexpected plan conflict"),
+        }
+    }
+
+    const T1: &str = "2026-11-25T10:00:00Z";
+    const T2: &str = "2026-11-25T10:00:01Z";
+
+    /// The outcome with the entries' histories left out: where both tabs changed
+    /// an entry, the engine's merge also files the replaced value in the
+    /// winner's history, which these tests do not look at.
+    fn without_history(mut r: Reconciled) -> Reconciled {
+        let strip = |e: &mut ProgressEntry| e.history.clear();
+        r.progress.values_mut().for_each(strip);
+        for l in &mut r.lost {
+            l.local.iter_mut().for_each(strip);
+            l.adopted.iter_mut().for_each(strip);
+        }
+        r
+    }
+
+    #[test]
+    fn edits_of_different_indicators_in_two_tabs_are_both_kept() {
+        let base = snap(Progress::new());
+        let local = progress(&[("a", entry(1, T1))]);
+        let incoming = snap(progress(&[("b", entry(2, T2))]));
+        let r = adopted(reconcile(Some(&base), &base.plan, &local, &incoming));
+        assert_eq!(
+            r.progress,
+            progress(&[("a", entry(1, T1)), ("b", entry(2, T2))])
+        );
+        assert!(r.lost.is_empty());
+        assert!(r.plan.is_none());
+    }
+
+    #[test]
+    fn the_newer_edit_of_one_indicator_wins_and_the_older_local_one_is_reported() {
+        let base = snap(Progress::new());
+        let local = progress(&[("a", entry(1, T1))]);
+        let incoming = snap(progress(&[("a", entry(3, T2))]));
+        let r = without_history(adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &local,
+            &incoming,
+        )));
+        assert_eq!(r.progress, progress(&[("a", entry(3, T2))]));
+        assert_eq!(
+            r.lost,
+            vec![LostEdit {
+                indicator_id: "a".into(),
+                local: Some(entry(1, T1)),
+                adopted: Some(entry(3, T2)),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_newer_local_edit_is_kept_and_nothing_is_reported() {
+        let base = snap(Progress::new());
+        let local = progress(&[("a", entry(3, T2))]);
+        let incoming = snap(progress(&[("a", entry(1, T1))]));
+        let r = without_history(adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &local,
+            &incoming,
+        )));
+        assert_eq!(r.progress, local);
+        assert!(r.lost.is_empty());
+    }
+
+    #[test]
+    fn an_older_entry_this_tab_did_not_touch_is_not_reported_as_lost() {
+        let base = snap(progress(&[("a", entry(1, T1))]));
+        let incoming = snap(progress(&[("a", entry(2, T2))]));
+        let r = adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &base.progress,
+            &incoming,
+        ));
+        assert_eq!(r.progress, incoming.progress);
+        assert!(r.lost.is_empty());
+    }
+
+    #[test]
+    fn a_value_cleared_here_stays_cleared_and_one_missing_there_is_kept() {
+        let base = snap(progress(&[("a", entry(1, T1)), ("b", entry(2, T1))]));
+        // Cleared here: "a". Missing there: "b" (cleared, or a crossing save
+        // that never saw it: the two cannot be told apart, so it is kept).
+        let local = progress(&[("b", entry(2, T1))]);
+        let incoming = snap(progress(&[("a", entry(1, T1))]));
+        let r = adopted(reconcile(Some(&base), &base.plan, &local, &incoming));
+        assert_eq!(r.progress, progress(&[("b", entry(2, T1))]));
+        assert!(r.lost.is_empty());
+    }
+
+    #[test]
+    fn crossing_saves_lose_neither_tabs_new_entry() {
+        // Both tabs started from nothing stored for "a" and "b"; this tab wrote
+        // "a", the other wrote "b" a moment later without seeing "a".
+        let before = snap(Progress::new());
+        let mine = snap(progress(&[("a", entry(1, T1))]));
+        let theirs = snap(progress(&[("b", entry(3, T2))]));
+        let r = adopted(reconcile(
+            Some(&mine),
+            &before.plan,
+            &mine.progress,
+            &theirs,
+        ));
+        assert_eq!(
+            r.progress,
+            progress(&[("a", entry(1, T1)), ("b", entry(3, T2))])
+        );
+    }
+
+    #[test]
+    fn a_value_cleared_here_but_changed_there_is_kept_and_reported() {
+        let base = snap(progress(&[("a", entry(1, T1))]));
+        let incoming = snap(progress(&[("a", entry(2, T2))]));
+        let r = adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &Progress::new(),
+            &incoming,
+        ));
+        assert_eq!(r.progress, incoming.progress);
+        assert_eq!(r.lost.len(), 1);
+        assert_eq!(r.lost[0].local, None);
+    }
+
+    #[test]
+    fn an_import_in_the_other_tab_replaces_entries_this_tab_did_not_touch_even_with_older_times() {
+        let base = snap(progress(&[("a", entry(3, T2)), ("b", entry(3, T2))]));
+        let incoming = snap(progress(&[("a", entry(1, T1))]));
+        let r = adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &base.progress,
+            &incoming,
+        ));
+        // "a" takes the import's older entry; "b", absent from the import, is
+        // kept rather than risk dropping an entry the other tab never saw.
+        assert_eq!(
+            r.progress,
+            progress(&[("a", entry(1, T1)), ("b", entry(3, T2))])
+        );
+        assert!(r.lost.is_empty());
+    }
+
+    #[test]
+    fn adopting_the_same_state_changes_nothing() {
+        let s = snap(progress(&[("a", entry(1, T1))]));
+        let r = adopted(reconcile(Some(&s), &s.plan, &s.progress, &s));
+        assert_eq!(r.progress, s.progress);
+        assert!(r.lost.is_empty() && r.plan.is_none());
+    }
+
+    #[test]
+    fn a_plan_changed_only_in_the_other_tab_is_adopted_with_merged_progress() {
+        let base = snap(Progress::new());
+        let mut incoming = snap(progress(&[("b", entry(2, T2))]));
+        incoming.plan.title = "Piano rivisto".into();
+        let local = progress(&[("a", entry(1, T1))]);
+        let r = adopted(reconcile(Some(&base), &base.plan, &local, &incoming));
+        assert_eq!(
+            r.plan.as_ref().map(|p| p.title.as_str()),
+            Some("Piano rivisto")
+        );
+        assert_eq!(r.progress.len(), 2);
+    }
+
+    #[test]
+    fn a_plan_changed_only_here_is_kept() {
+        let base = snap(Progress::new());
+        let mut local_plan = base.plan.clone();
+        local_plan.title = "Piano mio".into();
+        let r = adopted(reconcile(Some(&base), &local_plan, &Progress::new(), &base));
+        assert!(r.plan.is_none());
+    }
+
+    #[test]
+    fn plans_changed_differently_in_both_tabs_are_a_conflict() {
+        let base = snap(Progress::new());
+        let mut local_plan = base.plan.clone();
+        local_plan.title = "Piano mio".into();
+        let mut incoming = base.clone();
+        incoming.plan.title = "Piano dell'altra scheda".into();
+        assert_eq!(
+            reconcile(Some(&base), &local_plan, &Progress::new(), &incoming),
+            Outcome::PlanConflict
+        );
+    }
+
+    #[test]
+    fn with_nothing_stored_before_the_other_tabs_plan_and_progress_are_adopted() {
+        let local = snap(Progress::new());
+        let mut incoming = snap(progress(&[("b", entry(2, T2))]));
+        incoming.plan.title = "Altro".into();
+        let r = adopted(reconcile(None, &local.plan, &local.progress, &incoming));
+        assert!(r.plan.is_some());
+        assert_eq!(r.progress, incoming.progress);
+    }
+}
