@@ -7,50 +7,11 @@
 
 import assert from 'node:assert/strict';
 
+import { LOAD, expectText, expectValue, openObjective, openArea } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
 
 const app = useApp();
-const LOAD = { timeout: 20_000 };
-
-/** Waits until the element's text (trimmed) is exactly `expected`, then asserts it. */
-async function expectText(page, selector, expected) {
-  const locator = page.locator(selector);
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
-      [selector, expected],
-      { timeout: 5_000 },
-    );
-  } catch {
-    // Fall through to the assertion, which names what was found.
-  }
-  assert.equal((await locator.textContent())?.trim(), expected, selector);
-}
-
-/** Waits until an input's value is `expected` (fields are filled after mount). */
-async function expectValue(page, selector, expected) {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.value === want,
-      [selector, expected],
-      { timeout: 5_000 },
-    );
-  } catch {
-    // Reported by the assertion below.
-  }
-  assert.equal(await page.locator(selector).inputValue(), expected, selector);
-}
-
-async function openObjective(page, id) {
-  await page.goto(`/objective/${id}`);
-  await page.locator('#objective-title').waitFor(LOAD);
-}
-
-async function openArea(page, code) {
-  await page.goto(`/area/${code}`);
-  await page.locator(`#area-score-${code}`).waitFor(LOAD);
-}
 
 app.test('a manager goes from the overview to an objective and records a date, a number and a milestone', async ({ t, page }) => {
   await page.locator('#area-scores').waitFor(LOAD);

@@ -8,48 +8,13 @@
 // impianti-fotovoltaici weigh 15 each.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
+import { LOAD, DEFAULT, importProgress, expectText } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
-import { REPO_ROOT } from './support/server.mjs';
 
-const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
-const LOAD = { timeout: 20_000 };
 
 const app = useApp();
-
-/** Imports the 2023 plan with `progress` through the transfer screen, as `version`. */
-async function importSnapshot(page, progress, version = 2) {
-  const s = structuredClone(DEFAULT);
-  s.version = version;
-  s.progress = progress;
-  await page.goto('/transfer');
-  await page.locator('#import-file').waitFor(LOAD);
-  await page.setInputFiles('#import-file', {
-    name: 'progresso.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(s)),
-  });
-  await page.locator('#import-preview').waitFor();
-  await page.click('#import-confirm');
-  await page.locator('#import-outcome .alert-success').waitFor();
-}
-
-/** Waits until the element's text (trimmed) is exactly `expected`, then asserts it. */
-async function expectText(page, selector, expected) {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
-      [selector, expected],
-      { timeout: 5_000 },
-    );
-  } catch {
-    // Reported by the assertion below.
-  }
-  assert.equal((await page.locator(selector).textContent())?.trim(), expected, selector);
-}
 
 /** Waits until `selector` matches exactly `count` elements, then asserts it. */
 async function expectCount(page, selector, count) {
@@ -69,8 +34,27 @@ async function storedState(page) {
   return page.evaluate(() => localStorage.getItem('cruscotto.state'));
 }
 
+/**
+ * The stored state once it holds `value` in `field` of an indicator's entry:
+ * saves are gathered for up to 300 ms, so a read right after a change could
+ * see the state before it.
+ */
+async function savedState(page, indicator, field, value) {
+  await page
+    .waitForFunction(
+      ([id, f, want]) =>
+        JSON.parse(localStorage.getItem('cruscotto.state') ?? '{}').progress?.[id]?.[f] === want,
+      [indicator, field, value],
+      { timeout: 5_000 },
+    )
+    .catch(() => {
+      // The assertions on the returned state say what was stored instead.
+    });
+  return JSON.parse(await storedState(page));
+}
+
 app.test('a value recorded over an earlier one adds a point to the charts; same-day typing does not', async ({ t, page }) => {
-  await importSnapshot(page, {
+  await importProgress(page, {
     'soddisfazione-docenti-i1': {
       value: '4.2',
       updated_at: '2023-06-30T10:00:00Z',
@@ -101,7 +85,7 @@ app.test('a value recorded over an earlier one adds a point to the charts; same-
   assert.match(await rows.nth(2).innerText(), /5 scala 1–6\s+4,00/);
   await expectNoSeriousA11yViolations(page, t);
 
-  const stored = JSON.parse(await storedState(page));
+  const stored = await savedState(page, 'soddisfazione-docenti-i1', 'value', '5');
   assert.equal(stored.version, 2);
   const entry = stored.progress['soddisfazione-docenti-i1'];
   assert.equal(entry.value, '5');
@@ -121,17 +105,17 @@ app.test('a value recorded over an earlier one adds a point to the charts; same-
 });
 
 app.test('a version-1 snapshot still imports and is saved as version 2', async ({ page }) => {
-  await importSnapshot(page, { 'riassetto-bassini-i1': { level: 3, note: 'in linea' } }, 1);
+  await importProgress(page, { 'riassetto-bassini-i1': { level: 3, note: 'in linea' } }, { version: 1 });
   await page.goto('/area/ATE');
   await page.locator('#area-score-ATE').waitFor(LOAD);
   await expectText(page, '#area-score-ATE', '3,00');
-  const stored = JSON.parse(await storedState(page));
+  const stored = await savedState(page, 'riassetto-bassini-i1', 'level', 3);
   assert.equal(stored.version, 2);
   assert.deepEqual(stored.progress['riassetto-bassini-i1'], { level: 3, note: 'in linea' });
 });
 
 app.test('the what-if panel scores tried values without saving them until Apply', async ({ t, page }) => {
-  await importSnapshot(page, {
+  await importProgress(page, {
     'riassetto-bassini-i1': { level: 1, updated_at: '2023-03-10T09:00:00Z' },
   });
   await page.goto('/area/ATE');
@@ -178,7 +162,7 @@ app.test('the what-if panel scores tried values without saving them until Apply'
   await page.click('#whatif-apply');
   await expectText(page, '#area-score-ATE', '3,50');
   await expectText(page, '#whatif-current', '3,50');
-  const stored = JSON.parse(await storedState(page));
+  const stored = await savedState(page, 'riassetto-bassini-i1', 'level', 4);
   assert.equal(stored.progress['riassetto-bassini-i1'].level, 4);
   assert.equal(stored.progress['impianti-fotovoltaici-i1'].level, 3);
   // Applied values are stamped, and the replaced level is kept in the history.

@@ -2,32 +2,13 @@
 // kept after a reload) and the plan's scoring options (scores follow at once).
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
+import { DEFAULT, importProgress } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
-import { REPO_ROOT } from './support/server.mjs';
 
-const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
 
 const app = useApp();
-
-/** Imports the 2023 plan with `progress` through the transfer screen. */
-async function importProgress(page, progress) {
-  const s = structuredClone(DEFAULT);
-  s.progress = progress;
-  await page.goto('/transfer');
-  await page.locator('#import-file').waitFor({ timeout: 20_000 });
-  await page.setInputFiles('#import-file', {
-    name: 'progresso.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(s)),
-  });
-  await page.locator('#import-preview').waitFor();
-  await page.click('#import-confirm');
-  await page.locator('#import-outcome .alert-success').waitFor();
-}
 
 async function scoreOf(page, area) {
   const cell = page.locator(`#area-scores tr[data-area="${area}"] td.score`);

@@ -6,31 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
+import { DEFAULT, LOAD, expectValue, openObjective } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
 
 const app = useApp();
-const LOAD = { timeout: 20_000 };
 const STATE_KEY = 'cruscotto.state';
-
-/** Waits until an input's value is `expected` (fields are filled after mount). */
-async function expectValue(page, selector, expected) {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.value === want,
-      [selector, expected],
-      { timeout: 5_000 },
-    );
-  } catch {
-    // Reported by the assertion below.
-  }
-  assert.equal(await page.locator(selector).inputValue(), expected, selector);
-}
-
-async function openObjective(page, id) {
-  await page.goto(`/objective/${id}`);
-  await page.locator('#objective-title').waitFor(LOAD);
-}
 
 /** The stored progress entry of an indicator (null when none). */
 async function storedEntry(page, indicator) {
@@ -177,7 +158,7 @@ app.test('the recovery screen imports a snapshot file instead', async ({ page })
   await page.locator('#recovery-failure').waitFor();
   assert.match(await page.locator('#recovery-failure').innerText(), /format/);
 
-  const snapshot = JSON.parse(await readFile(new URL('../../engine/data/polimi-2023.json', import.meta.url), 'utf8'));
+  const snapshot = structuredClone(DEFAULT);
   snapshot.progress = { 'programmazione-pta-i1': { level: 4 } };
   await page.setInputFiles('#recovery-file', {
     name: 'buono.json',

@@ -1,0 +1,76 @@
+// What the end-to-end tests do again and again with the app: the shipped 2023
+// plan, importing progress through the transfer screen, opening a screen, and
+// waiting for a text or a field value before asserting it (Leptos fills the
+// page after mount, so a plain read could see the moment before).
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from './server.mjs';
+
+/** The embedded 2023 plan as a snapshot (the file the app opens on). */
+export const DEFAULT = JSON.parse(
+  await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'),
+);
+
+/** The first screen can take a while on a loaded 2-core machine. */
+export const LOAD = { timeout: 20_000 };
+
+/**
+ * Imports the 2023 plan with `progress` through the transfer screen and waits for
+ * the success message. `version` writes an older snapshot version.
+ */
+export async function importProgress(page, progress, { version } = {}) {
+  const s = structuredClone(DEFAULT);
+  if (version !== undefined) s.version = version;
+  s.progress = progress;
+  await page.goto('/transfer');
+  await page.locator('#import-file').waitFor(LOAD);
+  await page.setInputFiles('#import-file', {
+    name: 'progresso.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(s)),
+  });
+  await page.locator('#import-preview').waitFor();
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+}
+
+/** Waits until the element's text (trimmed) is exactly `expected`, then asserts it. */
+export async function expectText(page, selector, expected) {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.textContent.trim() === want,
+      [selector, expected],
+      { timeout: 5_000 },
+    );
+  } catch {
+    // Fall through to the assertion, which names what was found.
+  }
+  assert.equal((await page.locator(selector).textContent())?.trim(), expected, selector);
+}
+
+/** Waits until an input's value is `expected`, then asserts it. */
+export async function expectValue(page, selector, expected) {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.value === want,
+      [selector, expected],
+      { timeout: 5_000 },
+    );
+  } catch {
+    // Reported by the assertion below.
+  }
+  assert.equal(await page.locator(selector).inputValue(), expected, selector);
+}
+
+export async function openObjective(page, id) {
+  await page.goto(`/objective/${id}`);
+  await page.locator('#objective-title').waitFor(LOAD);
+}
+
+export async function openArea(page, code) {
+  await page.goto(`/area/${code}`);
+  await page.locator(`#area-score-${code}`).waitFor(LOAD);
+}
