@@ -56,8 +56,19 @@ async function overviewScores(page) {
   return scores;
 }
 
-/** Everything the app stores, as raw text. */
-function storedData(page) {
+/**
+ * Everything the app stores, as raw text, once the app has stored its state:
+ * on a first visit it writes the shipped plan within its 300 ms save window,
+ * so reading earlier would catch the moment before.
+ */
+async function storedData(page) {
+  await page.waitForFunction(() => localStorage.getItem('cruscotto.state') !== null, null, {
+    timeout: 5_000,
+  });
+  return rawStorage(page);
+}
+
+function rawStorage(page) {
   return page.evaluate(() => ({
     state: localStorage.getItem('cruscotto.state'),
     backups: localStorage.getItem('cruscotto.backups'),
