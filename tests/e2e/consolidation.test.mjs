@@ -4,25 +4,10 @@
 // touching the data, and the comparison page that imports nothing.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
+import { DEFAULT, jsonFile, overviewScores, snapshotWith } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
-import { REPO_ROOT } from './support/server.mjs';
-
-const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
-
-/** The embedded 2023 plan with the given progress, as a snapshot file's text. */
-function snapshotWith(progress, change = (s) => s) {
-  const s = structuredClone(DEFAULT);
-  s.progress = structuredClone(progress);
-  return JSON.stringify(change(s), null, 2);
-}
-
-function jsonFile(name, text) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
-}
 
 // One file per area, each filling only indicators of its area (as in the engine's
 // merge test): APEC sito-ateneo at target; ARUO programmazione-pta at excellence
@@ -41,19 +26,6 @@ const app = useApp();
 async function gotoTransfer(page) {
   await page.goto('/transfer');
   await page.locator('#consolidate-files').waitFor({ timeout: 20_000 });
-}
-
-/** The overview's area scores as text, by area code ("3,00", "—", ...). */
-async function overviewScores(page) {
-  await page.goto('/');
-  const rows = page.locator('#area-scores tbody tr[data-area]');
-  await rows.first().waitFor({ timeout: 20_000 });
-  const scores = {};
-  for (const row of await rows.all()) {
-    const text = (await row.locator('td.score').innerText()).trim();
-    scores[await row.getAttribute('data-area')] = text.split(/\s+/)[0];
-  }
-  return scores;
 }
 
 /**

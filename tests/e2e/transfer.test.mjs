@@ -5,20 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
+import { DEFAULT, jsonFile, overviewScores, snapshotWith } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
-import { REPO_ROOT } from './support/server.mjs';
-
-const DEFAULT = JSON.parse(await readFile(join(REPO_ROOT, 'engine', 'data', 'polimi-2023.json'), 'utf8'));
-
-/** The embedded 2023 plan with the given progress, as a snapshot file's text. */
-function snapshotWith(progress, change = (s) => s) {
-  const s = structuredClone(DEFAULT);
-  s.progress = structuredClone(progress);
-  return JSON.stringify(change(s), null, 2);
-}
 
 // soddisfazione-docenti 4.2 is its target (3); soddisfazione-residenze weighs
 // only in ACL; programmazione-pta (ARUO) assessed at excellence.
@@ -38,29 +28,12 @@ async function gotoTransfer(page) {
   await page.locator('#export-download').waitFor({ timeout: 20_000 });
 }
 
-/** The overview's area scores as text, by area code ("3,00", "—", ...). */
-async function overviewScores(page) {
-  await page.goto('/');
-  const rows = page.locator('#area-scores tbody tr[data-area]');
-  await rows.first().waitFor({ timeout: 20_000 });
-  const scores = {};
-  for (const row of await rows.all()) {
-    const text = (await row.locator('td.score').innerText()).trim();
-    scores[await row.getAttribute('data-area')] = text.split(/\s+/)[0];
-  }
-  return scores;
-}
-
 /** Imports a snapshot through the file chooser and confirms the preview. */
 async function importFile(page, file) {
   await page.setInputFiles('#import-file', file);
   await page.locator('#import-preview').waitFor();
   await page.click('#import-confirm');
   await page.locator('#import-outcome .alert-success').waitFor();
-}
-
-function jsonFile(name, text) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
 }
 
 app.test('exports plan and progress, starts over, and re-imports the file to the same scores', async ({ t, page }) => {

@@ -74,3 +74,28 @@ export async function openArea(page, code) {
   await page.goto(`/area/${code}`);
   await page.locator(`#area-score-${code}`).waitFor(LOAD);
 }
+
+/** The embedded 2023 plan with the given progress, as a snapshot file's text. */
+export function snapshotWith(progress, change = (s) => s) {
+  const s = structuredClone(DEFAULT);
+  s.progress = structuredClone(progress);
+  return JSON.stringify(change(s), null, 2);
+}
+
+/** A JSON file for `page.setInputFiles`. */
+export function jsonFile(name, text) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+/** The overview's area scores as text, by area code ("3,00", "—", ...). */
+export async function overviewScores(page) {
+  await page.goto('/');
+  const rows = page.locator('#area-scores tbody tr[data-area]');
+  await rows.first().waitFor(LOAD);
+  const scores = {};
+  for (const row of await rows.all()) {
+    const text = (await row.locator('td.score').innerText()).trim();
+    scores[await row.getAttribute('data-area')] = text.split(/\s+/)[0];
+  }
+  return scores;
+}
