@@ -584,3 +584,35 @@ fn negative_weights_being_edited_do_not_crash_the_score() {
     let card = p.score(&progress(&[("m1", at_level(4)), ("m2", at_level(0))]));
     assert_eq!(card.area("A").and_then(|a| a.score), None);
 }
+
+/// A current-version file is decoded straight from its text (the fast path);
+/// it must give exactly what the general path (JSON value, migration, decoding
+/// with paths) gives, for the sample and for the whole 2023 plan with history.
+#[test]
+fn current_version_fast_path_decodes_like_the_general_path() {
+    let mut with_history = default_snapshot();
+    with_history.progress = sample().progress;
+    for snapshot in [sample(), default_snapshot(), with_history] {
+        let text = snapshot.to_json();
+        let (fast, version) = parse(text.as_bytes()).expect("the snapshot parses");
+        assert_eq!(version, CURRENT_VERSION);
+        let value: Value = serde_json::from_str(&text).expect("valid JSON");
+        let (value, _) = cruscotto_engine::snapshot::migrate(value).expect("current version");
+        let general: Snapshot = serde_path_to_error::deserialize(value).expect("decodes");
+        assert_eq!(fast, general);
+        assert_eq!(fast, snapshot);
+    }
+}
+
+/// The fast path must not swallow errors: a current-version file with a bad
+/// field still reports the field's JSON path, as the general path does.
+#[test]
+fn current_version_file_with_bad_field_still_reports_its_path() {
+    let mut v = sample_value();
+    v["progress"]["n"]["value"] = json!("dodici");
+    let err = parse(v.to_string().as_bytes()).expect_err("a bad decimal is refused");
+    match err {
+        ImportError::Shape { path, .. } => assert_eq!(path, "progress.n.value"),
+        other => panic!("expected a shape error, got {other:?}"),
+    }
+}
