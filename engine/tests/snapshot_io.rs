@@ -587,11 +587,16 @@ fn negative_weights_being_edited_do_not_crash_the_score() {
 
 /// A current-version file is decoded straight from its text (the fast path);
 /// it must give exactly what the general path (JSON value, migration, decoding
-/// with paths) gives, for the sample and for the whole 2023 plan with history.
+/// with paths) gives: the sample, the sample with history, and the 2023 plan.
 #[test]
 fn current_version_fast_path_decodes_like_the_general_path() {
-    let mut with_history = default_snapshot();
-    with_history.progress = sample().progress;
+    let mut with_history = sample();
+    for entry in with_history.progress.values_mut() {
+        entry.history.push(HistoryPoint {
+            at: "2023-03-01T08:00:00Z".into(),
+            ..HistoryPoint::default()
+        });
+    }
     for snapshot in [sample(), default_snapshot(), with_history] {
         let text = snapshot.to_json();
         let (fast, version) = parse(text.as_bytes()).expect("the snapshot parses");
