@@ -6,6 +6,7 @@
 pub mod decimal_serde;
 pub mod diff;
 pub mod history;
+pub mod live;
 pub mod merge;
 pub mod model;
 pub mod scoring;
@@ -16,6 +17,7 @@ pub mod synthetic;
 pub mod validate;
 
 pub use history::{TimelinePoint, MAX_HISTORY};
+pub use live::LiveScore;
 pub use model::*;
 pub use scoring::{AreaScore, PillarScore, Scorecard};
 pub use summary::{score_summary, ScoreSummary};

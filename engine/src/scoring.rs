@@ -203,9 +203,12 @@ pub struct Scorecard {
     pub pillars: Vec<PillarScore>,
 }
 
-/// Accumulates a weighted mean of levels over assessed items.
+/// Accumulates a weighted mean of levels over assessed items. Full scoring
+/// ([`Plan::score`]) and incremental scoring ([`crate::live::LiveScore`]) both
+/// feed one per area and per pillar, objective by objective in plan order, so
+/// their decimals are identical.
 #[derive(Default)]
-struct WeightedMean {
+pub(crate) struct WeightedMean {
     weighted: Decimal,
     assessed: Decimal,
     total: Decimal,
@@ -216,7 +219,7 @@ struct WeightedMean {
 impl WeightedMean {
     // Saturating: absurd weights (near 7.9e28) give an imprecise score, still
     // within 0..=4, rather than a panic.
-    fn add(&mut self, weight: Decimal, level: Option<Decimal>) {
+    pub(crate) fn add(&mut self, weight: Decimal, level: Option<Decimal>) {
         self.total = self.total.saturating_add(weight);
         self.items += 1;
         if let Some(l) = level {
@@ -233,6 +236,68 @@ impl WeightedMean {
             .then(|| self.weighted.checked_div(self.assessed))
             .flatten()
     }
+
+    fn provisional(&self) -> bool {
+        self.assessed < self.total || self.assessed_items < self.items
+    }
+
+    /// The score of area `code` from its objectives' weights and levels.
+    pub(crate) fn area_score(&self, code: &str) -> AreaScore {
+        let score = self.score();
+        AreaScore {
+            area: code.to_string(),
+            score,
+            percent_of_target: score.map(percent_of_target),
+            assessed_weight: self.assessed,
+            total_weight: self.total,
+            provisional: self.provisional(),
+            objectives: self.items,
+            assessed_objectives: self.assessed_items,
+        }
+    }
+
+    /// The score of pillar `id` from its objectives' weights and levels.
+    pub(crate) fn pillar_score(&self, id: &str) -> PillarScore {
+        let score = self.score();
+        PillarScore {
+            pillar: id.to_string(),
+            score,
+            percent_of_target: score.map(percent_of_target),
+            assessed_weight: self.assessed,
+            total_weight: self.total,
+            provisional: self.provisional(),
+        }
+    }
+}
+
+/// The areas an objective weighs in, with its weight in each: only an area's
+/// first assignment counts, as in `objectives_of_area`.
+pub(crate) fn area_weights(o: &Objective) -> impl Iterator<Item = (&str, Decimal)> {
+    o.assignments
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| o.assignments[..*i].iter().all(|b| b.area != a.area))
+        .map(|(_, a)| (a.area.as_str(), a.weight))
+}
+
+/// An objective's weight in its pillar: its weights across all areas.
+pub(crate) fn pillar_weight(o: &Objective) -> Decimal {
+    o.assignments
+        .iter()
+        .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.weight))
+}
+
+/// The level of each of an objective's indicators, in order.
+pub(crate) fn indicator_levels(
+    objective: &Objective,
+    progress: &Progress,
+    options: ScoringOptions,
+) -> Vec<Option<Decimal>> {
+    objective
+        .indicators
+        .iter()
+        .map(|i| indicator_level(i, progress.get(&i.id), options))
+        .collect()
 }
 
 /// Percent of target (level 3) for a score.
@@ -244,23 +309,25 @@ impl Plan {
     /// The level of one objective under this plan's scoring options.
     pub fn objective_level(&self, objective: &Objective, progress: &Progress) -> Option<Decimal> {
         objective_level(
-            objective
-                .indicators
-                .iter()
-                .map(|i| indicator_level(i, progress.get(&i.id), self.scoring)),
+            indicator_levels(objective, progress, self.scoring),
             objective.aggregation,
         )
     }
 
     /// Scores every indicator, objective, area and pillar.
     pub fn score(&self, progress: &Progress) -> Scorecard {
+        self.score_with_levels(progress).0
+    }
+
+    /// [`Plan::score`], with the level each objective weighs with, by position
+    /// (the level under its id: with duplicate ids, the last one's).
+    pub(crate) fn score_with_levels(
+        &self,
+        progress: &Progress,
+    ) -> (Scorecard, Vec<Option<Decimal>>) {
         let mut card = Scorecard::default();
         for objective in &self.objectives {
-            let levels: Vec<Option<Decimal>> = objective
-                .indicators
-                .iter()
-                .map(|i| indicator_level(i, progress.get(&i.id), self.scoring))
-                .collect();
+            let levels = indicator_levels(objective, progress, self.scoring);
             for (i, l) in objective.indicators.iter().zip(&levels) {
                 card.indicators.insert(i.id.clone(), *l);
             }
@@ -275,56 +342,36 @@ impl Plan {
         // still sums its objectives in plan order, so the decimals are identical.
         let mut by_area: HashMap<&str, WeightedMean> = HashMap::new();
         let mut by_pillar: HashMap<&str, WeightedMean> = HashMap::new();
+        let mut levels = Vec::with_capacity(self.objectives.len());
         for o in &self.objectives {
             let level = card.objectives.get(&o.id).copied().flatten();
-            for (i, a) in o.assignments.iter().enumerate() {
-                // Only an area's first assignment counts, as in `objectives_of_area`.
-                if o.assignments[..i].iter().all(|b| b.area != a.area) {
-                    by_area.entry(&a.area).or_default().add(a.weight, level);
-                }
+            levels.push(level);
+            for (area, weight) in area_weights(o) {
+                by_area.entry(area).or_default().add(weight, level);
             }
-            let weight = o
-                .assignments
-                .iter()
-                .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.weight));
-            by_pillar.entry(&o.pillar).or_default().add(weight, level);
+            by_pillar
+                .entry(&o.pillar)
+                .or_default()
+                .add(pillar_weight(o), level);
         }
         let empty = WeightedMean::default();
         card.areas = self
             .areas
             .iter()
             .map(|area| {
-                let acc = by_area.get(area.code.as_str()).unwrap_or(&empty);
-                let score = acc.score();
-                AreaScore {
-                    area: area.code.clone(),
-                    score,
-                    percent_of_target: score.map(percent_of_target),
-                    assessed_weight: acc.assessed,
-                    total_weight: acc.total,
-                    provisional: acc.assessed < acc.total || acc.assessed_items < acc.items,
-                    objectives: acc.items,
-                    assessed_objectives: acc.assessed_items,
-                }
+                let code = area.code.as_str();
+                by_area.get(code).unwrap_or(&empty).area_score(code)
             })
             .collect();
         card.pillars = self
             .pillars
             .iter()
             .map(|p| {
-                let acc = by_pillar.get(p.id.as_str()).unwrap_or(&empty);
-                let score = acc.score();
-                PillarScore {
-                    pillar: p.id.clone(),
-                    score,
-                    percent_of_target: score.map(percent_of_target),
-                    assessed_weight: acc.assessed,
-                    total_weight: acc.total,
-                    provisional: acc.assessed < acc.total || acc.assessed_items < acc.items,
-                }
+                let id = p.id.as_str();
+                by_pillar.get(id).unwrap_or(&empty).pillar_score(id)
             })
             .collect();
-        card
+        (card, levels)
     }
 }
 

@@ -6,7 +6,8 @@ mod common;
 
 use std::sync::LazyLock;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
+use common::strategies::*;
 use common::*;
 use cruscotto_engine::scoring::{date_level, number_level};
 use cruscotto_engine::snapshot::import;
@@ -22,24 +23,6 @@ fn config() -> ProptestConfig {
         failure_persistence: None,
         ..ProptestConfig::default()
     }
-}
-
-/// Every Decimal can appear: small everyday values, the full 96-bit range at
-/// every scale, and the edges.
-fn any_decimal() -> impl Strategy<Value = Decimal> {
-    let max = (1i128 << 96) - 1;
-    prop_oneof![
-        4 => (-1_000_000i64..1_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s)),
-        3 => (-max..=max, 0u32..=28).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s)),
-        1 => select(vec![
-            Decimal::MIN,
-            Decimal::MAX,
-            Decimal::ZERO,
-            Decimal::ONE,
-            Decimal::NEGATIVE_ONE,
-            Decimal::new(1, 28),
-        ]),
-    ]
 }
 
 /// Three levels in ascending order, often with ties (S = T, T = E, all equal).
@@ -72,11 +55,6 @@ fn ordered_levels() -> impl Strategy<Value = ([Decimal; 3], Direction)> {
 
 fn any_mode() -> impl Strategy<Value = NumericMode> {
     select(vec![NumericMode::Step, NumericMode::Linear])
-}
-
-fn any_date() -> impl Strategy<Value = NaiveDate> {
-    // 1990-01-01 plus up to ~110 years.
-    (0i64..40_000).prop_map(|days| date("1990-01-01") + Duration::days(days))
 }
 
 /// Deadlines in the required order: threshold latest, excellence earliest.
@@ -291,28 +269,6 @@ fn progress_2023() -> impl Strategy<Value = Progress> {
         .map(|(id, kind)| prop::option::of(fitting_entry(kind)).prop_map(move |e| (id.clone(), e)))
         .collect();
     entries.prop_map(|v| v.into_iter().filter_map(|(id, e)| Some((id, e?))).collect())
-}
-
-/// Anything at all in an entry, for any id, fitting or not.
-fn any_entry() -> impl Strategy<Value = ProgressEntry> {
-    (
-        prop::option::of(any::<u8>()),
-        prop::option::of(any_decimal()),
-        prop::option::of(any_date()),
-        prop::option::of(select(vec![
-            "2023-06-15T10:30:00+02:00",
-            "2023-06-15",
-            "",
-            "2023-13-45T99:00:00Z",
-        ])),
-    )
-        .prop_map(|(level, value, done_on, updated_at)| ProgressEntry {
-            level,
-            value,
-            done_on,
-            updated_at: updated_at.map(String::from),
-            ..Default::default()
-        })
 }
 
 fn any_progress_2023() -> impl Strategy<Value = Progress> {

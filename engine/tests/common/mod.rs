@@ -1,6 +1,8 @@
 //! Fixture builders shared by the engine tests: small plans written in a line.
 #![allow(dead_code)]
 
+pub mod strategies;
+
 use std::str::FromStr;
 
 use chrono::NaiveDate;
