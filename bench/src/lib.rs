@@ -9,7 +9,9 @@
 
 use cruscotto_engine::merge::merge;
 use cruscotto_engine::snapshot::import;
-use cruscotto_engine::{default_snapshot, synthetic, Snapshot};
+use cruscotto_engine::{
+    default_snapshot, synthetic, IndicatorKind, LiveScore, Progress, ProgressEntry, Snapshot,
+};
 use serde_json::{json, Value};
 
 /// The large plan of the budgets (issue #6): 10,000 objectives over 200 areas.
@@ -32,6 +34,56 @@ pub fn synthetic_snapshot() -> Snapshot {
 /// The ~5 MB snapshot, as the file people would exchange.
 pub fn big_snapshot_json() -> String {
     synthetic::snapshot(BIG_OBJECTIVES, BIG_AREAS, SEED, BIG_NOTE_LEN).to_json()
+}
+
+/// A keystroke on the synthetic plan, as the browser benchmark types it: the
+/// number indicator of a one-indicator objective (the one weighed in the most
+/// areas), alternately below threshold and above excellence so that every run
+/// changes its objective's level and so rescores its areas and pillar.
+struct Keystroke {
+    live: LiveScore,
+    progress: Progress,
+    id: String,
+    entries: [ProgressEntry; 2],
+    runs: usize,
+}
+
+impl Keystroke {
+    fn new(s: &Snapshot) -> Option<Self> {
+        let o = s
+            .plan
+            .objectives
+            .iter()
+            .filter(|o| o.indicators.len() == 1 && o.indicators[0].kind == IndicatorKind::Number)
+            .max_by_key(|o| o.assignments.len())?;
+        let ind = &o.indicators[0];
+        let (s_, e) = (
+            ind.threshold.value.as_decimal()?,
+            ind.excellence.value.as_decimal()?,
+        );
+        // Past each end by the width of the bands: levels 0 and 4 whatever
+        // the direction.
+        let entries = [s_ - (e - s_), e + (e - s_)].map(|v| ProgressEntry {
+            value: Some(v),
+            ..ProgressEntry::default()
+        });
+        Some(Keystroke {
+            live: LiveScore::new(&s.plan, &s.progress),
+            progress: s.progress.clone(),
+            id: ind.id.clone(),
+            entries,
+            runs: 0,
+        })
+    }
+
+    /// Records the next value and updates the scores; true when they changed.
+    fn type_next(&mut self, s: &Snapshot) -> bool {
+        self.runs += 1;
+        self.progress
+            .insert(self.id.clone(), self.entries[self.runs % 2].clone());
+        self.live
+            .update_indicator(&s.plan, &self.progress, &self.id)
+    }
 }
 
 /// Times `f` `runs` times and returns the median and the fastest run, in ms.
@@ -70,11 +122,20 @@ pub fn run(now: &dyn Fn() -> f64) -> Value {
         })
         .collect();
     let imported_ok = import(big.as_bytes()).is_ok();
+    let mut keystroke = Keystroke::new(&synth);
+    // Every timed keystroke must change the scores, or it would time nothing.
+    let keystroke_ok = keystroke
+        .as_mut()
+        .is_some_and(|k| k.type_next(&synth) && k.type_next(&synth));
     let merged_ok = merge(&to_merge).is_ok();
 
     json!({
         "score_2023": time(now, 51, || polimi.plan.score(&polimi.progress)),
         "score_synthetic": time(now, 7, || synth.plan.score(&synth.progress)),
+        "live_new_synthetic": time(now, 7, || LiveScore::new(&synth.plan, &synth.progress)),
+        "update_indicator_synthetic": time(now, 101, || {
+            keystroke.as_mut().map(|k| k.type_next(&synth))
+        }),
         "import_5mb": time(now, 7, || import(big.as_bytes())),
         "merge_10": time(now, 5, || merge(&to_merge)),
         "data": {
@@ -82,6 +143,8 @@ pub fn run(now: &dyn Fn() -> f64) -> Value {
             "synthetic_objectives": synth.plan.objectives.len(),
             "synthetic_areas": synth.plan.areas.len(),
             "synthetic_indicators": synth.progress.len(),
+            "keystroke_indicator": keystroke.as_ref().map(|k| k.id.clone()),
+            "keystroke_ok": keystroke_ok,
             "big_snapshot_bytes": big.len(),
             "big_objectives": BIG_OBJECTIVES,
             "big_areas": BIG_AREAS,
