@@ -1,8 +1,16 @@
 //! The app state: the open plan, its progress and the scores derived from them,
 //! provided once as context and read through [`use_app`].
 //!
-//! Pages change the state only through the methods here, so every change is
-//! stamped, saved and (when it replaces everything) backed up the same way.
+//! Pages change the state only through the methods here (the plan and the
+//! progress are read-only signals outside this module), so every change is
+//! stamped, saved, (when it replaces everything) backed up and rescored the
+//! same way.
+//!
+//! Scoring: the scores are a [`LiveScore`], kept up to date in place. A change
+//! of one indicator's progress ([`AppState::record`]) rescores only its
+//! objective and the areas and pillar that objective weighs in (issue #6: a
+//! keystroke on a plan of 10,000 objectives); any other change of the plan or
+//! the progress marks the scores stale, and they are rebuilt when next read.
 //!
 //! Saving: a change only marks the state to be saved; the save itself (one
 //! `setItem` of the whole snapshot, serialized from references) runs at most
@@ -15,7 +23,7 @@ use std::time::Duration;
 
 use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{
-    default_snapshot, Lang, Plan, Progress, ProgressEntry, Scorecard, Snapshot,
+    default_snapshot, Lang, LiveScore, Plan, Progress, ProgressEntry, Scorecard, Snapshot,
 };
 use leptos::prelude::*;
 
@@ -44,14 +52,91 @@ pub enum TabNotice {
     Unreadable(ImportError),
 }
 
+/// The engine's scores for the current plan and progress, read like a signal
+/// (`with`, `get` and their untracked forms). Kept up to date by [`AppState`]:
+/// one indicator's change updates them in place, anything else marks them
+/// stale and the next read rebuilds them (so the plan editor, which shows no
+/// score, does not rescore at every keystroke).
+#[derive(Clone, Copy)]
+pub struct Scores {
+    /// `None` while stale.
+    live: RwSignal<Option<LiveScore>>,
+    plan: ReadSignal<Plan>,
+    progress: ReadSignal<Progress>,
+}
+
+impl Scores {
+    fn new(plan: ReadSignal<Plan>, progress: ReadSignal<Progress>) -> Self {
+        Scores {
+            live: RwSignal::new(None),
+            plan,
+            progress,
+        }
+    }
+
+    /// Rebuilds stale scores, without notifying: whoever was reading them was
+    /// notified when they went stale.
+    fn fresh(&self) {
+        if self.live.with_untracked(Option::is_none) {
+            let live = self
+                .plan
+                .with_untracked(|p| self.progress.with_untracked(|pr| LiveScore::new(p, pr)));
+            self.live.update_untracked(|l| *l = Some(live));
+        }
+    }
+
+    fn read<T>(live: &Option<LiveScore>, f: impl FnOnce(&Scorecard) -> T) -> T {
+        match live {
+            Some(live) => f(live.scorecard()),
+            // `fresh` has just filled it.
+            None => f(&Scorecard::default()),
+        }
+    }
+
+    pub fn with<T>(&self, f: impl FnOnce(&Scorecard) -> T) -> T {
+        self.fresh();
+        self.live.with(|l| Self::read(l, f))
+    }
+
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Scorecard) -> T) -> T {
+        self.fresh();
+        self.live.with_untracked(|l| Self::read(l, f))
+    }
+
+    pub fn get(&self) -> Scorecard {
+        self.with(Scorecard::clone)
+    }
+
+    /// After the progress of `indicator_id` alone changed: updates the scores
+    /// in place, and notifies readers only when a score changed.
+    fn indicator_changed(&self, indicator_id: &str) {
+        let (plan, progress) = (self.plan, self.progress);
+        self.live.maybe_update(|live| match live {
+            Some(live) => plan.with_untracked(|p| {
+                progress.with_untracked(|pr| live.update_indicator(p, pr, indicator_id))
+            }),
+            // Stale: the next read rebuilds with this change; readers were
+            // notified when the scores went stale.
+            None => false,
+        });
+    }
+
+    /// After the plan or the whole progress changed.
+    fn invalidate(&self) {
+        self.live.set(None);
+    }
+}
+
 /// Everything the pages share. All fields are signals, so the struct is `Copy`.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub plan: RwSignal<Plan>,
-    pub progress: RwSignal<Progress>,
-    /// The engine's scores for the current plan and progress, recomputed only
-    /// when either changes.
-    pub scorecard: Memo<Scorecard>,
+    /// Changed only through the methods below, which keep the scores in step.
+    pub plan: ReadSignal<Plan>,
+    pub progress: ReadSignal<Progress>,
+    /// The engine's scores for the current plan and progress.
+    pub scorecard: Scores,
+    write_plan: WriteSignal<Plan>,
+    write_progress: WriteSignal<Progress>,
     pub lang: RwSignal<Lang>,
     /// The area the manager works on; `None` shows all areas.
     pub area: RwSignal<Option<String>>,
@@ -113,13 +198,14 @@ impl AppState {
         };
         let is_recovering = recovering.is_some();
         let unreadable = recovering.or_else(storage::load_unreadable);
-        let plan = RwSignal::new(snapshot.plan);
-        let progress = RwSignal::new(snapshot.progress);
-        let scorecard = Memo::new(move |_| plan.with(|p| progress.with(|pr| p.score(pr))));
+        let (plan, write_plan) = signal(snapshot.plan);
+        let (progress, write_progress) = signal(snapshot.progress);
         let state = AppState {
             plan,
             progress,
-            scorecard,
+            scorecard: Scores::new(plan, progress),
+            write_plan,
+            write_progress,
             lang: RwSignal::new(lang),
             area: RwSignal::new(settings.area),
             storage_error: RwSignal::new(None),
@@ -212,7 +298,7 @@ impl AppState {
         if after.as_ref() == Some(&before) {
             return;
         }
-        self.progress.update(|progress| match after {
+        self.write_progress.update(|progress| match after {
             Some(entry) => {
                 progress.insert(indicator_id.to_string(), entry);
             }
@@ -220,14 +306,36 @@ impl AppState {
                 progress.remove(indicator_id);
             }
         });
+        self.scorecard.indicator_changed(indicator_id);
+    }
+
+    /// Replaces the plan; the scores are rebuilt when next read.
+    fn set_plan(&self, plan: Plan) {
+        self.write_plan.set(plan);
+        self.scorecard.invalidate();
+    }
+
+    /// Replaces the whole progress; the scores are rebuilt when next read.
+    fn set_progress(&self, progress: Progress) {
+        self.write_progress.set(progress);
+        self.scorecard.invalidate();
+    }
+
+    /// Changes the progress in any way (the plan editor's path, when it removes
+    /// or clears what an indicator it changes had recorded): the scores are
+    /// rebuilt when next read. One indicator's new measurement goes through
+    /// [`AppState::record`] instead, which stamps it and rescores only it.
+    pub fn edit_progress(&self, change: impl FnOnce(&mut Progress)) {
+        self.write_progress.update(change);
+        self.scorecard.invalidate();
     }
 
     /// Replaces the plan and progress, keeping the current state as a backup
     /// first, and saves at once.
     pub fn replace(&self, snapshot: Snapshot, reason: &str) -> Result<(), StorageError> {
         self.push_backup(self.current_json(), reason)?;
-        self.plan.set(snapshot.plan);
-        self.progress.set(snapshot.progress);
+        self.set_plan(snapshot.plan);
+        self.set_progress(snapshot.progress);
         self.flush();
         Ok(())
     }
@@ -368,10 +476,10 @@ impl AppState {
                 storage::mark_synced(Some(&raw));
                 let plan_changed = r.plan.is_some();
                 if let Some(plan) = r.plan {
-                    self.plan.set(plan);
+                    self.set_plan(plan);
                 }
                 if self.progress.with_untracked(|p| *p != r.progress) {
-                    self.progress.set(r.progress);
+                    self.set_progress(r.progress);
                 }
                 let notice = if !r.lost.is_empty() {
                     Some(TabNotice::Lost(r.lost))
@@ -431,16 +539,16 @@ impl AppState {
         self.push_backup(self.current_json(), storage::REASON_OTHER_TAB)?;
         storage::mark_synced(raw.as_deref());
         self.tab_notice.set(None);
-        self.plan.set(stored.plan);
-        self.progress.set(stored.progress);
+        self.set_plan(stored.plan);
+        self.set_progress(stored.progress);
         Ok(())
     }
 
     /// Leaves the recovery screen with `snapshot` (the shipped plan or an
     /// imported file) and stores it. The unreadable data stays set aside.
     pub fn recover_with(&self, snapshot: Snapshot) -> Result<(), StorageError> {
-        self.plan.set(snapshot.plan);
-        self.progress.set(snapshot.progress);
+        self.set_plan(snapshot.plan);
+        self.set_progress(snapshot.progress);
         self.plan.with_untracked(|p| {
             self.progress
                 .with_untracked(|pr| storage::force_save_state(p, pr))
@@ -458,7 +566,8 @@ impl AppState {
     /// Changes the plan (the editor's path). Progress of indicators that no
     /// longer exist is kept aside by the caller if it wants to.
     pub fn edit_plan(&self, change: impl FnOnce(&mut Plan)) {
-        self.plan.update(change);
+        self.write_plan.update(change);
+        self.scorecard.invalidate();
     }
 
     /// Restores backup `index`, keeping the current state as the newest backup.
@@ -506,6 +615,89 @@ mod tests {
             value: Some(Decimal::from_str(v).expect("test decimal")),
             ..ProgressEntry::default()
         }
+    }
+
+    /// A `Scores` over the 2023 plan, with the write side of its progress.
+    fn scores_2023() -> (Scores, WriteSignal<Plan>, WriteSignal<Progress>) {
+        let (plan, write_plan) = signal(default_snapshot().plan);
+        let (progress, write_progress) = signal(Progress::new());
+        (Scores::new(plan, progress), write_plan, write_progress)
+    }
+
+    /// What `AppState::record` does to the scores, without its clock.
+    fn record(scores: Scores, write: WriteSignal<Progress>, id: &str, entry: ProgressEntry) {
+        write.update(|p| {
+            p.insert(id.into(), entry);
+        });
+        scores.indicator_changed(id);
+    }
+
+    fn full_score(scores: Scores) -> Scorecard {
+        scores
+            .plan
+            .with_untracked(|p| scores.progress.with_untracked(|pr| p.score(pr)))
+    }
+
+    fn at_level(level: u8) -> ProgressEntry {
+        ProgressEntry {
+            level: Some(level),
+            ..ProgressEntry::default()
+        }
+    }
+
+    #[test]
+    fn a_recorded_change_is_scored_as_the_whole_plan_would_be() {
+        let owner = Owner::new();
+        owner.set();
+        let (scores, _, write) = scores_2023();
+        assert_eq!(scores.get(), full_score(scores));
+        record(scores, write, "riassetto-bassini-i1", at_level(4));
+        record(scores, write, "soddisfazione-docenti-i1", valued("4.2"));
+        assert_eq!(scores.get(), full_score(scores));
+        assert!(scores
+            .with(|c| c.area("ATE").and_then(|a| a.score))
+            .is_some());
+    }
+
+    #[test]
+    fn a_change_that_moves_no_score_does_not_wake_the_readers() {
+        let owner = Owner::new();
+        owner.set();
+        let (scores, _, write) = scores_2023();
+        let runs = StoredValue::new(0);
+        let ate = Memo::new(move |_| {
+            runs.update_value(|n| *n += 1);
+            scores.with(|c| c.area("ATE").cloned())
+        });
+        record(scores, write, "riassetto-bassini-i1", at_level(4));
+        let _ = ate.get_untracked();
+        assert_eq!(runs.get_value(), 1);
+        // The same level again, and an id the plan does not have: nothing moves.
+        record(scores, write, "riassetto-bassini-i1", at_level(4));
+        record(scores, write, "not-an-indicator", at_level(4));
+        let _ = ate.get_untracked();
+        assert_eq!(runs.get_value(), 1);
+        record(scores, write, "riassetto-bassini-i1", at_level(1));
+        let _ = ate.get_untracked();
+        assert_eq!(runs.get_value(), 2);
+    }
+
+    #[test]
+    fn replacing_the_plan_or_the_progress_rescores_everything_when_next_read() {
+        let owner = Owner::new();
+        owner.set();
+        let (scores, write_plan, write_progress) = scores_2023();
+        record(scores, write_progress, "riassetto-bassini-i1", at_level(4));
+        write_plan.update(|p| p.scoring.numeric = cruscotto_engine::NumericMode::Linear);
+        scores.invalidate();
+        assert_eq!(scores.get(), full_score(scores));
+        let mut progress = Progress::new();
+        progress.insert("soddisfazione-docenti-i1".into(), valued("3.7"));
+        write_progress.set(progress);
+        scores.invalidate();
+        // Stale scores take a recorded change on their rebuild.
+        record(scores, write_progress, "riassetto-bassini-i1", at_level(3));
+        assert_eq!(scores.get(), full_score(scores));
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn kind_code(kind: IndicatorKind) -> &'static str {
 /// Removes what was recorded for an indicator (keeping a note), for when its
 /// kind changes and the old measurement no longer fits.
 fn clear_measurement(app: AppState, id: &str) {
-    app.progress.update(|pr| {
+    app.edit_progress(|pr| {
         if let Some(e) = pr.get_mut(id) {
             e.level = None;
             e.value = None;
@@ -122,7 +122,7 @@ pub fn EditorIndicator(
             }
         });
         if !app.plan.with_untracked(taken_ids).contains(&gone) {
-            app.progress.update(|pr| {
+            app.edit_progress(|pr| {
                 pr.remove(&gone);
             });
         }

@@ -110,7 +110,7 @@ fn ObjectiveFields(
             }
         });
         let remaining = app.plan.with_untracked(taken_ids);
-        app.progress.update(|pr| {
+        app.edit_progress(|pr| {
             for id in ids.iter().filter(|id| !remaining.contains(*id)) {
                 pr.remove(id);
             }
