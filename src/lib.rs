@@ -1,0 +1,72 @@
+//! Cruscotto's browser app: a Leptos client-side app that Trunk compiles to wasm.
+//!
+//! The app ships as two wasm modules built from this one library, so that a
+//! first visit downloads only what the daily work needs (see [`modules`]):
+//!
+//! - `cruscotto-app` (`src/main.rs`): the overview, area, objective and
+//!   settings screens; every page loads it.
+//! - `cruscotto-full` (`src/bin/cruscotto-full.rs`): every screen, the plan
+//!   editor, import and export, comparison and report (with its XLSX writer)
+//!   included; loaded only when one of those addresses is opened.
+//!
+//! Each binary names only its own routes ([`app::core_routes`],
+//! [`app::full_routes`]), so the linker leaves out of the first module what
+//! only the full app uses.
+//! `app` wires the router and the state; pages live in `src/pages`, reusable
+//! pieces in `src/components`. All numbers come from `cruscotto_engine`.
+
+pub mod app;
+pub mod components;
+pub mod consolidate;
+pub mod format;
+pub mod modules;
+pub mod pages;
+pub mod report;
+pub mod report_xlsx;
+pub mod state;
+pub mod storage;
+pub mod tab_sync;
+pub mod transfer_diff;
+pub mod transfer_io;
+
+// Reads locales/<lang>/<namespace>.json at compile time. The macro is deprecated
+// in favour of a build-script generator that reads the same files; it is kept
+// while it works, because it needs no build script on a 2-core machine.
+#[allow(deprecated)]
+mod i18n_gen {
+    leptos_i18n::load_locales!();
+}
+use i18n_gen::i18n;
+
+use leptos::prelude::*;
+
+/// Installs the panic hook and mounts the app with one module's routes.
+pub fn start(routes: fn() -> AnyView) {
+    install_panic_hook();
+    mount_to_body(move || view! { <app::App routes=routes /> });
+}
+
+/// Shown instead of the app when it panics, so a defect never leaves a blank page.
+const PANIC_MESSAGE: &str = "<main class=\"panic\" role=\"alert\">\
+<h1>Si è verificato un errore imprevisto</h1>\
+<p>Cruscotto si è interrotto. Ricarica la pagina per riprendere; \
+se l'errore si ripete, segnala il messaggio mostrato nella console del browser.</p>\
+</main>";
+
+/// Logs panics to the browser console and replaces the page with a readable message.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal(PANIC_MESSAGE);
+    }));
+}
+
+/// Replaces the whole page with `html` (a fixed message of ours, never user data).
+pub fn show_fatal(html: &str) {
+    if let Some(body) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
+    {
+        body.set_inner_html(html);
+    }
+}
