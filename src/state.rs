@@ -397,6 +397,16 @@ impl AppState {
         );
     }
 
+    /// Saves what is pending at once and tells whether everything this page
+    /// holds is stored, before the page is left on purpose (to open the full
+    /// app): `false` when the last save failed or saving is paused.
+    pub fn save_now(&self) -> bool {
+        if self.save_pending.get_value() {
+            self.flush();
+        }
+        !self.saves_paused() && self.storage_error.with_untracked(Option::is_none)
+    }
+
     /// Saves now: reconciles first when another tab stored a state meanwhile.
     fn flush(&self) {
         self.save_pending.set_value(false);

@@ -18,6 +18,7 @@ pub mod editor_plan_actions;
 pub mod editor_text_field;
 pub mod editor_weight_sums;
 pub mod editor_weights;
+pub mod export_now;
 pub mod header;
 pub mod import_errors;
 pub mod indicator_card;

@@ -5,8 +5,8 @@
 
 use cruscotto_engine::merge::entry_summary;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::components::export_now::ExportNow;
 use crate::i18n::*;
 use crate::pages::recovery::download_raw;
 use crate::state::{use_app, TabNotice};
@@ -14,13 +14,14 @@ use crate::tab_sync::LostEdit;
 
 #[component]
 pub fn StatusBanner() -> impl IntoView {
-    let i18n = use_i18n();
     let app = use_app();
     view! {
         <Show when=move || app.storage_error.with(Option::is_some)>
             <div class="alert alert-danger" role="alert" id="storage-error">
                 <p>{move || app.storage_error.get().map(|e| e.message(app.lang.get()))}</p>
-                <A href="/transfer">{t!(i18n, common.storage_error_export)}</A>
+                <div class="button-row">
+                    <ExportNow id="storage-error-export" />
+                </div>
             </div>
         </Show>
         <Show when=move || app.unreadable.with(Option::is_some)>

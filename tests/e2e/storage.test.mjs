@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { DEFAULT, LOAD, expectValue, openObjective } from './support/app.mjs';
+import { DEFAULT, LOAD, expectValue, fillStorage, openObjective } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
 
@@ -55,32 +55,7 @@ app.test('with the storage full the error offers the export, which has the edit,
   await waitForStoredValue(page, 'soddisfazione-docenti-i1', '4.2');
 
   // Fill the rest of the quota, down to single characters.
-  const filled = await page.evaluate(() => {
-    let n = 0;
-    for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem(`filler-${n}`, chunk);
-          n += 1;
-        } catch (e) {
-          if (e.name !== 'QuotaExceededError') throw e;
-          break;
-        }
-      }
-    }
-    // The last few characters a key name left free: grow one value to the brim.
-    const last = `filler-${n - 1}`;
-    for (;;) {
-      try {
-        localStorage.setItem(last, `${localStorage.getItem(last)}x`);
-      } catch (e) {
-        if (e.name !== 'QuotaExceededError') throw e;
-        break;
-      }
-    }
-    return n;
-  });
+  const filled = await fillStorage(page);
   assert.ok(filled > 0, 'the storage was filled');
 
   // One more digit: the state grows and cannot be stored.
@@ -90,10 +65,11 @@ app.test('with the storage full the error offers the export, which has the edit,
   assert.match(await alert.innerText(), /memoria del browser è piena/);
   await expectNoSeriousA11yViolations(page, t);
 
-  // The way out: the export has the edit that could not be stored.
-  await alert.getByRole('link', { name: 'Esporta ora' }).click();
-  await page.locator('#export-download').waitFor(LOAD);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
+  // The way out, right in the alert: the export has the edit that could not be stored.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Esporta ora' }).click(),
+  ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(exported.progress['soddisfazione-docenti-i1'].value, '4.25');
 
