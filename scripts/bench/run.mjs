@@ -95,15 +95,20 @@ try {
     log('sizes and first visit');
     const files = [...server.files.values()].filter((f) => f.url !== STATIC_PATH);
     const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
+    // Two modules (src/modules.rs): the first, loaded by every page, has a
+    // hashed name (cruscotto-app-<hash>_bg.wasm); the tools module a fixed one.
     const wasm = files.filter((f) => f.url.endsWith('.wasm'));
-    const appJs = files.filter((f) => f.url.endsWith('.js') && wasm.some((w) => w.url.replace(/_bg\.wasm$/, '.js') === f.url));
+    const loaderOf = (w) => files.find((f) => f.url === w.url.replace(/_bg\.wasm$/, '.js'));
+    const module = (w) => ({ wasm: w.url, raw: w.raw, gzip: w.gzip, js_raw: loaderOf(w)?.raw ?? 0, js_gzip: loaderOf(w)?.gzip ?? 0 });
     results.sizes = {
-      wasm: { files: wasm.map((f) => f.url), raw: sum(wasm, 'raw'), gzip: sum(wasm, 'gzip') },
-      app_js: { files: appJs.map((f) => f.url), raw: sum(appJs, 'raw'), gzip: sum(appJs, 'gzip') },
+      modules: wasm.map(module),
       dist: { files: files.length, raw: sum(files, 'raw'), gzip: sum(files, 'gzip') },
     };
-    row('app wasm, raw / gzip', `${kb(results.sizes.wasm.raw)} / ${kb(results.sizes.wasm.gzip)}`);
-    row('app JS (wasm-bindgen loader), raw / gzip', `${kb(results.sizes.app_js.raw)} / ${kb(results.sizes.app_js.gzip)}`);
+    for (const m of results.sizes.modules) {
+      const name = m.wasm.replace(/^\//, '').replace(/(-[0-9a-f]{16})?_bg\.wasm$/, '');
+      row(`${name} wasm, raw / gzip`, `${kb(m.raw)} / ${kb(m.gzip)}`);
+      row(`${name} JS (wasm-bindgen loader), raw / gzip`, `${kb(m.js_raw)} / ${kb(m.js_gzip)}`);
+    }
 
     {
       server.log.length = 0;
@@ -133,10 +138,25 @@ try {
         n = server.log.length;
         await page.waitForTimeout(2_000);
       }
+      // What the page itself fetched (its resource timing), as opposed to what
+      // the service worker's precache fetched in the background afterwards.
+      const pagePaths = new Set(
+        await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)),
+      );
       await context.close();
       const requests = server.log.filter((r) => r.status === 200);
       const unique = [...new Set(requests.map((r) => r.file))].map((u) => server.files.get(u));
-      const wasmJs = unique.filter((f) => f.url.endsWith('.wasm') || f.url.endsWith('.js'));
+      // What the page loads, against the budget: the files in its resource
+      // timing, and sw.js, which the browser fetches for the registration.
+      // The files only the precache fetched (the full app's module), in the
+      // background once the first screen is shown, are reported on their own row.
+      // The navigation itself (index.html) is not a resource entry either.
+      const byPage = new Set(
+        unique.map((f) => f.url).filter((u) => pagePaths.has(u) || u === '/sw.js' || u === '/index.html'),
+      );
+      const isCode = (f) => f.url.endsWith('.wasm') || f.url.endsWith('.js');
+      const wasmJs = unique.filter((f) => isCode(f) && byPage.has(f.url));
+      const precachedOnly = unique.filter((f) => !byPage.has(f.url));
       results.first_visit = {
         service_worker: sw,
         requests: requests.length,
@@ -146,6 +166,8 @@ try {
         unique_raw_bytes: sum(unique, 'raw'),
         wasm_js_gzip_bytes: sum(wasmJs, 'gzip'),
         wasm_js_files: wasmJs.map((f) => f.url),
+        precached_only_files: precachedOnly.map((f) => f.url),
+        precached_only_gzip_bytes: sum(precachedOnly, 'gzip'),
       };
       const fv = results.first_visit;
       row(
@@ -153,6 +175,10 @@ try {
         kb(fv.wasm_js_gzip_bytes),
         '≤ 350 kB',
         fv.wasm_js_gzip_bytes <= BUDGET.firstVisitWasmJsGzip,
+      );
+      row(
+        `first visit, in the background after the first render: files only the service worker's precache fetches (${precachedOnly.map((f) => f.url).join(', ') || 'none'}), gzip`,
+        kb(fv.precached_only_gzip_bytes),
       );
       row(`first visit: all ${unique.length} files (HTML, CSS, manifest, icons, sw.js, ...), each once, gzip`, kb(fv.unique_gzip_bytes));
       row(
@@ -375,10 +401,14 @@ try {
       ['score_synthetic', `score the synthetic plan (${d.synthetic_objectives} objectives, ${d.synthetic_areas} areas, ${d.synthetic_indicators} indicators measured)`],
       ['import_5mb', `parse + validate a ${(d.big_snapshot_bytes / 1e6).toFixed(2)} MB snapshot (${d.big_objectives} objectives, ${d.big_areas} areas)`],
       ['merge_10', `merge ${d.merged_snapshots} snapshots of that plan`],
+      // What the app does instead of a full score on each keystroke (LiveScore).
+      ['live_new_synthetic', 'build the live scores of the synthetic plan (once per plan or import)'],
+      ['update_indicator_synthetic', 'rescore one edited indicator of the synthetic plan (each keystroke)'],
     ];
     for (const [key, label] of engineRows) {
       const n = native[key];
       const w = wasmResults[key];
+      if (!n || !w) continue;
       // The fastest run beside the median: on a loaded machine the spread is
       // wide, and the minimum is closest to what the code itself costs.
       const value = (t) => `${ms(t.median_ms)} (min ${ms(t.min_ms)})`;

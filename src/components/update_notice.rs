@@ -23,15 +23,25 @@ pub fn UpdateNotice() -> impl IntoView {
     let waiting = RwSignal::new(false);
     let dismissed = RwSignal::new(false);
     if let Some((container, script)) = service_worker() {
-        wasm_bindgen_futures::spawn_local(async move {
-            // A failed registration (private mode, storage full) leaves the app
-            // working online, as before: nothing to tell the user.
-            if let Err(error) = register(container, &script, waiting).await {
-                web_sys::console::warn_2(
-                    &"Cruscotto: service worker not registered".into(),
-                    &error,
-                );
-            }
+        // Only once the first screen is painted: installing the worker fetches
+        // and stores every file of the build (both wasm modules), which on a
+        // 2-core laptop would compete with compiling and rendering this page.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // A failed registration (private mode, storage full) leaves
+                        // the app working online, as before: nothing to tell the user.
+                        if let Err(error) = register(container, &script, waiting).await {
+                            web_sys::console::warn_2(
+                                &"Cruscotto: service worker not registered".into(),
+                                &error,
+                            );
+                        }
+                    });
+                },
+                std::time::Duration::ZERO,
+            );
         });
     }
     let reload = move |_| {
