@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::state::{today, use_app};
+use crate::state::{today, use_app, AppState};
 use crate::transfer_io;
 
 #[component]
@@ -18,18 +18,7 @@ pub fn ExportNow(
     let i18n = use_i18n();
     let app = use_app();
     let (status, set_status) = signal(None::<Result<String, String>>);
-    let download = move |_| {
-        let area = app.area.get_untracked();
-        let name = app
-            .plan
-            .with_untracked(|p| transfer_io::export_file_name(&p.id, area.as_deref(), today()));
-        let json = app.snapshot().to_json();
-        set_status.set(Some(
-            transfer_io::download_text(&name, &json, "application/json")
-                .map(|()| name)
-                .map_err(|e| e.0),
-        ));
-    };
+    let download = move |_| set_status.set(Some(download_snapshot(&app)));
     view! {
         <button type="button" class="btn btn-primary" id=id on:click=download>
             {t!(i18n, common.storage_error_export)}
@@ -42,4 +31,18 @@ pub fn ExportNow(
             }}
         </span>
     }
+}
+
+/// Downloads the plan and progress this page holds as a snapshot file named
+/// after the plan, the chosen area and today; returns the file name, or why the
+/// browser refused.
+pub fn download_snapshot(app: &AppState) -> Result<String, String> {
+    let area = app.area.get_untracked();
+    let name = app
+        .plan
+        .with_untracked(|p| transfer_io::export_file_name(&p.id, area.as_deref(), today()));
+    let json = app.snapshot().to_json();
+    transfer_io::download_text(&name, &json, "application/json")
+        .map(|()| name)
+        .map_err(|e| e.0)
 }

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::conflict_choices::ConflictChoices;
 use crate::components::diff_view::{DiffMode, DiffView};
+use crate::components::export_now::download_snapshot;
 use crate::components::import_errors::ImportErrors;
 use crate::components::plan_mismatches::PlanMismatches;
 use crate::components::snapshot_facts::SnapshotFacts;
@@ -93,15 +94,7 @@ fn ExportSection() -> impl IntoView {
             .with(|p| transfer_io::export_file_name(&p.id, area.as_deref(), today()))
     });
     let (status, set_status) = signal(None::<Result<String, String>>);
-    let download = move |_| {
-        let name = file_name.get_untracked();
-        let json = app.snapshot().to_json();
-        set_status.set(Some(
-            transfer_io::download_text(&name, &json, "application/json")
-                .map(|()| name)
-                .map_err(|e| e.0),
-        ));
-    };
+    let download = move |_| set_status.set(Some(download_snapshot(&app)));
 
     let (show_text, set_show_text) = signal(false);
     // The text is built only while shown: the whole plan is a few hundred KB.
