@@ -56,8 +56,17 @@ html = html.replace(cspPattern, (_, open, __, close) => `${open}${directives.joi
 
 // The app registers /sw.js only when the page says so (src/components/update_notice.rs).
 const swMeta = `<meta name="cruscotto-service-worker" content="${liveReload ? '' : '/sw.js'}" />`;
+// The full app's module has fixed file names (Trunk's worker type), so the first
+// module asks for them with this build's revision (src/modules.rs): an HTTP
+// cache can then never pair a new loader with an old wasm, or the reverse.
+const fullRevision = createHash('sha256')
+  .update(await readFile(join(dir, 'cruscotto-full.js')))
+  .update(await readFile(join(dir, 'cruscotto-full_bg.wasm')))
+  .digest('hex')
+  .slice(0, 16);
+const fullMeta = `<meta name="cruscotto-full-revision" content="${fullRevision}" />`;
 if (!html.includes('</head>')) fail(`no </head> in ${indexPath}`);
-html = html.replace('</head>', `${swMeta}</head>`);
+html = html.replace('</head>', `${swMeta}${fullMeta}</head>`);
 await writeFile(indexPath, html);
 
 // 2. The service worker.
@@ -89,6 +98,9 @@ self.addEventListener('activate', (event) => {
     sourcemap: false,
     // The wasm module is a few megabytes; Workbox skips files over 2 MB by default.
     maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+    // The first module asks for the full app's files with ?v=<revision>: the
+    // precached copy answers whatever the revision (Workbox's defaults, plus v).
+    ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/],
     // Trunk puts a content hash in these names: their URL is their revision.
     dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
     // Every page of the app is index.html; the router reads the address.

@@ -63,11 +63,35 @@ Controlla la connessione e ricarica la pagina; i dati salvati nel browser non so
 the page; the data saved in the browser is untouched.</p>\
 <p><a href=\"/\">Cruscotto</a></p></main>";
 
-/// Starts the full app in this page (Trunk builds it as `cruscotto-full.js` and
-/// `cruscotto-full_bg.wasm`, unhashed, at the root; see `index.html`).
+/// The URLs of the full app's loader and wasm. Trunk gives them fixed names
+/// (`cruscotto-full.js`, `cruscotto-full_bg.wasm`; see `index.html`), so they
+/// carry the build's revision, which `scripts/build-sw.mjs` writes into the
+/// page: an HTTP cache can never pair one build's loader with another's wasm.
+pub fn full_app_urls(revision: Option<&str>) -> (String, String) {
+    let query = revision
+        .filter(|r| !r.is_empty())
+        .map(|r| format!("?v={r}"))
+        .unwrap_or_default();
+    (
+        format!("/cruscotto-full.js{query}"),
+        format!("/cruscotto-full_bg.wasm{query}"),
+    )
+}
+
+/// The full app's revision named by the page, if any.
+fn page_revision() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(r#"meta[name="cruscotto-full-revision"]"#)
+        .ok()??
+        .get_attribute("content")
+}
+
+/// Starts the full app in this page.
 pub fn start_full() {
     crate::install_panic_hook();
-    let loading = import_module("/cruscotto-full.js", "/cruscotto-full_bg.wasm");
+    let (js, wasm) = full_app_urls(page_revision().as_deref());
+    let loading = import_module(&js, &wasm);
     wasm_bindgen_futures::spawn_local(async move {
         let started = match loading {
             Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
@@ -106,6 +130,30 @@ mod tests {
             "/editor/",
         ] {
             assert_eq!(module_of(path), Module::Full, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_full_app_is_asked_for_with_the_build_revision() {
+        assert_eq!(
+            full_app_urls(Some("0123abcd")),
+            (
+                "/cruscotto-full.js?v=0123abcd".to_string(),
+                "/cruscotto-full_bg.wasm?v=0123abcd".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn without_a_revision_the_full_app_is_asked_for_by_name() {
+        for revision in [None, Some("")] {
+            assert_eq!(
+                full_app_urls(revision),
+                (
+                    "/cruscotto-full.js".to_string(),
+                    "/cruscotto-full_bg.wasm".to_string()
+                )
+            );
         }
     }
 

@@ -37,9 +37,19 @@ for (const path of ['/', '/area/ARUO', `/objective/${DEFAULT.plan.objectives[0].
   });
 }
 
-app.test('the editor opened directly starts the full app', { path: '/editor' }, async ({ page, session }) => {
+app.test('the editor opened directly starts the full app, asked for with the build revision', { path: '/editor' }, async ({ page, session }) => {
   await page.locator('#f-plan-title').waitFor(LOAD);
   assert.ok((await wasmLoaded(page)).includes(FULL));
+  // Fixed file names: the revision in the page keeps loader and wasm of one build.
+  const revision = await page.locator('meta[name="cruscotto-full-revision"]').getAttribute('content');
+  assert.match(revision, /^[0-9a-f]{16}$/);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  for (const file of ['/cruscotto-full.js', FULL]) {
+    assert.ok(
+      fetched.some((url) => url.endsWith(`${file}?v=${revision}`)),
+      `${file}?v=${revision} in ${fetched.join(', ')}`,
+    );
+  }
   session.assertClean();
 });
 

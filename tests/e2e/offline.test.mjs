@@ -57,6 +57,19 @@ async function expectText(page, selector, expected) {
   assert.equal((await page.locator(selector).textContent())?.trim(), expected, selector);
 }
 
+app.test('the full app (editor, import and export) opens offline too, from the precache', async ({ page }) => {
+  await page.locator('#area-scores').waitFor(LOAD);
+  await waitForServiceWorker(page);
+  await page.context().setOffline(true);
+
+  // The first module hands over to the full app, whose files (asked for with
+  // ?v=<revision>) come from the precache: the server is unreachable.
+  await page.click('header nav a[href="/transfer"]');
+  await page.locator('#import-file').waitFor(LOAD);
+  await page.goto('/editor');
+  await page.locator('#f-plan-title').waitFor(LOAD);
+});
+
 app.test('after one visit the app opens offline, on deep links too, and keeps what is recorded', async ({ page }) => {
   await page.locator('#area-scores').waitFor(LOAD);
   await waitForServiceWorker(page);
