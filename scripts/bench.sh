@@ -12,7 +12,7 @@
 #   5. node scripts/bench/run.mjs       sizes, load, keystrokes and the wasm timings
 #                                       in headless chromium; prints the table
 #
-# Takes about 10 minutes on 2 cores after the first build (the 10,000-objective
+# Takes about 2 minutes on 2 cores once everything is built (the 10,000-objective
 # plan is imported into the app and the engine benchmarks run twice).
 # BENCH_LOAD_RUNS (default 7) and BENCH_KEYSTROKES (default 15) set the repeats.
 set -euo pipefail
