@@ -3,21 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::components::export_now::ExportNow;
 use crate::components::header::Header;
 use crate::components::status_banner::StatusBanner;
 use crate::components::update_notice::UpdateNotice;
 use crate::i18n::*;
-use crate::modules::{self, Module};
 use crate::pages::{
-    area::AreaPage, compare::ComparePage, editor::EditorPage, not_found::NotFound,
-    objective::ObjectivePage, overview::Overview, recovery::RecoveryPage, report::ReportPage,
-    settings::SettingsPage, transfer::TransferPage,
+    area::AreaPage, compare::ComparePage, editor::EditorPage, hand_over::HandOver,
+    not_found::NotFound, objective::ObjectivePage, overview::Overview, recovery::RecoveryPage,
+    report::ReportPage, settings::SettingsPage, transfer::TransferPage,
 };
-use crate::state::{use_app, AppState};
+use crate::state::AppState;
 
 #[component]
 pub fn App(
@@ -75,10 +72,10 @@ fn Routed(
 }
 
 /// The routes of the first module (`cruscotto-app`): the daily screens. Any
-/// other address is handed to the full app (`Elsewhere`).
+/// other address is handed to the full app ([`HandOver`]).
 pub fn core_routes() -> AnyView {
     view! {
-        <Routes fallback=Elsewhere>
+        <Routes fallback=HandOver>
             <Route path=path!("/") view=Overview />
             <Route path=path!("/area/:code") view=AreaPage />
             <Route path=path!("/objective/:id") view=ObjectivePage />
@@ -104,44 +101,6 @@ pub fn full_routes() -> AnyView {
             <Route path=path!("/report") view=ReportPage />
             <Route path=path!("/report/:area") view=ReportPage />
         </Routes>
-    }
-    .into_any()
-}
-
-/// The first module's fallback: an address of the full app is opened there, any
-/// other address is not found. Opening the full app is a page load, so the
-/// state is saved first; when it cannot be (the storage is full, or saving is
-/// paused for another tab), the page stays, says so, and offers the export.
-#[component]
-fn Elsewhere() -> impl IntoView {
-    let location = use_location();
-    let path = location.pathname.get_untracked();
-    if modules::module_of(&path) != Module::Full {
-        return view! { <NotFound /> }.into_any();
-    }
-    let search = location.search.get_untracked();
-    let search = if search.is_empty() {
-        String::new()
-    } else {
-        format!("?{search}")
-    };
-    let hash = location.hash.get_untracked();
-    let url = format!("{path}{search}{hash}");
-    let i18n = use_i18n();
-    if use_app().save_now() {
-        Effect::new(move |_| modules::open_in_full_app(&url));
-        return view! { <p class="muted" role="status">{t!(i18n, common.opening)}</p> }.into_any();
-    }
-    view! {
-        <div class="alert alert-warning" role="alert" id="handover-unsaved">
-            <p>{t!(i18n, common.handover_unsaved)}</p>
-            <div class="button-row">
-                <ExportNow id="handover-export" />
-                <button type="button" class="btn btn-secondary" on:click=move |_| modules::open_in_full_app(&url)>
-                    {t!(i18n, common.handover_anyway)}
-                </button>
-            </div>
-        </div>
     }
     .into_any()
 }

@@ -1,0 +1,49 @@
+//! The first module's fallback page: where an address of the full app is
+//! handed over to it (`crate::modules`), or an unknown one is not found.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::components::export_now::ExportNow;
+use crate::i18n::*;
+use crate::modules::{self, Module};
+use crate::pages::not_found::NotFound;
+use crate::state::use_app;
+
+/// The first module's fallback: an address of the full app is opened there, any
+/// other address is not found. Opening the full app is a page load, so the
+/// state is saved first; when it cannot be (the storage is full, or saving is
+/// paused for another tab), the page stays, says so, and offers the export.
+#[component]
+pub fn HandOver() -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    if modules::module_of(&path) != Module::Full {
+        return view! { <NotFound /> }.into_any();
+    }
+    let search = location.search.get_untracked();
+    let search = if search.is_empty() {
+        String::new()
+    } else {
+        format!("?{search}")
+    };
+    let hash = location.hash.get_untracked();
+    let url = format!("{path}{search}{hash}");
+    let i18n = use_i18n();
+    if use_app().save_now() {
+        Effect::new(move |_| modules::open_in_full_app(&url));
+        return view! { <p class="muted" role="status">{t!(i18n, common.opening)}</p> }.into_any();
+    }
+    view! {
+        <div class="alert alert-warning" role="alert" id="handover-unsaved">
+            <p>{t!(i18n, common.handover_unsaved)}</p>
+            <div class="button-row">
+                <ExportNow id="handover-export" />
+                <button type="button" class="btn btn-secondary" on:click=move |_| modules::open_in_full_app(&url)>
+                    {t!(i18n, common.handover_anyway)}
+                </button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
