@@ -21,10 +21,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::model::{Plan, Progress};
-use crate::scoring::{
-    area_weights, indicator_level, indicator_levels, objective_level, pillar_weight, Scorecard,
-    WeightedMean,
-};
+use crate::scoring::{area_weights, indicator_level, pillar_weight, Scorecard, WeightedMean};
 
 /// Where the objectives of one area or pillar are, and where its score goes.
 #[derive(Clone, Debug, Default)]
@@ -239,7 +236,7 @@ impl LiveScore {
             let Some(o) = plan.objectives.get(pos) else {
                 continue;
             };
-            let level = objective_level(indicator_levels(o, progress, plan.scoring), o.aggregation);
+            let level = plan.objective_level(o, progress);
             let Some(slot) = self.card.objectives.get_mut(&o.id) else {
                 continue;
             };
