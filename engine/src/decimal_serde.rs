@@ -30,8 +30,18 @@ pub fn from_f64<E: de::Error>(v: f64) -> Result<Decimal, E> {
     if !v.is_finite() {
         return Err(E::custom("the number is not finite"));
     }
-    Decimal::from_str(&v.to_string())
-        .map_err(|_| E::custom(format!("the number {v} is out of range")))
+    // The shortest digits that read back as `v`, from zmij, the formatter
+    // serde_json itself uses: the standard library's float formatting would
+    // add about 10 kB to the app's first wasm module for this alone. zmij
+    // writes "1e21" where `Display` writes twenty-one digits, and "3.0" where
+    // it writes "3": the scientific fallback and `normalize` give the same
+    // decimal as before.
+    let mut buffer = zmij::Buffer::new();
+    let shortest = buffer.format_finite(v);
+    Decimal::from_str(shortest)
+        .or_else(|_| Decimal::from_scientific(shortest))
+        .map(|d| d.normalize())
+        .map_err(|_| E::custom(format!("the number {shortest} is out of range")))
 }
 
 pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {

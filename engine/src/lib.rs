@@ -31,11 +31,10 @@ pub const DEFAULT_PLAN_JSON: &str = include_str!("../data/polimi-2023.json");
 pub fn default_snapshot() -> Snapshot {
     // The embedded file is pinned by tests (`default_plan_is_valid`), so a failure
     // here is a build defect, not a user error.
-    // It goes through the same decoder as imported files: a second, direct
-    // `serde_json::from_str` would compile every Deserialize impl of the model
-    // a second time into the wasm.
+    // It goes through the decoder of stored and imported files, and only its
+    // fast path (the file is of the current version): a decoder of its own
+    // would compile every Deserialize impl of the model a second time into the
+    // wasm, and the general path would put the migrations into the first module.
     #[allow(clippy::expect_used)]
-    snapshot::parse(DEFAULT_PLAN_JSON.as_bytes())
-        .map(|(s, _)| s)
-        .expect("the embedded 2023 plan parses")
+    snapshot::parse_current(DEFAULT_PLAN_JSON.as_bytes()).expect("the embedded 2023 plan parses")
 }

@@ -39,6 +39,8 @@ pub enum ImportError {
     BadVersion { found: String },
     #[error("{path}: {message}")]
     Shape { path: String, message: String },
+    #[error("the data is not a snapshot of the current version, or it is damaged")]
+    NotCurrent,
     #[error("the snapshot is not valid: {}", summary(.0))]
     Invalid(Vec<Issue>),
 }
@@ -66,6 +68,7 @@ impl ImportError {
             ImportError::NewerVersion { found } => format!("il file è stato creato da una versione più recente di Cruscotto (versione {found}, questa legge fino alla {CURRENT_VERSION}): aggiornare Cruscotto per aprirlo"),
             ImportError::BadVersion { found } => format!("«version» deve essere un intero da 1 a {CURRENT_VERSION}, trovato {found}"),
             ImportError::Shape { path, message } => format!("{path}: {message}"),
+            ImportError::NotCurrent => "i dati non sono uno snapshot della versione attuale, o sono danneggiati".into(),
             ImportError::Invalid(issues) => issues.iter().map(|i| format!("{}: {}", i.path, i.message(lang))).collect::<Vec<_>>().join("; "),
         }
     }
@@ -95,28 +98,14 @@ pub struct Imported {
 /// Decodes bytes into a snapshot without validating it (for tools that want to
 /// show a broken plan); most callers want [`import`].
 pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
-    if bytes.len() > MAX_SNAPSHOT_BYTES {
-        return Err(ImportError::TooLarge {
-            size: bytes.len(),
-            limit: MAX_SNAPSHOT_BYTES,
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
+    let text = checked_text(bytes)?;
     // The common case, a file of the current version, is decoded straight from
     // the text: no intermediate `Value` tree, which for a 5 MB file is most of
     // the import time. Anything else (an older version, another format, any
     // error) takes the general path below, so that migration and every error
     // message, with its path, come from one place.
-    if let Ok(snapshot) = serde_json::from_str::<Snapshot>(text) {
-        if snapshot.format == FORMAT && snapshot.version == CURRENT_VERSION {
-            return Ok((snapshot, CURRENT_VERSION));
-        }
+    if let Some(snapshot) = current(text) {
+        return Ok((snapshot, CURRENT_VERSION));
     }
     // serde_json refuses nesting deeper than 128 levels, so a hostile file
     // cannot exhaust the stack.
@@ -134,6 +123,47 @@ pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
         }
     })?;
     Ok((snapshot, version))
+}
+
+/// The fast path of [`import`] alone: reads a valid snapshot of the current
+/// version and refuses anything else with [`ImportError::NotCurrent`], without
+/// migrating or locating the error. It links none of the general path (the
+/// `Value` tree, the migrations, the tracking of JSON paths), so the app's
+/// first wasm module stays small; that module hands anything this refuses to
+/// the full app, which reads it with [`import`].
+pub fn import_current(bytes: &[u8]) -> Result<Imported, ImportError> {
+    validated(parse_current(bytes)?, CURRENT_VERSION)
+}
+
+/// [`import_current`] without the validation, as [`parse`] is [`import`]
+/// without it.
+pub fn parse_current(bytes: &[u8]) -> Result<Snapshot, ImportError> {
+    current(checked_text(bytes)?).ok_or(ImportError::NotCurrent)
+}
+
+/// A snapshot of the current version decoded straight from `text`, if it is one.
+fn current(text: &str) -> Option<Snapshot> {
+    serde_json::from_str::<Snapshot>(text)
+        .ok()
+        .filter(|s| s.format == FORMAT && s.version == CURRENT_VERSION)
+}
+
+/// The text of a snapshot file: size, encoding, byte-order mark, emptiness.
+fn checked_text(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.len() > MAX_SNAPSHOT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_SNAPSHOT_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(text)
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
@@ -221,6 +251,10 @@ fn migrate_v1_to_v2(value: &mut Value) {
 /// Parses and validates: the one entry point for every import path.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let (snapshot, source_version) = parse(bytes)?;
+    validated(snapshot, source_version)
+}
+
+fn validated(snapshot: Snapshot, source_version: u32) -> Result<Imported, ImportError> {
     let report = validate(&snapshot);
     if !report.is_valid() {
         return Err(ImportError::Invalid(report.errors));

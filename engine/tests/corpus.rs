@@ -105,6 +105,8 @@ fn assert_located(name: &str, e: &ImportError) {
         ImportError::NewerVersion { found } => expect_in_both(&found.to_string()),
         // The whole file is the problem.
         ImportError::Empty | ImportError::TooLarge { .. } => {}
+        // Only the fast path (`import_current`) says this; `import` never does.
+        ImportError::NotCurrent => panic!("{name}: import refused a file as not current"),
     }
 }
 

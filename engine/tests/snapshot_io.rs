@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use cruscotto_engine::snapshot::{
-    import, parse, ImportError, CURRENT_VERSION, FORMAT, MAX_SNAPSHOT_BYTES,
+    import, import_current, parse, ImportError, CURRENT_VERSION, FORMAT, MAX_SNAPSHOT_BYTES,
 };
 use cruscotto_engine::*;
 use serde_json::{json, Value};
@@ -268,6 +268,83 @@ fn the_current_version_is_read_and_reported_as_the_source_version() {
     assert_eq!(imported.snapshot.version, CURRENT_VERSION);
 }
 
+// ---- The fast path alone (the app's first wasm module) ----------------------------
+
+#[test]
+fn the_fast_path_reads_a_current_snapshot_exactly_as_import_does() {
+    let bytes = sample().to_json();
+    assert_eq!(
+        import_current(bytes.as_bytes()).expect("current"),
+        import(bytes.as_bytes()).expect("current")
+    );
+    let golden = default_snapshot().to_json();
+    assert_eq!(
+        import_current(golden.as_bytes())
+            .expect("2023 plan")
+            .snapshot,
+        default_snapshot()
+    );
+}
+
+#[test]
+fn the_fast_path_refuses_an_older_version_that_import_migrates() {
+    let mut v = sample_value();
+    v["version"] = json!(1);
+    let bytes = v.to_string();
+    assert_eq!(
+        import(bytes.as_bytes()).expect("migrated").source_version,
+        1
+    );
+    assert_eq!(
+        import_current(bytes.as_bytes()).expect_err("not current"),
+        ImportError::NotCurrent
+    );
+}
+
+#[test]
+fn the_fast_path_refuses_broken_or_foreign_files_without_locating_the_error() {
+    let mut wrong_type = sample_value();
+    wrong_type["plan"]["objectives"][0]["assignments"][0]["weight"] = json!("cento");
+    let mut foreign = sample_value();
+    foreign["format"] = json!("something-else");
+    for text in [
+        wrong_type.to_string(),
+        foreign.to_string(),
+        "{\"format\": ".into(),
+    ] {
+        assert_eq!(
+            import_current(text.as_bytes()).expect_err("refused"),
+            ImportError::NotCurrent,
+            "{text}"
+        );
+        assert!(import(text.as_bytes()).is_err());
+    }
+    assert_eq!(
+        import_current(b"  ").expect_err("empty"),
+        ImportError::Empty
+    );
+}
+
+#[test]
+fn the_fast_path_still_validates() {
+    let mut s = sample();
+    s.plan.objectives[0].assignments[0].area = "ZZ".into();
+    let bytes = s.to_json();
+    let error = import_current(bytes.as_bytes()).expect_err("unknown area");
+    assert!(matches!(error, ImportError::Invalid(_)), "{error:?}");
+    assert_eq!(error, import(bytes.as_bytes()).expect_err("unknown area"));
+}
+
+#[test]
+fn not_current_has_a_message_in_both_languages() {
+    assert!(ImportError::NotCurrent
+        .message(Lang::En)
+        .contains("current version"));
+    assert!(ImportError::NotCurrent
+        .message(Lang::It)
+        .contains("versione attuale"));
+}
+
 // ---- Types and paths ------------------------------------------------------------
 
 #[test]
@@ -385,6 +462,13 @@ fn a_json_number_keeps_its_decimal_digits() {
         ("41079930", "41079930"),
         ("1e3", "1000"),
         ("-3.5", "-3.5"),
+        ("3.0", "3"),
+        ("12.50", "12.5"),
+        ("1e21", "1000000000000000000000"),
+        ("1e-7", "0.0000001"),
+        ("1.5e-5", "0.000015"),
+        ("123456.789e3", "123456789"),
+        ("0.30000000000000004", "0.30000000000000004"),
     ] {
         let text = sample()
             .to_json()
