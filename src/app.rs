@@ -15,16 +15,47 @@ use crate::pages::{
     report::ReportPage, settings::SettingsPage, transfer::TransferPage,
 };
 use crate::state::AppState;
+use crate::storage::{Loaded, Reader};
+use cruscotto_engine::snapshot::{import, import_current};
+
+/// What makes one wasm module differ from the other. Function pointers, so
+/// that each binary links only what it names (`crate::modules`).
+#[derive(Clone, Copy)]
+pub struct Parts {
+    /// The `<Routes>` of the module.
+    pub routes: fn() -> AnyView,
+    /// The screen shown instead of the app when the stored data cannot be read.
+    pub recovery: fn() -> AnyView,
+    /// How stored snapshots are read (another tab's state, backups).
+    pub read: Reader,
+}
+
+/// The first module (`cruscotto-app`): the overview, reading only snapshots of
+/// the current version. It never shows the recovery screen: whatever it cannot
+/// read is handed to the full app before it starts (`src/main.rs`).
+pub const FIRST_MODULE: Parts = Parts {
+    routes: core_routes,
+    recovery: no_recovery,
+    read: import_current,
+};
+
+/// The full app (`cruscotto-full`): every screen, reading every version.
+pub const FULL_APP: Parts = Parts {
+    routes: full_routes,
+    recovery,
+    read: import,
+};
 
 #[component]
 pub fn App(
-    /// The `<Routes>` of the module this page runs ([`core_routes`] or
-    /// [`full_routes`]); a function pointer, so each binary links only its own.
-    routes: fn() -> AnyView,
+    /// The module this page runs ([`FIRST_MODULE`] or [`FULL_APP`]).
+    parts: Parts,
+    /// What was found in storage when the page opened.
+    loaded: Loaded,
 ) -> impl IntoView {
     view! {
         <I18nContextProvider>
-            <Shell routes=routes />
+            <Shell parts=parts loaded=loaded />
         </I18nContextProvider>
     }
 }
@@ -34,21 +65,33 @@ pub fn App(
 /// until the user chooses how to go on.
 #[component]
 fn Shell(
-    /// The routed pages, as given to [`App`].
-    routes: fn() -> AnyView,
+    /// The module, as given to [`App`].
+    parts: Parts,
+    /// What was found in storage, as given to [`App`].
+    loaded: Loaded,
 ) -> impl IntoView {
-    let app = AppState::provide();
+    let app = AppState::provide(loaded, parts.read);
     let i18n = use_i18n();
+    let routes = parts.routes;
+    let recovery = parts.recovery;
     view! {
         <Show when=move || !app.recovering.get() fallback=move || view! {
             <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
             <main id="main" tabindex="-1">
-                <RecoveryPage />
+                {recovery()}
             </main>
         }>
             <Routed routes=routes />
         </Show>
     }
+}
+
+fn recovery() -> AnyView {
+    view! { <RecoveryPage /> }.into_any()
+}
+
+fn no_recovery() -> AnyView {
+    ().into_any()
 }
 
 /// The app proper: header, alerts and the routed pages.
@@ -71,15 +114,13 @@ fn Routed(
     }
 }
 
-/// The routes of the first module (`cruscotto-app`): the daily screens. Any
-/// other address is handed to the full app ([`HandOver`]).
+/// The routes of the first module (`cruscotto-app`): the overview, what a
+/// first visit shows. Any other address is handed to the full app
+/// ([`HandOver`]).
 pub fn core_routes() -> AnyView {
     view! {
         <Routes fallback=HandOver>
             <Route path=path!("/") view=Overview />
-            <Route path=path!("/area/:code") view=AreaPage />
-            <Route path=path!("/objective/:id") view=ObjectivePage />
-            <Route path=path!("/settings") view=SettingsPage />
         </Routes>
     }
     .into_any()

@@ -3,15 +3,16 @@
 //! The app ships as two wasm modules built from this one library, so that a
 //! first visit downloads only what the daily work needs (see [`modules`]):
 //!
-//! - `cruscotto-app` (`src/main.rs`): the overview, area, objective and
-//!   settings screens; every page loads it.
+//! - `cruscotto-app` (`src/main.rs`): the overview, reading only stored data
+//!   of the current version; what a first visit loads.
 //! - `cruscotto-full` (`src/bin/cruscotto-full.rs`): every screen, the plan
 //!   editor, import and export, comparison and report (with its XLSX writer)
-//!   included; loaded only when one of those addresses is opened.
+//!   included, and every version of the stored data; what every other page
+//!   loads.
 //!
-//! Each binary names only its own routes ([`app::core_routes`],
-//! [`app::full_routes`]), so the linker leaves out of the first module what
-//! only the full app uses.
+//! Each binary names only its own parts ([`app::FIRST_MODULE`],
+//! [`app::FULL_APP`]), so the linker leaves out of the first module what only
+//! the full app uses.
 //! `app` wires the router and the state; pages live in `src/pages`, reusable
 //! pieces in `src/components`. All numbers come from `cruscotto_engine`.
 
@@ -40,10 +41,11 @@ use i18n_gen::i18n;
 
 use leptos::prelude::*;
 
-/// Installs the panic hook and mounts the app with one module's routes.
-pub fn start(routes: fn() -> AnyView) {
+/// Installs the panic hook and mounts one module's app on what was `loaded`
+/// from storage.
+pub fn start(parts: app::Parts, loaded: storage::Loaded) {
     install_panic_hook();
-    mount_to_body(move || view! { <app::App routes=routes /> });
+    mount_to_body(move || view! { <app::App parts=parts loaded=loaded /> });
 }
 
 /// Shown instead of the app when it panics, so a defect never leaves a blank page.

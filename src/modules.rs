@@ -1,14 +1,18 @@
 //! Which wasm module serves which address, and the hand-over between them.
 //!
-//! A first visit must stay small on a slow connection, so the screens a manager
-//! looks at every day (overview, area, objective, settings) make the first
-//! module, and the full app (every screen, with the plan editor, import and
-//! export, comparison and the report's XLSX writer) is a second module, fetched
-//! only when one of its addresses is opened. Both are the same app with
-//! different routes. Going from the first to the full app is a page load, the
-//! state travelling through local storage, which the app saves when a page is
-//! left (`crate::state`); the full app serves every address, so after that
-//! nothing reloads. The service worker precaches both, so both open offline.
+//! A first visit must stay small on a slow connection (issue #6: at most
+//! 350 kB of gzipped wasm and JS), so what it shows first, the overview, is a
+//! module of its own, and the full app (every screen, with the plan editor,
+//! import and export, comparison and the report's XLSX writer) is a second
+//! module. Both are the same app with different parts (`crate::app::Parts`).
+//! The first module serves only the overview, only on stored data of the
+//! current version, and only until the app is installed ([`installed`]);
+//! every other address, any older or unreadable data, and every visit once
+//! the service worker has cached the app start the full app. Going from the
+//! first module to the full app is a page load, the state travelling through
+//! local storage, which the app saves first (`crate::pages::hand_over`); the
+//! full app serves every address, so after that nothing reloads. The service
+//! worker precaches both, so both open offline.
 
 use wasm_bindgen::prelude::*;
 
@@ -21,18 +25,26 @@ pub enum Module {
     Full,
 }
 
-/// The first path segments that only the full app serves.
-const FULL_SEGMENTS: [&str; 4] = ["editor", "transfer", "compare", "report"];
-
-/// The module a page opened on `path` (without query or hash) starts. Unknown
-/// addresses belong to the first module, which shows "not found".
+/// The module a page opened on `path` (without query or hash) starts: the
+/// first module for the overview, the full app for every other address
+/// (unknown ones included: it says "not found").
 pub fn module_of(path: &str) -> Module {
-    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-    if FULL_SEGMENTS.contains(&first) {
-        Module::Full
-    } else {
+    if path.trim_matches('/').is_empty() {
         Module::Core
+    } else {
+        Module::Full
     }
+}
+
+/// Whether the app is installed: a service worker controls the page, so both
+/// modules come from this browser's cache (it precaches everything before it
+/// takes control). Then the full app starts at once, on the overview too, and
+/// moving to another screen never loads the page again; the first module is
+/// for a first visit, when every byte crosses the network.
+pub fn installed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().service_worker().controller())
+        .is_some()
 }
 
 /// The module of the address the page was opened on.
@@ -120,14 +132,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn editor_transfer_compare_and_report_start_the_full_app() {
+    fn every_address_but_the_overview_starts_the_full_app() {
         for path in [
+            "/area/ARUO",
+            "/objective/sito-ateneo",
+            "/settings",
             "/editor",
             "/transfer",
             "/compare",
             "/report",
             "/report/ARUO",
             "/editor/",
+            "/nowhere",
         ] {
             assert_eq!(module_of(path), Module::Full, "{path}");
         }
@@ -158,18 +174,9 @@ mod tests {
     }
 
     #[test]
-    fn daily_screens_and_unknown_addresses_start_the_first_module() {
-        for path in [
-            "/",
-            "",
-            "/area/ARUO",
-            "/objective/sito-ateneo",
-            "/settings",
-            "/reports",
-            "/editors/x",
-            "/nowhere",
-        ] {
-            assert_eq!(module_of(path), Module::Core, "{path}");
+    fn the_overview_starts_the_first_module() {
+        for path in ["/", "", "//"] {
+            assert_eq!(module_of(path), Module::Core, "{path:?}");
         }
     }
 }

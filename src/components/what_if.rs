@@ -215,7 +215,7 @@ fn TryField(
             let start = saved
                 .as_ref()
                 .and_then(|e| e.done_on)
-                .map(|d: NaiveDate| d.format("%Y-%m-%d").to_string())
+                .map(|d: NaiveDate| d.to_string())
                 .unwrap_or_default();
             let on_change = move |ev: leptos::ev::Event| {
                 let done_on = parse_date_field(&event_target_value(&ev));

@@ -1,26 +1,22 @@
-//! The first module's fallback page: where an address of the full app is
-//! handed over to it (`crate::modules`), or an unknown one is not found.
+//! The first module's fallback page: where every address but the overview is
+//! handed over to the full app (`crate::modules`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::export_now::ExportNow;
 use crate::i18n::*;
-use crate::modules::{self, Module};
-use crate::pages::not_found::NotFound;
+use crate::modules;
 use crate::state::use_app;
 
-/// The first module's fallback: an address of the full app is opened there, any
-/// other address is not found. Opening the full app is a page load, so the
+/// The first module's fallback: the address is opened in the full app (which
+/// says "not found" if it is unknown). Opening the full app is a page load, so the
 /// state is saved first; when it cannot be (the storage is full, or saving is
 /// paused for another tab), the page stays, says so, and offers the export.
 #[component]
 pub fn HandOver() -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
-    if modules::module_of(&path) != Module::Full {
-        return view! { <NotFound /> }.into_any();
-    }
     let search = location.search.get_untracked();
     let search = if search.is_empty() {
         String::new()

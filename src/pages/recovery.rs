@@ -29,10 +29,9 @@ pub fn reasons(error: &ImportError, lang: Lang) -> Vec<String> {
 
 /// The name of the downloaded raw data.
 pub fn raw_file_name(date: chrono::NaiveDate) -> String {
-    format!(
-        "cruscotto-dati-non-leggibili-{}.json",
-        date.format("%Y-%m-%d")
-    )
+    // NaiveDate displays as YYYY-MM-DD without chrono's strftime machinery,
+    // which the first wasm module would otherwise link for this alone.
+    format!("cruscotto-dati-non-leggibili-{date}.json")
 }
 
 /// Downloads the unreadable data exactly as stored; the result for the status line.

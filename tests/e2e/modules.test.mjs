@@ -1,18 +1,23 @@
-// The app ships as two wasm modules (src/modules.rs): the first, loaded by every
-// page, has the daily screens (overview, area, objective, settings); the full
-// app (every screen, with the editor, import and export, comparison and report)
-// is fetched only when one of its addresses is opened. These tests pin that a
-// first visit does not download the full app, that its addresses work opened
-// directly and through the first module's links, and that nothing is lost on
-// the way.
+// The app ships as two wasm modules (src/modules.rs). The first holds what a
+// first visit shows, the overview, and reads only stored data of the current
+// version; the full app (every screen) serves every other address, any older
+// or unreadable data, and every visit once the service worker has cached the
+// app. These tests pin which module each case starts, that the hand-over
+// between them loses nothing, and that the full app is asked for with the
+// build's revision.
+//
+// "First visit" tests block service workers in their browser context: the
+// worker would otherwise take control a moment after the first load, and every
+// later load would start the full app (which one test here pins too).
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { DEFAULT, LOAD, fillStorage, openObjective } from './support/app.mjs';
+import { DEFAULT, LOAD, overviewScores, snapshotWith } from './support/app.mjs';
 import { useApp } from './support/browser.mjs';
 
 const app = useApp();
+const FIRST_VISIT = { context: { serviceWorkers: 'block' } };
 
 /** The wasm files the page itself fetched (not the service worker's precache). */
 async function wasmLoaded(page) {
@@ -26,13 +31,27 @@ async function wasmLoaded(page) {
 
 const FIRST = /^\/cruscotto-app-[0-9a-f]+_bg\.wasm$/;
 const FULL = '/cruscotto-full_bg.wasm';
+const ROWS = '#area-scores tbody tr[data-area]';
 
-for (const path of ['/', '/area/ARUO', `/objective/${DEFAULT.plan.objectives[0].id}`, '/settings']) {
-  app.test(`${path} loads only the first module`, { path }, async ({ page, session }) => {
+/** Stores `text` as the working state and opens the overview again. */
+async function reopenWithStored(page, text) {
+  await page.evaluate((t) => localStorage.setItem('cruscotto.state', t), text);
+  await page.goto('/');
+}
+
+app.test('a first visit to the overview loads only the first module', { path: '/', ...FIRST_VISIT }, async ({ page, session }) => {
+  await page.locator(ROWS).first().waitFor(LOAD);
+  const wasm = await wasmLoaded(page);
+  assert.equal(wasm.length, 1, `one wasm file, got ${wasm.join(', ')}`);
+  assert.match(wasm[0], FIRST);
+  session.assertClean();
+});
+
+for (const path of ['/area/ARUO', `/objective/${DEFAULT.plan.objectives[0].id}`, '/settings', '/editor-non-esiste']) {
+  app.test(`${path} opened directly starts the full app`, { path, ...FIRST_VISIT }, async ({ page, session }) => {
     await page.locator('main h1').waitFor(LOAD);
-    const wasm = await wasmLoaded(page);
-    assert.equal(wasm.length, 1, `one wasm file, got ${wasm.join(', ')}`);
-    assert.match(wasm[0], FIRST);
+    assert.ok((await wasmLoaded(page)).includes(FULL));
+    assert.equal(new URL(page.url()).pathname, path);
     session.assertClean();
   });
 }
@@ -53,66 +72,112 @@ app.test('the editor opened directly starts the full app, asked for with the bui
   session.assertClean();
 });
 
-app.test('a header link to a full-app screen opens it, and Back returns', async ({ page, session }) => {
-  await page.locator('#area-scores tbody tr').first().waitFor(LOAD);
-  await page.click('header nav a[href="/transfer"]');
-  await page.locator('#import-file').waitFor(LOAD);
-  assert.equal(new URL(page.url()).pathname, '/transfer');
+app.test('an area link of the first module opens the area in the full app, and Back returns', { path: '/', ...FIRST_VISIT }, async ({ page, session }) => {
+  await page.locator(ROWS).first().waitFor(LOAD);
+  await page.click(`${ROWS} a[href="/area/ARUO"]`);
+  await page.locator('#area-score-ARUO').waitFor(LOAD);
   assert.ok((await wasmLoaded(page)).includes(FULL));
-  // The full app serves the daily screens too, without another page load.
+  // The full app serves the overview too, without another page load.
+  const loads = (await wasmLoaded(page)).length;
   await page.click('header nav a[href="/"]');
-  await page.locator('#area-scores tbody tr').first().waitFor(LOAD);
-  assert.ok((await wasmLoaded(page)).includes(FULL), 'still the full app');
+  await page.locator(ROWS).first().waitFor(LOAD);
+  assert.equal((await wasmLoaded(page)).length, loads, 'no other module loaded');
   await page.goBack();
-  await page.locator('#import-file').waitFor(LOAD);
+  await page.locator('#area-score-ARUO').waitFor(LOAD);
   session.assertClean();
 });
 
-app.test('an edit made just before leaving the first module is in the full app', async ({ page, session }) => {
-  const objective = DEFAULT.plan.objectives.find((o) => o.indicators.some((i) => i.kind === 'number'));
-  const indicator = objective.indicators.find((i) => i.kind === 'number');
-  await page.goto(`/objective/${objective.id}`);
-  const input = page.locator(`#value-${indicator.id}`);
-  await input.waitFor(LOAD);
-  await input.fill('7');
-  // At once, before the gathered save would run: the page saves when it is left.
-  await page.click('header nav a[href="/editor"]');
-  await page.locator('#f-plan-title').waitFor(LOAD);
-  const stored = await page.evaluate(() => localStorage.getItem('cruscotto.state'));
-  assert.ok(stored, 'the state is stored');
-  assert.equal(JSON.parse(stored).progress[indicator.id]?.value, '7');
-  session.assertClean();
-});
-
-app.test('an unknown address is "not found" in the first module, with no hand-over', { path: '/editor-non-esiste' }, async ({ page, session }) => {
-  await page.locator('main h1').waitFor(LOAD);
-  assert.equal(new URL(page.url()).pathname, '/editor-non-esiste');
+app.test('stored progress of the current version is scored by the first module and kept by the full app', { path: '/', ...FIRST_VISIT }, async ({ page, session }) => {
+  const empty = await overviewScores(page);
+  const objective = DEFAULT.plan.objectives.find((o) => o.assignments.some((a) => a.area === 'ARUO'));
+  const progress = Object.fromEntries(objective.indicators.map((i) => [i.id, { level: 4 }]));
+  await reopenWithStored(page, snapshotWith(progress));
+  await page.locator(ROWS).first().waitFor(LOAD);
   const wasm = await wasmLoaded(page);
   assert.equal(wasm.length, 1, `only the first module: ${wasm.join(', ')}`);
+  const scored = await overviewScores(page);
+  assert.notEqual(scored.ARUO, empty.ARUO, 'the stored levels are scored');
+
+  await page.click(`${ROWS} a[href="/area/ARUO"]`);
+  await page.locator('#area-score-ARUO').waitFor(LOAD);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cruscotto.state')));
+  assert.deepEqual(Object.keys(stored.progress).sort(), Object.keys(progress).sort());
   session.assertClean();
 });
 
-app.test('with changes the full storage could not keep, leaving for the full app asks first and offers the export', async ({ page }) => {
-  await openObjective(page, 'soddisfazione-docenti');
-  const field = page.locator('#value-soddisfazione-docenti-i1');
-  await field.pressSequentially('4,2');
-  assert.ok((await fillStorage(page)) > 0, 'the storage was filled');
-  await field.fill('4,25');
+app.test('stored data of an older version starts the full app, which migrates it', { path: '/', ...FIRST_VISIT }, async ({ page, session }) => {
+  await page.locator(ROWS).first().waitFor(LOAD);
+  const id = DEFAULT.plan.objectives[0].indicators[0].id;
+  await reopenWithStored(page, snapshotWith({ [id]: { level: 3 } }, (s) => ({ ...s, version: 1 })));
+  await page.locator(ROWS).first().waitFor(LOAD);
+  assert.ok((await wasmLoaded(page)).includes(FULL), 'the full app reads older versions');
+  assert.equal(await page.locator('#recovery-title').count(), 0, 'no recovery: the data was migrated');
+  session.assertClean();
+});
+
+app.test('unreadable stored data starts the full app on its recovery screen', { path: '/', ...FIRST_VISIT }, async ({ page, session }) => {
+  await page.locator(ROWS).first().waitFor(LOAD);
+  await reopenWithStored(page, '{"format": ');
+  await page.locator('#recovery-title').waitFor(LOAD);
+  assert.ok((await wasmLoaded(page)).includes(FULL));
+  // Set aside for the full app, never by the first module (which cannot tell why).
+  assert.equal(await page.evaluate(() => localStorage.getItem('cruscotto.unreadable')), '{"format": ');
+  session.assertClean();
+});
+
+app.test('once the service worker controls the page, the overview starts the full app', { path: '/' }, async ({ page, session }) => {
+  await page.locator(ROWS).first().waitFor(LOAD);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+    }
+  });
+  await page.reload();
+  await page.locator(ROWS).first().waitFor(LOAD);
+  assert.ok((await wasmLoaded(page)).includes(FULL));
+  // Now moving to another screen loads nothing more.
+  const loads = (await wasmLoaded(page)).length;
+  await page.click(`${ROWS} a[href="/area/ARUO"]`);
+  await page.locator('#area-score-ARUO').waitFor(LOAD);
+  assert.equal((await wasmLoaded(page)).length, loads);
+  session.assertClean();
+});
+
+app.test('with a first save the full storage refused, leaving the first module asks first and offers the export', { path: '/', ...FIRST_VISIT }, async ({ page }) => {
+  await page.locator(ROWS).first().waitFor(LOAD);
+  // Storage full before the app starts, with nothing of the app's in it.
+  await page.addInitScript(() => {
+    localStorage.removeItem('cruscotto.state');
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${n}`, chunk);
+          n += 1;
+        } catch {
+          break;
+        }
+      }
+    }
+  });
+  await page.goto('/');
   await page.locator('#storage-error').waitFor({ timeout: 10_000 });
 
-  await page.click('header nav a[href="/editor"]');
+  await page.click(`${ROWS} a[href="/area/ARUO"]`);
   const alert = page.locator('#handover-unsaved');
   await alert.waitFor(LOAD);
-  // No page load happened: the edit is still in memory, and the export has it.
+  // No page load happened: what the page holds is still in memory, and the export has it.
   assert.equal((await wasmLoaded(page)).length, 1, 'still the first module only');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     alert.getByRole('button', { name: 'Esporta ora' }).click(),
   ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(exported.progress['soddisfazione-docenti-i1'].value, '4.25');
+  assert.equal(exported.plan.id, DEFAULT.plan.id);
 
   // The user may still go on, knowingly.
   await alert.getByRole('button', { name: /Apri comunque/ }).click();
-  await page.locator('#f-plan-title').waitFor(LOAD);
+  await page.locator('#area-score-ARUO').waitFor(LOAD);
 });
