@@ -9,7 +9,9 @@
 //      into index.html (the module script that loads the wasm) to the script-src
 //      of the policy in index.html. The hash changes with every build, since the
 //      script names the hashed file names, so it cannot be written by hand.
-//   2. Service worker: Workbox generates /sw.js, which precaches every file of the
+//   2. The first visit's overview, prerendered into index.html by running the
+//      page just written in headless chromium (scripts/prerender.mjs).
+//   3. Service worker: Workbox generates /sw.js, which precaches every file of the
 //      build with a revision, and answers every page address (/area/ARUO ...) with
 //      the cached index.html, so that the app opens offline after the first visit.
 //      A maintained precache manifest rather than a hand-written cache list: a
@@ -30,6 +32,8 @@ import { join, resolve } from 'node:path';
 
 import { minify } from 'terser';
 import { generateSW } from 'workbox-build';
+
+import { prerenderOverview } from './prerender.mjs';
 
 const dir = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist');
 const indexPath = join(dir, 'index.html');
@@ -98,7 +102,24 @@ if (!html.includes('</head>')) fail(`no </head> in ${indexPath}`);
 html = html.replace('</head>', `${swMeta}${fullMeta}</head>`);
 await writeFile(indexPath, html);
 
-// 2. The service worker.
+// 2. The first visit's overview, prerendered from the page just written
+// (scripts/prerender.mjs); not under `trunk serve`, whose page changes at every
+// rebuild. The markup holds no script, so the policy above stays whole.
+if (!liveReload) {
+  let markup;
+  try {
+    markup = await prerenderOverview(dir);
+  } catch (error) {
+    fail(`could not prerender the overview (chromium is installed by scripts/setup.sh): ${error?.message ?? error}`);
+  }
+  const body = html.match(/<body\b[^>]*>/i);
+  if (!body) fail(`no <body> in ${indexPath}`);
+  html = html.replace(body[0], `${body[0]}${markup}`);
+  await writeFile(indexPath, html);
+  console.log(`build-sw: prerendered the first visit's overview (${(markup.length / 1000).toFixed(1)} kB of HTML)`);
+}
+
+// 3. The service worker.
 if (liveReload) {
   await writeFile(
     join(dir, 'sw.js'),

@@ -40,12 +40,34 @@ mod i18n_gen {
 use i18n_gen::i18n;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Installs the panic hook and mounts one module's app on what was `loaded`
 /// from storage.
 pub fn start(parts: app::Parts, loaded: storage::Loaded) {
     install_panic_hook();
+    remove_prerender();
     mount_to_body(move || view! { <app::App parts=parts loaded=loaded /> });
+}
+
+/// Removes the first visit's overview that index.html carries prerendered
+/// (`scripts/prerender.mjs`): the app renders the same screen, live, in the same
+/// task, so nothing flickers, and no id is ever on the page twice.
+fn remove_prerender() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(nodes) = document.query_selector_all("[data-prerender]") else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        if let Some(element) = nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            element.remove();
+        }
+    }
 }
 
 /// Shown instead of the app when it panics, so a defect never leaves a blank page.

@@ -192,13 +192,21 @@ try {
   // ---- 2. Cold load: the app's first overview vs the static floor -------------
   await section('cold load', async () => {
     log(`cold load, ${LOAD_RUNS} runs each`);
+    // The first overview the user sees: the prerendered one in index.html
+    // (scripts/prerender.mjs, ids prefixed "pre-") or the app's own, whichever
+    // comes first; and, reported beside it, when the app's own is on screen
+    // (the wasm runs: every control works).
     const RENDERED = `
       window.__bench = {};
       const seen = () => {
-        if (window.__bench.rows) return;
-        if (document.querySelector('#area-scores tbody tr')) {
-          window.__bench.rows = performance.now();
-          requestAnimationFrame(() => { window.__bench.frame = performance.now(); });
+        const b = window.__bench;
+        if (!b.rows && document.querySelector('#area-scores tbody tr, #pre-area-scores tbody tr')) {
+          b.rows = performance.now();
+          requestAnimationFrame(() => { b.frame = performance.now(); });
+        }
+        if (!b.appRows && document.querySelector('#area-scores tbody tr')) {
+          b.appRows = performance.now();
+          requestAnimationFrame(() => { b.appFrame = performance.now(); });
         }
       };
       new MutationObserver(seen).observe(document, { childList: true, subtree: true });
@@ -207,7 +215,7 @@ try {
       const { context, page, errors } = await fresh();
       await page.addInitScript(RENDERED);
       await page.goto(server.url + path, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__bench?.frame, null, { timeout: 120_000 });
+      await page.waitForFunction(() => window.__bench?.frame && (window.__bench.appFrame || !document.querySelector('script[type=module]')), null, { timeout: 120_000 });
       const t = await page.evaluate(() => window.__bench);
       await context.close();
       if (errors.length) throw new Error(`page errors while loading ${path}: ${errors.join(' | ')}`);
@@ -226,13 +234,15 @@ try {
       runs: LOAD_RUNS,
       app_frame_ms: appLoads.map((t) => t.frame),
       app_rows_ms: appLoads.map((t) => t.rows),
+      app_running_frame_ms: appLoads.map((t) => t.appFrame),
       static_frame_ms: staticLoads.map((t) => t.frame),
       static_rows_ms: staticLoads.map((t) => t.rows),
       app_median_ms: appMs,
       static_median_ms: staticMs,
       ratio: appMs / staticMs,
     };
-    row(`cold load → first overview frame, 2023 plan (median of ${LOAD_RUNS})`, ms(appMs));
+    row(`cold load → first overview frame, 2023 plan (median of ${LOAD_RUNS}; the prerendered overview in index.html)`, ms(appMs));
+    row(`cold load → the app's own overview on screen, wasm running (median of ${LOAD_RUNS})`, ms(median(appLoads.map((t) => t.appFrame))));
     row(`static HTML of the same overview + all 58 objectives (floor, median of ${LOAD_RUNS})`, ms(staticMs));
     row('cold load ÷ floor', `${(appMs / staticMs).toFixed(2)}×`, '≤ 1.5×', appMs / staticMs <= BUDGET.loadRatio);
   });
