@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { DEFAULT, LOAD, overviewScores, snapshotWith } from './support/app.mjs';
+import { DEFAULT, LOAD, fillLocalStorage, overviewScores, snapshotWith } from './support/app.mjs';
 import { useApp } from './support/browser.mjs';
 
 const app = useApp();
@@ -147,21 +147,8 @@ app.test('once the service worker controls the page, the overview starts the ful
 app.test('with a first save the full storage refused, leaving the first module asks first and offers the export', { path: '/', ...FIRST_VISIT }, async ({ page }) => {
   await page.locator(ROWS).first().waitFor(LOAD);
   // Storage full before the app starts, with nothing of the app's in it.
-  await page.addInitScript(() => {
-    localStorage.removeItem('cruscotto.state');
-    let n = 0;
-    for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem(`filler-${n}`, chunk);
-          n += 1;
-        } catch {
-          break;
-        }
-      }
-    }
-  });
+  await page.addInitScript(() => localStorage.removeItem('cruscotto.state'));
+  await page.addInitScript(fillLocalStorage);
   await page.goto('/');
   await page.locator('#storage-error').waitFor({ timeout: 10_000 });
 

@@ -101,35 +101,38 @@ export async function overviewScores(page) {
 }
 
 /**
- * Fills what is left of the origin's local storage, down to the last
- * character, so that the app's next larger save fails. Returns how many filler
- * items it wrote.
+ * Runs in the page (`page.evaluate`, `page.addInitScript`): fills what is left
+ * of the origin's local storage, down to the last character, so that the app's
+ * next larger save fails. Returns how many filler items it wrote.
  */
-export async function fillStorage(page) {
-  return page.evaluate(() => {
-    let n = 0;
-    for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem(`filler-${n}`, chunk);
-          n += 1;
-        } catch (e) {
-          if (e.name !== 'QuotaExceededError') throw e;
-          break;
-        }
-      }
-    }
-    // The last few characters a key name left free: grow one value to the brim.
-    const last = `filler-${n - 1}`;
+export function fillLocalStorage() {
+  let n = 0;
+  for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+    const chunk = 'x'.repeat(size);
     for (;;) {
       try {
-        localStorage.setItem(last, `${localStorage.getItem(last)}x`);
+        localStorage.setItem(`filler-${n}`, chunk);
+        n += 1;
       } catch (e) {
         if (e.name !== 'QuotaExceededError') throw e;
         break;
       }
     }
-    return n;
-  });
+  }
+  // The last few characters a key name left free: grow one value to the brim.
+  const last = `filler-${n - 1}`;
+  for (;;) {
+    try {
+      localStorage.setItem(last, `${localStorage.getItem(last)}x`);
+    } catch (e) {
+      if (e.name !== 'QuotaExceededError') throw e;
+      break;
+    }
+  }
+  return n;
+}
+
+/** [`fillLocalStorage`] in `page` now. */
+export async function fillStorage(page) {
+  return page.evaluate(fillLocalStorage);
 }
