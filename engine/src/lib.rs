@@ -24,8 +24,9 @@ pub use summary::{score_summary, ScoreSummary};
 pub use validate::{validate, validate_plan, Issue, IssueKind, Lang, Report, Severity};
 
 /// The 2023 Politecnico di Milano plan, transcribed from the Allegato 4, as shipped
-/// with every build so that the app and the CLI open on it without a network.
-pub const DEFAULT_PLAN_JSON: &str = include_str!("../data/polimi-2023.json");
+/// with every build so that the app and the CLI open on it without a network:
+/// `data/polimi-2023.json` without the whitespace between tokens (`build.rs`).
+pub const DEFAULT_PLAN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/polimi-2023.min.json"));
 
 /// The embedded 2023 plan with empty progress.
 pub fn default_snapshot() -> Snapshot {

@@ -369,3 +369,19 @@ fn a_scenario_round_trips_through_a_file_and_scores_the_same() {
     let s = imported.snapshot;
     assert_eq!(s.plan.score(&s.progress), card);
 }
+
+#[test]
+fn the_embedded_plan_is_the_data_file_without_its_whitespace() {
+    let file = include_str!("../data/polimi-2023.json");
+    let embedded: Value =
+        serde_json::from_str(DEFAULT_PLAN_JSON).expect("the embedded plan is JSON");
+    let original: Value = serde_json::from_str(file).expect("the data file is JSON");
+    assert_eq!(embedded, original);
+    assert!(!DEFAULT_PLAN_JSON.contains('\n'), "no line breaks left");
+    assert!(
+        DEFAULT_PLAN_JSON.len() < file.len() * 4 / 5,
+        "{} bytes embedded of {}",
+        DEFAULT_PLAN_JSON.len(),
+        file.len()
+    );
+}
