@@ -27,6 +27,8 @@ pub mod report_xlsx;
 pub mod state;
 pub mod storage;
 pub mod tab_sync;
+#[cfg(test)]
+mod test_fixtures;
 pub mod transfer_diff;
 pub mod transfer_io;
 

@@ -618,18 +618,8 @@ pub fn use_app() -> AppState {
 
 #[cfg(test)]
 mod tests {
-    use std::str::FromStr;
-
-    use rust_decimal::Decimal;
-
     use super::*;
-
-    fn valued(v: &str) -> ProgressEntry {
-        ProgressEntry {
-            value: Some(Decimal::from_str(v).expect("test decimal")),
-            ..ProgressEntry::default()
-        }
-    }
+    use crate::test_fixtures::{at_level, valued};
 
     /// A `Scores` over the 2023 plan, with the write side of its progress.
     fn scores_2023() -> (Scores, WriteSignal<Plan>, WriteSignal<Progress>) {
@@ -650,13 +640,6 @@ mod tests {
         scores
             .plan
             .with_untracked(|p| scores.progress.with_untracked(|pr| p.score(pr)))
-    }
-
-    fn at_level(level: u8) -> ProgressEntry {
-        ProgressEntry {
-            level: Some(level),
-            ..ProgressEntry::default()
-        }
     }
 
     #[test]

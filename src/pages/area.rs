@@ -600,6 +600,7 @@ mod tests {
     use cruscotto_engine::{default_snapshot, ProgressEntry};
 
     use super::*;
+    use crate::test_fixtures::at_level;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test decimal")
@@ -615,19 +616,12 @@ mod tests {
         area_rows(&snap.plan, &card, "ATE")
     }
 
-    fn level(l: u8) -> ProgressEntry {
-        ProgressEntry {
-            level: Some(l),
-            ..Default::default()
-        }
-    }
-
     #[test]
     fn contributions_add_up_to_the_area_score() {
         let rows = ate_rows(&[
-            ("riassetto-bassini-i1", level(3)),
-            ("impianti-fotovoltaici-i1", level(4)),
-            ("metodologia-bim-i1", level(1)),
+            ("riassetto-bassini-i1", at_level(3)),
+            ("impianti-fotovoltaici-i1", at_level(4)),
+            ("metodologia-bim-i1", at_level(1)),
         ]);
         let sum: Decimal = rows.iter().filter_map(|r| r.contribution).sum();
         // (15·3 + 15·4 + 5·1) / 35
@@ -641,8 +635,8 @@ mod tests {
     #[test]
     fn filters_combine() {
         let rows = ate_rows(&[
-            ("riassetto-bassini-i1", level(3)),
-            ("metodologia-bim-i1", level(1)),
+            ("riassetto-bassini-i1", at_level(3)),
+            ("metodologia-bim-i1", at_level(1)),
         ]);
         let below = Filter {
             below_target: true,
@@ -690,7 +684,7 @@ mod tests {
 
     #[test]
     fn not_assessed_sorts_below_level_zero() {
-        let rows = ate_rows(&[("metodologia-bim-i1", level(0))]);
+        let rows = ate_rows(&[("metodologia-bim-i1", at_level(0))]);
         let sort = Sort {
             key: SortKey::Level,
             descending: true,
