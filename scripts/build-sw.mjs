@@ -87,7 +87,7 @@ const extra = liveReload
 directives[scriptSrc] = [directives[scriptSrc], ...extra].join(' ');
 html = html.replace(cspPattern, (_, open, __, close) => `${open}${directives.join('; ')}${close}`);
 
-// The app registers /sw.js only when the page says so (src/components/update_notice.rs).
+// The app registers /sw.js only when the page says so (src/components/frame/update_notice.rs).
 const swMeta = `<meta name="cruscotto-service-worker" content="${liveReload ? '' : '/sw.js'}" />`;
 // The full app's module has fixed file names (Trunk's worker type), so the first
 // module asks for them with this build's revision (src/modules.rs): an HTTP

@@ -5,17 +5,17 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::header::Header;
-use crate::components::status_banner::StatusBanner;
-use crate::components::update_notice::UpdateNotice;
+use crate::components::frame::header::Header;
+use crate::components::frame::status_banner::StatusBanner;
+use crate::components::frame::update_notice::UpdateNotice;
 use crate::i18n::*;
+use crate::io::storage::{Loaded, Reader};
 use crate::pages::{
     area::AreaPage, compare::ComparePage, editor::EditorPage, hand_over::HandOver,
     not_found::NotFound, objective::ObjectivePage, overview::Overview, recovery::RecoveryPage,
     report::ReportPage, settings::SettingsPage, transfer::TransferPage,
 };
 use crate::state::AppState;
-use crate::storage::{Loaded, Reader};
 use cruscotto_engine::snapshot::{import, import_current};
 
 /// What makes one wasm module differ from the other. Function pointers, so

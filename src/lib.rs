@@ -18,35 +18,22 @@
 
 pub mod app;
 pub mod components;
-pub mod consolidate;
-pub mod format;
+pub mod i18n;
+pub mod io;
 pub mod modules;
 pub mod pages;
 pub mod report;
-pub mod report_xlsx;
 pub mod state;
-pub mod storage;
-pub mod tab_sync;
 #[cfg(test)]
 mod test_fixtures;
-pub mod transfer_diff;
-pub mod transfer_io;
-
-// Reads locales/<lang>/<namespace>.json at compile time. The macro is deprecated
-// in favour of a build-script generator that reads the same files; it is kept
-// while it works, because it needs no build script on a 2-core machine.
-#[allow(deprecated)]
-mod i18n_gen {
-    leptos_i18n::load_locales!();
-}
-use i18n_gen::i18n;
+pub mod view;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Installs the panic hook and mounts one module's app on what was `loaded`
 /// from storage.
-pub fn start(parts: app::Parts, loaded: storage::Loaded) {
+pub fn start(parts: app::Parts, loaded: io::storage::Loaded) {
     install_panic_hook();
     remove_prerender();
     mount_to_body(move || view! { <app::App parts=parts loaded=loaded /> });

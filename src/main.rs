@@ -3,7 +3,7 @@
 //! the app is installed) starts the full app instead (`cruscotto_app::modules`).
 
 use cruscotto_app::modules::{self, Module};
-use cruscotto_app::{app, storage};
+use cruscotto_app::{app, io::storage};
 
 fn main() {
     if modules::current_path_module() == Module::Full || modules::installed() {

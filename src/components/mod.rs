@@ -1,36 +1,10 @@
-//! Reusable pieces of the pages, one component per file.
+//! Reusable pieces of the pages, one component per file, grouped by what they
+//! show. Components read the app state through `crate::state::use_app` and never
+//! import a page.
 
-pub mod area_timeline;
-pub mod conflict_choices;
-pub mod date_input;
-pub mod diff_view;
-pub mod editor_areas;
-pub mod editor_context;
-pub mod editor_field_issues;
-pub mod editor_indicator;
-pub mod editor_issue_summary;
-pub mod editor_level;
-pub mod editor_logic;
-pub mod editor_number_input;
-pub mod editor_objective_form;
-pub mod editor_objective_list;
-pub mod editor_plan_actions;
-pub mod editor_text_field;
-pub mod editor_weight_sums;
-pub mod editor_weights;
-pub mod export_now;
-pub mod header;
-pub mod import_errors;
-pub mod indicator_card;
-pub mod indicator_history;
-pub mod indicator_note;
-pub mod level_badge;
-pub mod milestone_input;
-pub mod number_input;
-pub mod plan_mismatches;
-pub mod score_bar;
-pub mod snapshot_facts;
-pub mod status_banner;
-pub mod timeline_chart;
-pub mod update_notice;
-pub mod what_if;
+pub mod charts;
+pub mod editor;
+pub mod frame;
+pub mod progress;
+pub mod scores;
+pub mod transfer;

@@ -15,14 +15,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use rust_decimal::Decimal;
 
-use crate::components::area_timeline::AreaTimeline;
-use crate::components::indicator_card::dom_id;
-use crate::components::level_badge::LevelBadge;
-use crate::components::score_bar::ScoreBar;
-use crate::components::what_if::WhatIfPanel;
-use crate::format;
+use crate::components::charts::area_timeline::AreaTimeline;
+use crate::components::progress::what_if::WhatIfPanel;
+use crate::components::scores::level_badge::LevelBadge;
+use crate::components::scores::score_bar::ScoreBar;
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::format;
+use crate::view::ids::dom_id;
 
 /// One objective as the area table shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,13 +10,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::components::diff_view::{DiffMode, DiffView};
-use crate::components::import_errors::ImportErrors;
-use crate::components::snapshot_facts::SnapshotFacts;
+use crate::components::transfer::diff_view::{DiffMode, DiffView};
+use crate::components::transfer::import_errors::ImportErrors;
+use crate::components::transfer::snapshot_facts::SnapshotFacts;
 use crate::i18n::*;
+use crate::io::files;
 use crate::state::use_app;
-use crate::transfer_diff::diff;
-use crate::transfer_io;
+use crate::view::snapshot_diff::diff;
 
 /// The last file compared, or why it could not be read.
 #[derive(Clone)]
@@ -59,7 +59,7 @@ pub fn ComparePage() -> impl IntoView {
         reading.set(true);
         compared.set(None);
         spawn_local(async move {
-            let result = transfer_io::import_files(vec![file]).await;
+            let result = files::import_files(vec![file]).await;
             reading.set(false);
             if let Some((name, r)) = result.into_iter().next() {
                 let (value, focus) = match r {
@@ -79,13 +79,13 @@ pub fn ComparePage() -> impl IntoView {
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        check(transfer_io::files_of(input.files()));
+        check(files::files_of(input.files()));
         input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         drag_over.set(false);
-        check(transfer_io::files_of(
+        check(files::files_of(
             ev.data_transfer().and_then(|dt| dt.files()),
         ));
     };

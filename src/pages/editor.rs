@@ -9,18 +9,18 @@
 use cruscotto_engine::validate_plan;
 use leptos::prelude::*;
 
-use crate::components::editor_areas::EditorAreas;
-use crate::components::editor_context::EditorCtx;
-use crate::components::editor_field_issues::issues_id;
-use crate::components::editor_issue_summary::EditorIssueSummary;
-use crate::components::editor_logic::field_anchor;
-use crate::components::editor_objective_form::EditorObjectiveForm;
-use crate::components::editor_objective_list::EditorObjectiveList;
-use crate::components::editor_plan_actions::EditorPlanActions;
-use crate::components::editor_text_field::EditorTextField;
-use crate::components::editor_weight_sums::EditorWeightSums;
+use crate::components::editor::areas::EditorAreas;
+use crate::components::editor::context::EditorCtx;
+use crate::components::editor::field_issues::issues_id;
+use crate::components::editor::issue_summary::EditorIssueSummary;
+use crate::components::editor::objective_form::EditorObjectiveForm;
+use crate::components::editor::objective_list::EditorObjectiveList;
+use crate::components::editor::plan_actions::EditorPlanActions;
+use crate::components::editor::text_field::EditorTextField;
+use crate::components::editor::weight_sums::EditorWeightSums;
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::editor::field_anchor;
 
 /// Years outside this range are almost certainly typing mistakes.
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;

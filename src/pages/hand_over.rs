@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::export_now::ExportNow;
+use crate::components::transfer::export_now::ExportNow;
 use crate::i18n::*;
 use crate::modules;
 use crate::state::use_app;

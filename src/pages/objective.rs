@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::indicator_card::{dom_id, IndicatorCard};
-use crate::components::level_badge::LevelBadge;
-use crate::format;
+use crate::components::progress::indicator_card::IndicatorCard;
+use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::format;
+use crate::view::ids::dom_id;
 
 /// A structure code with its name when the plan knows it: `ATE – Area Tecnico
 /// Edilizia`, else the code alone.

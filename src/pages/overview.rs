@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
 
-use crate::components::score_bar::ScoreBar;
-use crate::format;
+use crate::components::scores::score_bar::ScoreBar;
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::format;
 
 #[component]
 pub fn Overview() -> impl IntoView {

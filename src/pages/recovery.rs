@@ -3,7 +3,7 @@
 //! and two ways on: the shipped 2023 plan or a snapshot file.
 //!
 //! Nothing here overwrites the unreadable data: it stays set aside (see
-//! `crate::storage`) until the user downloads or explicitly discards it, and
+//! `crate::io::storage`) until the user downloads or explicitly discards it, and
 //! nothing is saved until the user chooses how to go on.
 
 use cruscotto_engine::snapshot::{import, ImportError};
@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::*;
-use crate::state::{today, use_app};
-use crate::transfer_io;
+use crate::io::files::{self, download_raw};
+use crate::state::use_app;
 
 /// The reasons to show, one per problem, each with its location (a JSON path,
 /// a line and column, a byte offset) as the engine words it.
@@ -25,21 +25,6 @@ pub fn reasons(error: &ImportError, lang: Lang) -> Vec<String> {
             .collect(),
         other => vec![other.message(lang)],
     }
-}
-
-/// The name of the downloaded raw data.
-pub fn raw_file_name(date: chrono::NaiveDate) -> String {
-    // NaiveDate displays as YYYY-MM-DD without chrono's strftime machinery,
-    // which the first wasm module would otherwise link for this alone.
-    format!("cruscotto-dati-non-leggibili-{date}.json")
-}
-
-/// Downloads the unreadable data exactly as stored; the result for the status line.
-pub fn download_raw(raw: &str) -> Result<String, String> {
-    let name = raw_file_name(today());
-    transfer_io::download_text(&name, raw, "application/json")
-        .map(|()| name)
-        .map_err(|e| e.0)
 }
 
 #[component]
@@ -83,7 +68,7 @@ pub fn RecoveryPage() -> impl IntoView {
         input.set_value("");
         spawn_local(async move {
             let lang = app.lang.get_untracked();
-            let result = transfer_io::read_file(&file)
+            let result = files::read_file(&file)
                 .await
                 .and_then(|bytes| import(&bytes));
             match result {
@@ -183,14 +168,5 @@ mod tests {
         let items = reasons(&error, Lang::En);
         assert!(items.len() >= 2, "{items:?}");
         assert!(items.iter().all(|i| i.starts_with("plan.")), "{items:?}");
-    }
-
-    #[test]
-    fn the_raw_file_name_has_the_date() {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-        assert_eq!(
-            raw_file_name(date),
-            "cruscotto-dati-non-leggibili-2026-11-25.json"
-        );
     }
 }

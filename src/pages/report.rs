@@ -10,16 +10,17 @@ use cruscotto_engine::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::indicator_card::dom_id;
-use crate::components::level_badge::LevelBadge;
-use crate::format;
+use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
+use crate::io::clock::today;
+use crate::io::files;
+use crate::report::xlsx;
 use crate::report::{
     self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
 };
-use crate::report_xlsx;
-use crate::state::{today, use_app};
-use crate::transfer_io;
+use crate::state::use_app;
+use crate::view::format;
+use crate::view::ids::dom_id;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -110,11 +111,11 @@ fn ReportActions(
     let on_xlsx = move |_| {
         let lang = app.lang.get_untracked();
         let result = report.with_untracked(|r| {
-            report_xlsx::workbook(r, lang)
+            xlsx::workbook(r, lang)
                 .map_err(|e| e.message(lang))
                 .and_then(|bytes| {
                     let name = format!("{}.xlsx", report::file_stem(r));
-                    transfer_io::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| e.0)
+                    files::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| e.0)
                 })
         });
         error.set(result.err());
@@ -124,7 +125,7 @@ fn ReportActions(
         let result = report.with_untracked(|r| {
             let text = report::csv(&report::objective_table(r, lang), lang);
             let name = format!("{}.csv", report::file_stem(r));
-            transfer_io::download_text(&name, &text, "text/csv;charset=utf-8")
+            files::download_text(&name, &text, "text/csv;charset=utf-8")
         });
         error.set(result.err().map(|e| e.0));
     };
@@ -330,11 +331,7 @@ fn reached_text(r: &Reached, unit: Option<&String>, lang: Lang) -> String {
         Reached::Nothing => "—".into(),
         Reached::Level(l) => {
             let l = rust_decimal::Decimal::from(*l);
-            crate::components::level_badge::band_name(
-                crate::components::level_badge::band(Some(l)),
-                lang,
-            )
-            .to_string()
+            crate::view::levels::band_name(crate::view::levels::band(Some(l)), lang).to_string()
         }
         Reached::Number(d) => with_unit(format::decimal(*d, lang, 4), unit),
         Reached::Date(d) => format::date(*d, lang),

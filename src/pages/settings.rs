@@ -6,9 +6,9 @@ use cruscotto_engine::{IndicatorKind, Lang, NumericMode};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::format;
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::format;
 
 /// Milestone indicators recorded at level 2, which only a plan allowing the
 /// intermediate level accepts: turning it off would leave an invalid state.

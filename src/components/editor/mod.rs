@@ -1,0 +1,16 @@
+//! The plan editor's pieces: plan facts, areas, the objective list and form,
+//! indicators, levels and weights, and where each problem is shown.
+
+pub mod areas;
+pub mod context;
+pub mod field_issues;
+pub mod indicator;
+pub mod issue_summary;
+pub mod level;
+pub mod number_input;
+pub mod objective_form;
+pub mod objective_list;
+pub mod plan_actions;
+pub mod text_field;
+pub mod weight_sums;
+pub mod weights;

@@ -1,0 +1,115 @@
+//! The completion date of a deadline indicator, or "deadline missed" (level 0).
+
+use chrono::NaiveDate;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::state::use_app;
+use crate::view::ids::dom_id;
+
+/// Reads the value of an `<input type="date">` (always `YYYY-MM-DD`, or empty).
+pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
+    value.trim().parse::<NaiveDate>().ok()
+}
+
+/// A date field and a "deadline missed" checkbox for a date indicator.
+#[component]
+pub fn DateInput(
+    /// The date indicator whose completion is recorded.
+    indicator_id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let input_id = dom_id("done-on-", &indicator_id);
+    let missed_id = dom_id("missed-", &indicator_id);
+    let hint_id = dom_id("done-on-hint-", &indicator_id);
+    let entry = {
+        let id = indicator_id.clone();
+        Memo::new(move |_| {
+            app.progress
+                .with(|p| p.get(&id).map(|e| (e.done_on, e.level)))
+                .unwrap_or_default()
+        })
+    };
+    let field = NodeRef::<html::Input>::new();
+
+    // The field is written only when it disagrees with the stored date, so that
+    // a half-typed date (which reads as empty) is not wiped while typing.
+    Effect::new(move |_| {
+        let done_on = entry.get().0;
+        let Some(el) = field.get() else { return };
+        if parse_date_field(&el.value()) != done_on {
+            el.set_value(&done_on.map(|d| d.to_string()).unwrap_or_default());
+        }
+    });
+
+    let on_date = {
+        let id = indicator_id.clone();
+        move |ev: leptos::ev::Event| {
+            let done_on = parse_date_field(&event_target_value(&ev));
+            if entry.get_untracked().0 != done_on {
+                app.record(&id, |e| {
+                    e.done_on = done_on;
+                    if done_on.is_some() {
+                        e.level = None;
+                    }
+                });
+            }
+        }
+    };
+    let on_missed = {
+        let id = indicator_id.clone();
+        move |ev: leptos::ev::Event| {
+            let missed = event_target_checked(&ev);
+            app.record(&id, |e| {
+                if missed {
+                    e.level = Some(0);
+                    e.done_on = None;
+                } else {
+                    e.level = None;
+                }
+            });
+        }
+    };
+
+    view! {
+        <div class="date-input">
+            <label for=input_id.clone()>{t!(i18n, objective.done_on_label)}</label>
+            <input
+                type="date"
+                id=input_id
+                data-indicator=indicator_id.clone()
+                node_ref=field
+                aria-describedby=hint_id.clone()
+                on:input=on_date.clone()
+                on:change=on_date
+            />
+            <p class="hint" id=hint_id>{t!(i18n, objective.date_hint)}</p>
+            <div class="check-option">
+                <input
+                    type="checkbox"
+                    id=missed_id.clone()
+                    prop:checked=move || entry.get().1 == Some(0)
+                    on:change=on_missed
+                />
+                <label for=missed_id>{t!(i18n, objective.deadline_missed)}</label>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_fields_read_iso_dates_only() {
+        assert_eq!(
+            parse_date_field("2023-09-15"),
+            NaiveDate::from_ymd_opt(2023, 9, 15)
+        );
+        assert_eq!(parse_date_field(""), None);
+        assert_eq!(parse_date_field("2023-02-30"), None);
+    }
+}

@@ -1,0 +1,75 @@
+//! The manager's note on an indicator, saved as typed, and when it last changed.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::state::use_app;
+use crate::view::format;
+use crate::view::ids::dom_id;
+
+/// A note textarea and the time of the indicator's last update.
+#[component]
+pub fn IndicatorNote(
+    /// The indicator the note belongs to.
+    indicator_id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let note_id = dom_id("note-", &indicator_id);
+    let hint_id = dom_id("note-hint-", &indicator_id);
+    let stored = {
+        let id = indicator_id.clone();
+        Memo::new(move |_| {
+            app.progress
+                .with(|p| p.get(&id).map(|e| (e.note.clone(), e.updated_at.clone())))
+                .unwrap_or_default()
+        })
+    };
+    let field = NodeRef::<html::Textarea>::new();
+
+    // Written only when it disagrees with what is stored (blank notes are not
+    // stored), so typing is never interrupted.
+    Effect::new(move |_| {
+        let note = stored.with(|(n, _)| n.clone()).unwrap_or_default();
+        let Some(el) = field.get() else { return };
+        if el.value().trim() != note.trim() {
+            el.set_value(&note);
+        }
+    });
+
+    let on_input = {
+        let id = indicator_id.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            app.record(&id, |e| {
+                e.note = (!text.trim().is_empty()).then_some(text);
+            });
+        }
+    };
+    let updated = move || {
+        let lang = app.lang.get();
+        stored.with(|(_, at)| at.as_deref().map(|at| format::timestamp(at, lang)))
+    };
+
+    view! {
+        <div class="indicator-note">
+            <label for=note_id.clone()>{t!(i18n, objective.note_label)}</label>
+            <textarea
+                id=note_id
+                data-indicator=indicator_id.clone()
+                rows="3"
+                node_ref=field
+                aria-describedby=hint_id.clone()
+                on:input=on_input
+            ></textarea>
+            <p class="hint" id=hint_id>{t!(i18n, objective.note_hint)}</p>
+            <p class="last-update" id=dom_id("updated-", &indicator_id)>
+                {move || match updated() {
+                    Some(at) => view! { {t!(i18n, objective.last_update)}" "<time>{at}</time> }.into_any(),
+                    None => view! { {t!(i18n, objective.never_updated)} }.into_any(),
+                }}
+            </p>
+        </div>
+    }
+}

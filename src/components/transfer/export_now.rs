@@ -1,0 +1,49 @@
+//! "Export now": downloads the plan and progress held by this page as a
+//! snapshot file, right where a problem with saving is reported, so the way
+//! out never needs another screen (which may be in the other wasm module, a
+//! page load away, where unsaved changes would not follow).
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::io::clock::today;
+use crate::io::files;
+use crate::state::{use_app, AppState};
+
+#[component]
+pub fn ExportNow(
+    /// The id of the button, for the tests and for labels that point at it.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let (status, set_status) = signal(None::<Result<String, String>>);
+    let download = move |_| set_status.set(Some(download_snapshot(&app)));
+    view! {
+        <button type="button" class="btn btn-primary" id=id on:click=download>
+            {t!(i18n, common.storage_error_export)}
+        </button>
+        <span aria-live="polite">
+            {move || match status.get() {
+                Some(Ok(name)) => Some(view! { <span class="text-success">{t!(i18n, common.export_done)}" "{name}</span> }.into_any()),
+                Some(Err(e)) => Some(view! { <span class="text-danger">{t!(i18n, common.export_failed)}" "{e}</span> }.into_any()),
+                None => None,
+            }}
+        </span>
+    }
+}
+
+/// Downloads the plan and progress this page holds as a snapshot file named
+/// after the plan, the chosen area and today; returns the file name, or why the
+/// browser refused.
+pub fn download_snapshot(app: &AppState) -> Result<String, String> {
+    let area = app.area.get_untracked();
+    let name = app
+        .plan
+        .with_untracked(|p| files::export_file_name(&p.id, area.as_deref(), today()));
+    let json = app.snapshot().to_json();
+    files::download_text(&name, &json, "application/json")
+        .map(|()| name)
+        .map_err(|e| e.0)
+}

@@ -1,0 +1,9 @@
+//! Pieces of the import, consolidation and comparison screens: errors, facts
+//! of a snapshot, plan mismatches, conflicts, differences, and Export now.
+
+pub mod conflict_choices;
+pub mod diff_view;
+pub mod export_now;
+pub mod import_errors;
+pub mod plan_mismatches;
+pub mod snapshot_facts;

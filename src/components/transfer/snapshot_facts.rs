@@ -1,0 +1,58 @@
+//! What a checked snapshot holds (plan title, id, year, number of objectives
+//! and progress entries, format version, export time) and its warnings, shown
+//! before an import and in a comparison.
+
+use cruscotto_engine::snapshot::{Imported, CURRENT_VERSION};
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::state::use_app;
+use crate::view::format;
+
+#[component]
+pub fn SnapshotFacts(
+    /// The snapshot that passed the engine's checks, with its warnings.
+    imported: Imported,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let plan = imported.snapshot.plan.clone();
+    let progress_count = imported.snapshot.progress.len();
+    let exported_at = imported.snapshot.exported_at.clone();
+    let source_version = imported.source_version;
+    let warnings = imported.report.warnings.clone();
+    let objectives_count = plan.objectives.len();
+    move || {
+        let lang = app.lang.get();
+        let warnings_view = if warnings.is_empty() {
+            view! { <p class="muted">{t!(i18n, transfer.no_warnings)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="warning-list" id="import-warnings">
+                    {warnings.iter().map(|w| view! {
+                        <li><code>{w.path.clone()}</code>" — "{w.message(lang)}</li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        view! {
+            <dl class="preview-facts">
+                <div><dt>{t!(i18n, transfer.plan_title)}</dt><dd id="preview-title">{plan.title.clone()}</dd></div>
+                <div><dt>{t!(i18n, transfer.plan_id)}</dt><dd><code>{plan.id.clone()}</code></dd></div>
+                <div><dt>{t!(i18n, transfer.plan_year)}</dt><dd>{plan.year}</dd></div>
+                <div><dt>{t!(i18n, transfer.objectives_count)}</dt><dd id="preview-objectives">{objectives_count}</dd></div>
+                <div><dt>{t!(i18n, transfer.progress_count)}</dt><dd id="preview-progress">{progress_count}</dd></div>
+                <div>
+                    <dt>{t!(i18n, transfer.source_version)}</dt>
+                    <dd>{source_version}" "{(source_version < CURRENT_VERSION).then_some(t!(i18n, transfer.migrated))}</dd>
+                </div>
+                {exported_at.clone().map(|ts| view! {
+                    <div><dt>{t!(i18n, transfer.exported_at)}</dt><dd>{format::timestamp(&ts, lang)}</dd></div>
+                })}
+            </dl>
+            <h4>{t!(i18n, transfer.warnings_heading)}" ("{warnings.len()}")"</h4>
+            {warnings_view}
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The only code that touches files: downloading a snapshot or a report (a
+//! Blob behind an object URL, clicked through an `<a download>`), reading a chosen or dropped
+//! file, and copying text to the clipboard.
+//!
+//! Reading checks the size the browser reports before reading a byte, so a
+//! huge file is refused without freezing the tab; the content is then handed to
+//! `cruscotto_engine::snapshot::import` as bytes, which checks everything else.
+
+use chrono::NaiveDate;
+use cruscotto_engine::snapshot::{ImportError, MAX_SNAPSHOT_BYTES};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a download or a copy did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrowserError(pub String);
+
+fn js_error(e: JsValue) -> BrowserError {
+    BrowserError(
+        e.as_string()
+            .or_else(|| {
+                js_sys::Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+            })
+            .unwrap_or_else(|| format!("{e:?}")),
+    )
+}
+
+/// `cruscotto-<plan id>-<area or tutte-le-aree>-<YYYY-MM-DD>.json`, with every
+/// character a file system might refuse replaced by `-`.
+pub fn export_file_name(plan_id: &str, area: Option<&str>, date: NaiveDate) -> String {
+    let area = area
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or("tutte-le-aree");
+    format!(
+        "cruscotto-{}-{}-{}.json",
+        safe_part(plan_id),
+        safe_part(area),
+        date
+    )
+}
+
+fn safe_part(s: &str) -> String {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(['-', '.']).to_string();
+    if cleaned.is_empty() {
+        "piano".into()
+    } else {
+        cleaned
+    }
+}
+
+/// Saves `text` as a file named `file_name` through the browser's download.
+pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), BrowserError> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_parts(file_name, &parts, mime)
+}
+
+/// Saves binary content (a workbook) as a file named `file_name`, with the
+/// MIME type that lets the system open it with the right program.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), BrowserError> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_parts(file_name, &parts, mime)
+}
+
+fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), BrowserError> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    // One JS constructor behind every typed binding: `new Blob(parts, options)`
+    // takes strings and byte arrays alike.
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+        .map_err(js_error)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let result = click_link(&url, file_name);
+    // The download has started by the time click() returns in every current
+    // browser; releasing the URL later still leaves a margin for slow ones.
+    let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 10_000);
+    }
+    result
+}
+
+fn click_link(url: &str, file_name: &str) -> Result<(), BrowserError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| BrowserError("no document".into()))?;
+    let body = document
+        .body()
+        .ok_or_else(|| BrowserError("no body".into()))?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| BrowserError("not an anchor".into()))?;
+    a.set_href(url);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    body.append_child(&a).map_err(js_error)?;
+    a.click();
+    let _ = body.remove_child(&a);
+    Ok(())
+}
+
+/// Reads a chosen or dropped file, refusing it before reading when it is
+/// larger than the snapshot limit.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ImportError> {
+    let size = file.size();
+    if size > MAX_SNAPSHOT_BYTES as f64 {
+        return Err(ImportError::TooLarge {
+            size: size as usize,
+            limit: MAX_SNAPSHOT_BYTES,
+        });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| ImportError::Shape {
+            path: file.name(),
+            message: js_error(e).0,
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Every file of a file list (chosen with `multiple`, or dropped), in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads and imports several files one after the other, keeping each file's
+/// name with its own result, so one bad file never hides the others.
+pub async fn import_files(
+    files: Vec<web_sys::File>,
+) -> Vec<(
+    String,
+    Result<cruscotto_engine::snapshot::Imported, ImportError>,
+)> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let result = read_file(&file)
+            .await
+            .and_then(|bytes| cruscotto_engine::snapshot::import(&bytes));
+        out.push((file.name(), result));
+    }
+    out
+}
+
+/// Copies text to the clipboard; fails where the browser does not allow it
+/// (no permission, insecure context), and the caller offers selecting instead.
+pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
+    let window = web_sys::window().ok_or_else(|| BrowserError("no window".into()))?;
+    let clipboard = window.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(js_error)
+}
+
+/// The name of the downloaded raw data.
+pub fn raw_file_name(date: chrono::NaiveDate) -> String {
+    // NaiveDate displays as YYYY-MM-DD without chrono's strftime machinery,
+    // which the first wasm module would otherwise link for this alone.
+    format!("cruscotto-dati-non-leggibili-{date}.json")
+}
+
+/// Downloads the unreadable data exactly as stored; the result for the status line.
+pub fn download_raw(raw: &str) -> Result<String, String> {
+    let name = raw_file_name(crate::io::clock::today());
+    download_text(&name, raw, "application/json")
+        .map(|()| name)
+        .map_err(|e| e.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_raw_file_name_has_the_date() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+        assert_eq!(
+            raw_file_name(date),
+            "cruscotto-dati-non-leggibili-2026-11-25.json"
+        );
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
+    }
+
+    #[test]
+    fn file_name_has_plan_area_and_date() {
+        assert_eq!(
+            export_file_name("polimi-2023", Some("ARUO"), day()),
+            "cruscotto-polimi-2023-ARUO-2026-11-25.json"
+        );
+        assert_eq!(
+            export_file_name("polimi-2023", None, day()),
+            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25.json"
+        );
+    }
+
+    #[test]
+    fn file_name_replaces_characters_file_systems_refuse() {
+        assert_eq!(
+            export_file_name("../piano 2024/bis", Some(" "), day()),
+            "cruscotto-piano-2024-bis-tutte-le-aree-2026-11-25.json"
+        );
+        assert_eq!(
+            export_file_name("", Some("A:B"), day()),
+            "cruscotto-piano-A-B-2026-11-25.json"
+        );
+    }
+}

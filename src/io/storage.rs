@@ -1,0 +1,471 @@
+//! The only code that touches the browser's local storage.
+//!
+//! The working state is stored as a complete snapshot (the public format, with
+//! its version), so an app update migrates it through the same code as an
+//! import. It is written in one `setItem`, so a reader (another tab, the next
+//! start) sees the old state or the new one, never half of it. Earlier states
+//! are kept as backups. Stored data that cannot be read is never overwritten: it
+//! is set aside under its own key until the user downloads or discards it.
+//!
+//! Several tabs share the stored state. This module remembers the stored value
+//! this tab last wrote or adopted (as a JS string, compared without copying it
+//! into wasm), and [`save_state`] refuses to write over a value another tab
+//! stored since: the caller reconciles first (`crate::state::tab_sync`), so an older
+//! state never overwrites a newer one.
+
+use std::cell::RefCell;
+
+use cruscotto_engine::snapshot::{import_current, ImportError, Imported, CURRENT_VERSION, FORMAT};
+use cruscotto_engine::{Lang, Plan, Progress, Snapshot};
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use wasm_bindgen::{JsCast, JsValue};
+
+const STATE_KEY: &str = "cruscotto.state";
+const BACKUPS_KEY: &str = "cruscotto.backups";
+const SETTINGS_KEY: &str = "cruscotto.settings";
+const CORRUPT_KEY: &str = "cruscotto.unreadable";
+/// How many earlier states are kept: enough to undo a few imports and go back
+/// a few sessions, small enough to leave room in a 5 MB quota.
+pub const MAX_BACKUPS: usize = 10;
+/// Of which taken automatically (on opening, while editing) at most this many,
+/// so that automatic ones never push out the states kept before a replacement.
+pub const MAX_AUTOMATIC_BACKUPS: usize = 4;
+/// Reasons of the automatic backups.
+pub const REASON_OPENED: &str = "opened";
+pub const REASON_PERIODIC: &str = "periodic";
+/// Reason of the backup of the version left aside when two tabs changed the plan.
+pub const REASON_OTHER_TAB: &str = "other-tab";
+
+/// Why saving failed.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum StorageError {
+    #[error("the browser's storage is full")]
+    QuotaExceeded,
+    #[error("the browser refused to store the data: {0}")]
+    Unavailable(String),
+}
+
+impl StorageError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StorageError::QuotaExceeded, Lang::It) => "La memoria del browser è piena: le ultime modifiche non sono salvate. Esporta subito uno snapshot per non perderle.".into(),
+            (StorageError::QuotaExceeded, Lang::En) => "The browser's storage is full: the latest changes are not saved. Export a snapshot now so as not to lose them.".into(),
+            (StorageError::Unavailable(e), Lang::It) => format!("Il browser non consente di salvare i dati ({e}). Esporta uno snapshot per non perdere le modifiche."),
+            (StorageError::Unavailable(e), Lang::En) => format!("The browser does not allow saving data ({e}). Export a snapshot so as not to lose your changes."),
+        }
+    }
+}
+
+fn classify(e: gloo_storage::errors::StorageError) -> StorageError {
+    let text = e.to_string();
+    if text.contains("Quota") || text.contains("quota") {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Unavailable(text)
+    }
+}
+
+fn classify_js(e: &wasm_bindgen::JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name.contains("Quota") {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Unavailable(if name.is_empty() {
+            format!("{e:?}")
+        } else {
+            name
+        })
+    }
+}
+
+/// A state kept aside before it was replaced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    /// RFC 3339 time the backup was taken.
+    pub taken_at: String,
+    /// Why: "import", "new plan", ...
+    pub reason: String,
+    /// The snapshot as JSON text, so a backup of an older version still migrates.
+    pub snapshot: String,
+}
+
+/// User preferences.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The area the manager works on, opened first.
+    #[serde(default)]
+    pub area: Option<String>,
+}
+
+/// What was found in storage at start-up.
+pub enum Loaded {
+    /// Nothing stored yet: first visit.
+    Empty,
+    Found(Box<Snapshot>),
+    /// Stored data could not be read; it was set aside under [`CORRUPT_KEY`].
+    Unreadable {
+        error: ImportError,
+        raw: String,
+    },
+}
+
+thread_local! {
+    /// The stored state as this tab last wrote or adopted it (`null`: nothing
+    /// was stored), a JS string so comparing it costs no copy into wasm.
+    static SYNCED: RefCell<JsValue> = const { RefCell::new(JsValue::NULL) };
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// `localStorage.getItem(key)` as a JS value (a string or `null`), uncopied.
+fn get_js(key: &str) -> JsValue {
+    let Some(storage) = storage() else {
+        return JsValue::NULL;
+    };
+    js_sys::Reflect::get(&storage, &"getItem".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&storage, &key.into()).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// `localStorage.setItem(key, value)` with a JS string, uncopied.
+fn set_js(key: &str, value: &JsValue) -> Result<(), StorageError> {
+    let storage = storage().ok_or_else(|| StorageError::Unavailable("no localStorage".into()))?;
+    let set = js_sys::Reflect::get(&storage, &"setItem".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| StorageError::Unavailable("no setItem".into()))?;
+    set.call2(&storage, &key.into(), value)
+        .map(|_| ())
+        .map_err(|e| classify_js(&e))
+}
+
+/// How a wasm module reads stored snapshots: the full app with
+/// `cruscotto_engine::snapshot::import` (every version, every error explained),
+/// the first module with [`import_current`] (see [`load_current`]). A function
+/// pointer, so that each binary links only the reader it names.
+pub type Reader = fn(&[u8]) -> Result<Imported, ImportError>;
+
+/// Reads the working state, and remembers it as what this tab has seen. Data
+/// `read` refuses is set aside ([`CORRUPT_KEY`]) for the recovery screen.
+pub fn load_state(read: Reader) -> Loaded {
+    let stored = get_js(STATE_KEY);
+    SYNCED.with(|s| *s.borrow_mut() = stored.clone());
+    let Some(raw) = stored.as_string() else {
+        return Loaded::Empty;
+    };
+    match read(raw.as_bytes()) {
+        Ok(imported) => Loaded::Found(Box::new(imported.snapshot)),
+        Err(error) => {
+            set_aside(&raw);
+            Loaded::Unreadable { error, raw }
+        }
+    }
+}
+
+/// The first module's start: the working state when it is empty or a valid
+/// snapshot of the current version, and nothing is set aside; `None` for
+/// anything else (an older version to migrate, unreadable data), which the
+/// full app must handle. Sets nothing aside: data this cannot read may be
+/// perfectly readable by the full app.
+pub fn load_current() -> Option<Loaded> {
+    if !get_js(CORRUPT_KEY).is_null() {
+        return None;
+    }
+    let stored = get_js(STATE_KEY);
+    let loaded = match stored.as_string() {
+        None => Loaded::Empty,
+        Some(raw) => Loaded::Found(Box::new(import_current(raw.as_bytes()).ok()?.snapshot)),
+    };
+    SYNCED.with(|s| *s.borrow_mut() = stored);
+    Some(loaded)
+}
+
+/// Keeps unreadable data under [`CORRUPT_KEY`]. Data already set aside and not
+/// yet downloaded or discarded is not overwritten by newer unreadable data.
+fn set_aside(raw: &str) {
+    let kept = get_js(CORRUPT_KEY);
+    if kept.is_null() || kept.as_string().as_deref() == Some(raw) {
+        let _ = set_js(CORRUPT_KEY, &JsValue::from_str(raw));
+    }
+}
+
+/// Unreadable data set aside earlier and not yet discarded, with the reason.
+pub fn load_unreadable(read: Reader) -> Option<(ImportError, String)> {
+    let raw = get_js(CORRUPT_KEY).as_string()?;
+    let error = read(raw.as_bytes()).err()?;
+    Some((error, raw))
+}
+
+/// Forgets the unreadable data set aside (the user downloaded it or chose to
+/// discard it).
+pub fn discard_unreadable() {
+    LocalStorage::delete(CORRUPT_KEY);
+}
+
+/// The snapshot's JSON without cloning the plan: the same fields, in the same
+/// order, as [`Snapshot`] (no `exported_at`: the working state is not an export).
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    format: &'static str,
+    version: u32,
+    plan: &'a Plan,
+    progress: &'a Progress,
+}
+
+/// The working state as stored: compact JSON of a snapshot.
+pub fn state_json(plan: &Plan, progress: &Progress) -> String {
+    serde_json::to_string(&SnapshotRef {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        plan,
+        progress,
+    })
+    // Serializing these types cannot fail: every map key is a string.
+    .unwrap_or_default()
+}
+
+/// What [`save_state`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    /// The stored value already is this state.
+    Unchanged,
+    /// Another tab stored a state this tab has not seen (`None`: it removed
+    /// it): nothing was written; reconcile, then save again.
+    Diverged(Option<String>),
+}
+
+/// Writes the working state in one `setItem`, unless another tab stored a state
+/// since this tab last looked.
+pub fn save_state(plan: &Plan, progress: &Progress) -> Result<Saved, StorageError> {
+    let current = get_js(STATE_KEY);
+    if !SYNCED.with(|s| *s.borrow() == current) {
+        return Ok(Saved::Diverged(current.as_string()));
+    }
+    let value = JsValue::from_str(&state_json(plan, progress));
+    if value == current {
+        return Ok(Saved::Unchanged);
+    }
+    set_js(STATE_KEY, &value)?;
+    SYNCED.with(|s| *s.borrow_mut() = value);
+    Ok(Saved::Written)
+}
+
+/// Writes the working state whatever is stored (the user chose this tab's
+/// version, or recovered from unreadable data).
+pub fn force_save_state(plan: &Plan, progress: &Progress) -> Result<(), StorageError> {
+    let value = JsValue::from_str(&state_json(plan, progress));
+    set_js(STATE_KEY, &value)?;
+    SYNCED.with(|s| *s.borrow_mut() = value);
+    Ok(())
+}
+
+/// The stored state as text (`None`: nothing stored).
+pub fn stored_state() -> Option<String> {
+    get_js(STATE_KEY).as_string()
+}
+
+/// The stored state this tab last wrote or adopted (`None`: nothing).
+pub fn synced_state() -> Option<String> {
+    SYNCED.with(|s| s.borrow().as_string())
+}
+
+/// The stored state, when another tab changed it since this tab last looked.
+pub fn unseen_state() -> Option<Option<String>> {
+    let current = get_js(STATE_KEY);
+    if SYNCED.with(|s| *s.borrow() == current) {
+        None
+    } else {
+        Some(current.as_string())
+    }
+}
+
+/// Records that this tab now holds the stored state `raw` (adopted after a
+/// reconciliation), so the next save compares against it.
+pub fn mark_synced(raw: Option<&str>) {
+    let value = raw.map_or(JsValue::NULL, JsValue::from_str);
+    SYNCED.with(|s| *s.borrow_mut() = value);
+}
+
+/// Calls `callback` whenever another tab of this browser changes the stored
+/// state (the browser fires `storage` only in the other tabs, and only when the
+/// value really changed, so writing the same content never echoes).
+pub fn on_external_change(callback: impl Fn() + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        // `key` is null when another tab cleared the whole storage.
+        let key = ev.key();
+        if key.is_none() || key.as_deref() == Some(STATE_KEY) {
+            callback();
+        }
+    });
+    // Listens for the lifetime of the page.
+    std::mem::forget(handle);
+}
+
+pub fn load_backups() -> Vec<Backup> {
+    LocalStorage::get(BACKUPS_KEY).unwrap_or_default()
+}
+
+/// Keeps a snapshot's JSON as the newest backup, within the limits of [`prune`].
+pub fn push_backup_json(
+    snapshot: String,
+    reason: &str,
+    now: &str,
+) -> Result<Vec<Backup>, StorageError> {
+    let mut backups = load_backups();
+    backups.insert(
+        0,
+        Backup {
+            taken_at: now.to_string(),
+            reason: reason.to_string(),
+            snapshot,
+        },
+    );
+    prune(&mut backups);
+    // When the quota is tight, keeping fewer backups is better than keeping none.
+    while !backups.is_empty() {
+        match LocalStorage::set(BACKUPS_KEY, &backups) {
+            Ok(()) => return Ok(backups),
+            Err(e) if backups.len() > 1 => {
+                let _ = e;
+                backups.pop();
+            }
+            Err(e) => return Err(classify(e)),
+        }
+    }
+    Ok(backups)
+}
+
+fn is_automatic(b: &Backup) -> bool {
+    b.reason == REASON_OPENED || b.reason == REASON_PERIODIC
+}
+
+/// Keeps the newest [`MAX_BACKUPS`] backups (newest first), of which at most
+/// [`MAX_AUTOMATIC_BACKUPS`] automatic ones: the oldest automatic ones go first.
+pub fn prune(backups: &mut Vec<Backup>) {
+    let mut automatic = 0;
+    backups.retain(|b| {
+        if is_automatic(b) {
+            automatic += 1;
+            automatic <= MAX_AUTOMATIC_BACKUPS
+        } else {
+            true
+        }
+    });
+    backups.truncate(MAX_BACKUPS);
+}
+
+/// Whether opening the app should back up the stored state: when no backup was
+/// taken in the last day (so at most one a day, and none right after an import,
+/// which has just taken one). `now` and `taken_at` are RFC 3339.
+pub fn backup_due_on_open(backups: &[Backup], now: &str) -> bool {
+    let parse = |t: &str| chrono::DateTime::parse_from_rfc3339(t.trim()).ok();
+    let Some(now) = parse(now) else {
+        return false;
+    };
+    backups
+        .iter()
+        .filter_map(|b| parse(&b.taken_at))
+        .all(|taken| now.signed_duration_since(taken) >= chrono::Duration::days(1))
+}
+
+pub fn load_settings() -> Settings {
+    LocalStorage::get(SETTINGS_KEY).unwrap_or_default()
+}
+
+pub fn save_settings(settings: &Settings) -> Result<(), StorageError> {
+    LocalStorage::set(SETTINGS_KEY, settings).map_err(classify)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cruscotto_engine::{default_snapshot, ProgressEntry};
+
+    fn backup(reason: &str, taken_at: &str) -> Backup {
+        Backup {
+            taken_at: taken_at.into(),
+            reason: reason.into(),
+            snapshot: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_stored_state_is_the_snapshot_without_cloning_and_the_fast_path_reads_it_back_equal() {
+        let mut s = default_snapshot();
+        s.progress.insert(
+            "programmazione-pta-i1".into(),
+            ProgressEntry {
+                level: Some(3),
+                updated_at: Some("2026-11-25T10:00:00Z".into()),
+                ..ProgressEntry::default()
+            },
+        );
+        let json = state_json(&s.plan, &s.progress);
+        let as_value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        let expected: serde_json::Value = serde_json::from_str(&s.to_json()).expect("json");
+        assert_eq!(as_value, expected);
+        // The first wasm module reads only through the fast path: what the app
+        // stores must always take it.
+        let back = import_current(json.as_bytes()).expect("imports").snapshot;
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn pruning_keeps_ten_backups_and_at_most_four_automatic_ones() {
+        let mut backups: Vec<Backup> = (0..8)
+            .map(|i| backup(REASON_PERIODIC, &format!("p{i}")))
+            .chain((0..8).map(|i| backup("import", &format!("i{i}"))))
+            .collect();
+        prune(&mut backups);
+        assert_eq!(backups.len(), MAX_BACKUPS);
+        let automatic: Vec<&str> = backups
+            .iter()
+            .filter(|b| is_automatic(b))
+            .map(|b| b.taken_at.as_str())
+            .collect();
+        // The newest automatic ones are kept.
+        assert_eq!(automatic, ["p0", "p1", "p2", "p3"]);
+        assert_eq!(backups[4].taken_at, "i0");
+    }
+
+    #[test]
+    fn pruning_drops_the_oldest_beyond_the_limit() {
+        let mut backups: Vec<Backup> = (0..12)
+            .map(|i| backup("import", &format!("i{i}")))
+            .collect();
+        prune(&mut backups);
+        assert_eq!(backups.len(), MAX_BACKUPS);
+        assert_eq!(backups.last().map(|b| b.taken_at.as_str()), Some("i9"));
+    }
+
+    #[test]
+    fn opening_backs_up_at_most_once_a_day() {
+        let now = "2026-11-25T10:00:00Z";
+        assert!(backup_due_on_open(&[], now));
+        assert!(backup_due_on_open(
+            &[backup(REASON_OPENED, "2026-11-24T09:59:59Z")],
+            now
+        ));
+        assert!(!backup_due_on_open(
+            &[backup(REASON_OPENED, "2026-11-25T08:00:00+01:00")],
+            now
+        ));
+        // Right after an import's backup, opening adds none.
+        assert!(!backup_due_on_open(
+            &[backup("import", "2026-11-25T09:59:00Z")],
+            now
+        ));
+    }
+}

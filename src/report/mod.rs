@@ -1,0 +1,713 @@
+//! The report handed on to the Direzione Generale: the scorecard and, per area,
+//! every objective with its indicators and what was reached, as plain data
+//! ([`build`]), as a table of typed cells ([`objective_table`],
+//! [`scorecard_table`]) and as CSV ([`csv`]). The printable page, the XLSX
+//! workbook (`report_xlsx`) and the CSV all read the same [`Report`], so the
+//! three never disagree.
+//!
+//! Everything here is pure and tested natively; numbers stay exact `Decimal`s
+//! until a file format needs something else.
+
+pub mod xlsx;
+
+use chrono::NaiveDate;
+use cruscotto_engine::{
+    AreaScore, Indicator, IndicatorKind, Lang, Level, LevelValue, PillarScore, Plan, Progress,
+    ProgressEntry, Scorecard,
+};
+use rust_decimal::Decimal;
+
+use crate::view::levels::{band, band_name};
+
+/// An area's or a pillar's line of the scorecard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScoreLine {
+    pub code: String,
+    pub name: String,
+    pub score: Option<Decimal>,
+    pub percent_of_target: Option<Decimal>,
+    pub assessed_weight: Decimal,
+    pub total_weight: Decimal,
+    pub provisional: bool,
+}
+
+/// A threshold, target or excellence as the plan prints it: a number, a date,
+/// or (for milestones) the description of what has to be done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Empty,
+    Number(Decimal),
+    Date(NaiveDate),
+    Text(String),
+}
+
+/// What has been recorded for an indicator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reached {
+    Nothing,
+    /// A level recorded directly: a milestone's grade, or 0 for a missed number or date.
+    Level(u8),
+    Number(Decimal),
+    Date(NaiveDate),
+}
+
+/// One indicator of an objective, with its levels and progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorLine {
+    pub id: String,
+    /// The label ("A", "B") or, for single indicators, the id.
+    pub name: String,
+    pub description: Option<String>,
+    pub kind: IndicatorKind,
+    pub unit: Option<String>,
+    pub threshold: Bound,
+    pub target: Bound,
+    pub excellence: Bound,
+    pub reached: Reached,
+    pub level: Option<Decimal>,
+    pub note: Option<String>,
+    pub updated_at: Option<String>,
+    pub updated_by: Option<String>,
+}
+
+/// An objective as weighted in one area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObjectiveLine {
+    pub id: String,
+    pub title: String,
+    pub pillar: String,
+    pub weight: Decimal,
+    pub level: Option<Decimal>,
+    pub indicators: Vec<IndicatorLine>,
+}
+
+/// One area's part of the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaSection {
+    pub score: ScoreLine,
+    pub objectives: Vec<ObjectiveLine>,
+}
+
+/// The whole report for one area or for all of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub plan_id: String,
+    pub plan_title: String,
+    pub year: i32,
+    pub date: NaiveDate,
+    /// The area reported on, `None` for every area.
+    pub area: Option<String>,
+    pub areas: Vec<AreaSection>,
+    /// Pillars cut across areas, so they are reported only for all areas.
+    pub pillars: Vec<ScoreLine>,
+}
+
+fn area_line(code: &str, name: &str, s: Option<&AreaScore>) -> ScoreLine {
+    ScoreLine {
+        code: code.to_string(),
+        name: name.to_string(),
+        score: s.and_then(|s| s.score),
+        percent_of_target: s.and_then(|s| s.percent_of_target),
+        assessed_weight: s.map(|s| s.assessed_weight).unwrap_or_default(),
+        total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
+        provisional: s.is_some_and(|s| s.provisional),
+    }
+}
+
+fn pillar_line(id: &str, name: &str, s: Option<&PillarScore>) -> ScoreLine {
+    ScoreLine {
+        code: id.to_string(),
+        name: name.to_string(),
+        score: s.and_then(|s| s.score),
+        percent_of_target: s.and_then(|s| s.percent_of_target),
+        assessed_weight: s.map(|s| s.assessed_weight).unwrap_or_default(),
+        total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
+        provisional: s.is_some_and(|s| s.provisional),
+    }
+}
+
+fn bound(kind: IndicatorKind, level: &Level) -> Bound {
+    match (kind, &level.value) {
+        (IndicatorKind::Number, LevelValue::Number(d)) => Bound::Number(*d),
+        (IndicatorKind::Date, LevelValue::Date(d)) => Bound::Date(*d),
+        _ if !level.description.trim().is_empty() => Bound::Text(level.description.clone()),
+        _ => Bound::Empty,
+    }
+}
+
+fn reached(kind: IndicatorKind, entry: Option<&ProgressEntry>) -> Reached {
+    let Some(e) = entry else {
+        return Reached::Nothing;
+    };
+    match (e.level, kind, e.value, e.done_on) {
+        (Some(l), _, _, _) => Reached::Level(l),
+        (None, IndicatorKind::Number, Some(v), _) => Reached::Number(v),
+        (None, IndicatorKind::Date, _, Some(d)) => Reached::Date(d),
+        _ => Reached::Nothing,
+    }
+}
+
+fn indicator_line(i: &Indicator, progress: &Progress, card: &Scorecard) -> IndicatorLine {
+    let entry = progress.get(&i.id);
+    let text = |s: Option<&String>| s.filter(|s| !s.trim().is_empty()).cloned();
+    IndicatorLine {
+        id: i.id.clone(),
+        name: i.label.clone().unwrap_or_else(|| i.id.clone()),
+        description: text(i.description.as_ref()),
+        kind: i.kind,
+        unit: text(i.unit.as_ref()),
+        threshold: bound(i.kind, &i.threshold),
+        target: bound(i.kind, &i.target),
+        excellence: bound(i.kind, &i.excellence),
+        reached: reached(i.kind, entry),
+        level: card.indicator(&i.id),
+        note: text(entry.and_then(|e| e.note.as_ref())),
+        updated_at: text(entry.and_then(|e| e.updated_at.as_ref())),
+        updated_by: text(entry.and_then(|e| e.updated_by.as_ref())),
+    }
+}
+
+/// The report of `area` (or of every area) as of `date`. An unknown area gives
+/// a report with no area in it.
+pub fn build(
+    plan: &Plan,
+    progress: &Progress,
+    card: &Scorecard,
+    area: Option<&str>,
+    date: NaiveDate,
+) -> Report {
+    let pillar_name = |id: &str| {
+        plan.pillars
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    };
+    let areas = plan
+        .areas
+        .iter()
+        .filter(|a| area.is_none_or(|code| code == a.code))
+        .map(|a| AreaSection {
+            score: area_line(&a.code, &a.name, card.area(&a.code)),
+            objectives: plan
+                .objectives_of_area(&a.code)
+                .map(|(o, weight)| ObjectiveLine {
+                    id: o.id.clone(),
+                    title: o.title.clone(),
+                    pillar: pillar_name(&o.pillar),
+                    weight,
+                    level: card.objective(&o.id),
+                    indicators: o
+                        .indicators
+                        .iter()
+                        .map(|i| indicator_line(i, progress, card))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let pillars = if area.is_some() {
+        Vec::new()
+    } else {
+        plan.pillars
+            .iter()
+            .map(|p| {
+                pillar_line(
+                    &p.id,
+                    &p.name,
+                    card.pillars.iter().find(|s| s.pillar == p.id),
+                )
+            })
+            .collect()
+    };
+    Report {
+        plan_id: plan.id.clone(),
+        plan_title: plan.title.clone(),
+        year: plan.year,
+        date,
+        area: area.map(str::to_string),
+        areas,
+        pillars,
+    }
+}
+
+/// A cell of an exported table, typed so that each format writes numbers as
+/// numbers and dates as dates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(Decimal),
+    Date(NaiveDate),
+    /// An RFC 3339 instant, kept in UTC so that files made in different time
+    /// zones agree; the raw text when it does not parse.
+    Instant(chrono::NaiveDateTime),
+    Bool(bool),
+}
+
+/// How wide a column should be in a spreadsheet (characters) and how a number
+/// in it is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Code,
+    Name,
+    Long,
+    Weight,
+    Level,
+    Date,
+    Instant,
+}
+
+/// A titled, typed table: the scorecard or the objectives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub title: &'static str,
+    pub columns: Vec<(&'static str, Shape)>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn opt_number(d: Option<Decimal>) -> Cell {
+    d.map_or(Cell::Empty, Cell::Number)
+}
+
+fn opt_text(s: Option<&String>) -> Cell {
+    s.map_or(Cell::Empty, |s| Cell::Text(s.clone()))
+}
+
+fn bound_cell(b: &Bound) -> Cell {
+    match b {
+        Bound::Empty => Cell::Empty,
+        Bound::Number(d) => Cell::Number(*d),
+        Bound::Date(d) => Cell::Date(*d),
+        Bound::Text(s) => Cell::Text(s.clone()),
+    }
+}
+
+fn reached_cell(r: &Reached, lang: Lang) -> Cell {
+    match r {
+        Reached::Nothing => Cell::Empty,
+        Reached::Level(l) => Cell::Text(band_name(band(Some(Decimal::from(*l))), lang).into()),
+        Reached::Number(d) => Cell::Number(*d),
+        Reached::Date(d) => Cell::Date(*d),
+    }
+}
+
+fn instant_cell(s: Option<&String>) -> Cell {
+    match s {
+        None => Cell::Empty,
+        Some(s) => chrono::DateTime::parse_from_rfc3339(s)
+            .map(|t| Cell::Instant(t.naive_utc()))
+            .unwrap_or_else(|_| Cell::Text(s.clone())),
+    }
+}
+
+/// The name of an indicator's kind in the report's language.
+pub fn kind_name(kind: IndicatorKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (IndicatorKind::Milestone, Lang::It) => "traguardo",
+        (IndicatorKind::Milestone, Lang::En) => "milestone",
+        (IndicatorKind::Number, Lang::It) => "numero",
+        (IndicatorKind::Number, Lang::En) => "number",
+        (IndicatorKind::Date, Lang::It) => "data",
+        (IndicatorKind::Date, Lang::En) => "date",
+    }
+}
+
+fn tr(lang: Lang, it: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::It => it,
+        Lang::En => en,
+    }
+}
+
+/// The scorecard: the areas, then (for all areas) the pillars, with a column
+/// saying which is which.
+pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
+    let area_kind = tr(lang, "Area", "Area");
+    let pillar_kind = tr(lang, "Pilastro", "Pillar");
+    let line = |kind: &'static str, l: &ScoreLine| {
+        vec![
+            Cell::Text(kind.into()),
+            Cell::Text(l.code.clone()),
+            Cell::Text(l.name.clone()),
+            opt_number(l.score),
+            opt_number(l.percent_of_target),
+            Cell::Number(l.assessed_weight),
+            Cell::Number(l.total_weight),
+            Cell::Bool(l.provisional),
+        ]
+    };
+    Table {
+        title: "Scorecard",
+        columns: vec![
+            (tr(lang, "Tipo", "Type"), Shape::Code),
+            (tr(lang, "Codice", "Code"), Shape::Code),
+            (tr(lang, "Nome", "Name"), Shape::Long),
+            (tr(lang, "Punteggio", "Score"), Shape::Level),
+            (tr(lang, "% del target", "% of target"), Shape::Weight),
+            (tr(lang, "Peso valutato", "Assessed weight"), Shape::Weight),
+            (tr(lang, "Peso totale", "Total weight"), Shape::Weight),
+            (tr(lang, "Provvisorio", "Provisional"), Shape::Code),
+        ],
+        rows: report
+            .areas
+            .iter()
+            .map(|a| line(area_kind, &a.score))
+            .chain(report.pillars.iter().map(|p| line(pillar_kind, p)))
+            .collect(),
+    }
+}
+
+/// One row per indicator of every objective of every area reported: what the
+/// Direzione Generale checks, filterable in a spreadsheet.
+pub fn objective_table(report: &Report, lang: Lang) -> Table {
+    let mut rows = Vec::new();
+    for area in &report.areas {
+        for o in &area.objectives {
+            for i in &o.indicators {
+                rows.push(vec![
+                    Cell::Text(area.score.code.clone()),
+                    Cell::Text(o.pillar.clone()),
+                    Cell::Text(o.id.clone()),
+                    Cell::Text(o.title.clone()),
+                    Cell::Number(o.weight),
+                    opt_number(o.level),
+                    Cell::Text(i.name.clone()),
+                    Cell::Text(kind_name(i.kind, lang).into()),
+                    opt_text(i.unit.as_ref()),
+                    bound_cell(&i.threshold),
+                    bound_cell(&i.target),
+                    bound_cell(&i.excellence),
+                    reached_cell(&i.reached, lang),
+                    opt_number(i.level),
+                    Cell::Text(band_name(band(i.level), lang).into()),
+                    opt_text(i.note.as_ref()),
+                    instant_cell(i.updated_at.as_ref()),
+                    opt_text(i.updated_by.as_ref()),
+                ]);
+            }
+        }
+    }
+    Table {
+        title: tr(lang, "Obiettivi", "Objectives"),
+        columns: vec![
+            (tr(lang, "Area", "Area"), Shape::Code),
+            (tr(lang, "Pilastro", "Pillar"), Shape::Name),
+            (tr(lang, "Obiettivo", "Objective"), Shape::Name),
+            (tr(lang, "Titolo", "Title"), Shape::Long),
+            (tr(lang, "Peso %", "Weight %"), Shape::Weight),
+            (
+                tr(lang, "Livello obiettivo", "Objective level"),
+                Shape::Level,
+            ),
+            (tr(lang, "Indicatore", "Indicator"), Shape::Name),
+            (tr(lang, "Tipo", "Kind"), Shape::Code),
+            (tr(lang, "Unità", "Unit"), Shape::Code),
+            (tr(lang, "Soglia", "Threshold"), Shape::Long),
+            (tr(lang, "Target", "Target"), Shape::Long),
+            (tr(lang, "Eccellenza", "Excellence"), Shape::Long),
+            (tr(lang, "Raggiunto", "Reached"), Shape::Date),
+            (tr(lang, "Livello", "Level"), Shape::Level),
+            (tr(lang, "Fascia", "Band"), Shape::Name),
+            (tr(lang, "Nota", "Note"), Shape::Long),
+            (
+                tr(lang, "Aggiornato il (UTC)", "Updated at (UTC)"),
+                Shape::Instant,
+            ),
+            (tr(lang, "Aggiornato da", "Updated by"), Shape::Name),
+        ],
+        rows,
+    }
+}
+
+/// `cruscotto-<plan>-<area or tutte-le-aree>-<date>`, without extension: the
+/// caller adds `.xlsx` or `.csv`.
+pub fn file_stem(report: &Report) -> String {
+    let json =
+        crate::io::files::export_file_name(&report.plan_id, report.area.as_deref(), report.date);
+    json.trim_end_matches(".json").to_string()
+}
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+/// The CSV dialect for the UI language.
+///
+/// Italian Excel reads a CSV with its regional settings: `;` between fields
+/// and `,` before decimals; English Excel expects `,` and `.`. Either way the
+/// file starts with a UTF-8 byte order mark, without which Excel reads it as
+/// Windows-1252 and mangles every accented letter. Numbers are written
+/// ungrouped (`1234,5`) so Excel takes them as numbers, dates as ISO
+/// `YYYY-MM-DD`, which Excel recognises in every locale, and lines end with
+/// CRLF as RFC 4180 says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dialect {
+    pub separator: char,
+    pub decimal: char,
+}
+
+impl Dialect {
+    pub fn for_lang(lang: Lang) -> Dialect {
+        match lang {
+            Lang::It => Dialect {
+                separator: ';',
+                decimal: ',',
+            },
+            Lang::En => Dialect {
+                separator: ',',
+                decimal: '.',
+            },
+        }
+    }
+}
+
+/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return before one) gets a leading apostrophe: notes come
+/// from other people's files, and a CSV cell is never a formula on purpose.
+fn defuse(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// RFC 4180: a field with the separator, a quote or a line break is quoted,
+/// its quotes doubled.
+fn quote(s: &str, separator: char) -> String {
+    if s.contains([separator, '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_field(cell: &Cell, lang: Lang, d: Dialect) -> String {
+    let raw = match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(s) => defuse(s),
+        Cell::Number(n) => n
+            .normalize()
+            .to_string()
+            .replace('.', &d.decimal.to_string()),
+        Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
+        Cell::Instant(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+        Cell::Bool(b) => tr(
+            lang,
+            if *b { "sì" } else { "no" },
+            if *b { "yes" } else { "no" },
+        )
+        .to_string(),
+    };
+    quote(&raw, d.separator)
+}
+
+/// A table as CSV text in the UI language's dialect (see [`Dialect`]), BOM first.
+pub fn csv(table: &Table, lang: Lang) -> String {
+    let d = Dialect::for_lang(lang);
+    let sep = d.separator.to_string();
+    let mut out = String::from('\u{feff}');
+    let head: Vec<String> = table
+        .columns
+        .iter()
+        .map(|(t, _)| quote(&defuse(t), d.separator))
+        .collect();
+    out.push_str(&head.join(&sep));
+    out.push_str("\r\n");
+    for row in &table.rows {
+        let fields: Vec<String> = row.iter().map(|c| csv_field(c, lang, d)).collect();
+        out.push_str(&fields.join(&sep));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use cruscotto_engine::default_snapshot;
+    use std::str::FromStr;
+
+    pub fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
+    }
+
+    /// The 2023 plan with one milestone at target (with a hostile note), one
+    /// number measured and one deadline met.
+    pub fn sample(area: Option<&str>) -> Report {
+        let snapshot = default_snapshot();
+        let mut progress = Progress::new();
+        progress.insert(
+            "programmazione-pta-i1".into(),
+            ProgressEntry {
+                level: Some(3),
+                note: Some("=HYPERLINK(\"x\"); sì, \"fatto\"".into()),
+                updated_at: Some("2026-11-20T10:30:00+01:00".into()),
+                updated_by: Some("Rossi".into()),
+                ..Default::default()
+            },
+        );
+        progress.insert(
+            "soddisfazione-residenze-i1".into(),
+            ProgressEntry {
+                value: Some(Decimal::from_str("3.5").expect("decimal")),
+                ..Default::default()
+            },
+        );
+        let card = snapshot.plan.score(&progress);
+        build(&snapshot.plan, &progress, &card, area, day())
+    }
+
+    fn row_of<'a>(t: &'a Table, indicator_objective: &str) -> &'a [Cell] {
+        t.rows
+            .iter()
+            .find(|r| r[2] == Cell::Text(indicator_objective.into()))
+            .expect("row")
+    }
+
+    #[test]
+    fn an_area_report_holds_only_that_area_and_no_pillars() {
+        let r = sample(Some("ARUO"));
+        assert_eq!(r.areas.len(), 1);
+        assert_eq!(r.areas[0].score.code, "ARUO");
+        assert!(r.pillars.is_empty());
+        assert!(r.areas[0]
+            .objectives
+            .iter()
+            .any(|o| o.id == "programmazione-pta"));
+        assert_eq!(file_stem(&r), "cruscotto-polimi-2023-ARUO-2026-11-25");
+    }
+
+    #[test]
+    fn the_full_report_holds_every_area_and_pillar_with_the_engines_scores() {
+        let r = sample(None);
+        let snapshot = default_snapshot();
+        assert_eq!(r.areas.len(), snapshot.plan.areas.len());
+        assert_eq!(r.pillars.len(), snapshot.plan.pillars.len());
+        let aruo = &r
+            .areas
+            .iter()
+            .find(|a| a.score.code == "ARUO")
+            .expect("ARUO")
+            .score;
+        assert!(aruo.provisional);
+        assert_eq!(aruo.score, Some(Decimal::from(3)));
+        assert_eq!(aruo.assessed_weight, Decimal::from(15));
+        assert_eq!(
+            file_stem(&r),
+            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25"
+        );
+    }
+
+    #[test]
+    fn objective_rows_carry_typed_levels_progress_and_stamps() {
+        let t = objective_table(&sample(Some("ARUO")), Lang::It);
+        assert_eq!(t.title, "Obiettivi");
+        assert_eq!(t.columns.len(), t.rows[0].len());
+        let row = row_of(&t, "programmazione-pta");
+        assert_eq!(row[0], Cell::Text("ARUO".into()));
+        assert_eq!(row[4], Cell::Number(Decimal::from(15)));
+        assert_eq!(row[5], Cell::Number(Decimal::from(3)));
+        assert_eq!(row[7], Cell::Text("traguardo".into()));
+        assert!(matches!(&row[9], Cell::Text(s) if s.starts_with("Co-progettazione")));
+        assert_eq!(row[12], Cell::Text("target".into()));
+        assert_eq!(row[13], Cell::Number(Decimal::from(3)));
+        assert_eq!(row[14], Cell::Text("target".into()));
+        // Stamped at 10:30 in Rome: 09:30 UTC.
+        let utc = NaiveDate::from_ymd_opt(2026, 11, 20)
+            .and_then(|d| d.and_hms_opt(9, 30, 0))
+            .expect("instant");
+        assert_eq!(row[16], Cell::Instant(utc));
+        assert_eq!(row[17], Cell::Text("Rossi".into()));
+    }
+
+    #[test]
+    fn a_measured_number_is_a_number_cell_with_its_levels_as_numbers() {
+        let report = sample(None);
+        let t = objective_table(&report, Lang::En);
+        assert_eq!(t.title, "Objectives");
+        let row = row_of(&t, "soddisfazione-residenze");
+        assert_eq!(row[7], Cell::Text("number".into()));
+        assert!(matches!(row[9], Cell::Number(_)), "{:?}", row[9]);
+        assert_eq!(row[12], Cell::Number(Decimal::from_str("3.5").expect("d")));
+    }
+
+    #[test]
+    fn scorecard_lists_areas_then_pillars() {
+        let r = sample(None);
+        let t = scorecard_table(&r, Lang::It);
+        assert_eq!(t.rows.len(), r.areas.len() + r.pillars.len());
+        assert_eq!(t.rows[0][0], Cell::Text("Area".into()));
+        assert_eq!(
+            t.rows.last().expect("row")[0],
+            Cell::Text("Pilastro".into())
+        );
+        let aruo = t
+            .rows
+            .iter()
+            .find(|r| r[1] == Cell::Text("ARUO".into()))
+            .expect("ARUO");
+        assert_eq!(aruo[3], Cell::Number(Decimal::from(3)));
+        assert_eq!(aruo[7], Cell::Bool(true));
+    }
+
+    #[test]
+    fn italian_csv_has_bom_semicolons_decimal_commas_and_crlf() {
+        let t = objective_table(&sample(None), Lang::It);
+        let text = csv(&t, Lang::It);
+        assert!(text.starts_with("\u{feff}Area;Pilastro;Obiettivo;"));
+        assert!(text.ends_with("\r\n"));
+        let line = text
+            .lines()
+            .find(|l| l.contains(";soddisfazione-residenze;"))
+            .expect("line");
+        assert!(line.contains(";3,5;"), "{line}");
+    }
+
+    #[test]
+    fn english_csv_uses_commas_and_decimal_points() {
+        let t = objective_table(&sample(None), Lang::En);
+        let text = csv(&t, Lang::En);
+        assert!(text.starts_with("\u{feff}Area,Pillar,Objective,"));
+        let line = text
+            .lines()
+            .find(|l| l.contains(",soddisfazione-residenze,"))
+            .expect("line");
+        assert!(line.contains(",3.5,"), "{line}");
+    }
+
+    #[test]
+    fn a_hostile_note_is_quoted_and_cannot_become_a_formula() {
+        let t = objective_table(&sample(Some("ARUO")), Lang::It);
+        let text = csv(&t, Lang::It);
+        assert!(
+            text.contains(";\"'=HYPERLINK(\"\"x\"\"); sì, \"\"fatto\"\"\";"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn formula_starters_get_an_apostrophe_and_negative_numbers_do_not() {
+        for s in ["=1+1", "+39 02", "-3", "@SUM(A1)", "\tx"] {
+            assert_eq!(defuse(s), format!("'{s}"));
+        }
+        assert_eq!(defuse("nota"), "nota");
+        let d = Dialect::for_lang(Lang::It);
+        assert_eq!(
+            csv_field(
+                &Cell::Number(Decimal::from_str("-2.50").expect("d")),
+                Lang::It,
+                d
+            ),
+            "-2,5"
+        );
+    }
+
+    #[test]
+    fn fields_with_line_breaks_or_quotes_are_quoted_per_rfc_4180() {
+        assert_eq!(quote("a\nb", ';'), "\"a\nb\"");
+        assert_eq!(quote("di \"X\"", ','), "\"di \"\"X\"\"\"");
+        assert_eq!(quote("a,b", ';'), "a,b");
+        assert_eq!(quote("a,b", ','), "\"a,b\"");
+    }
+}

@@ -1,0 +1,734 @@
+//! The app state: the open plan, its progress and the scores derived from them,
+//! provided once as context and read through [`use_app`].
+//!
+//! Pages change the state only through the methods here (the plan and the
+//! progress are read-only signals outside this module), so every change is
+//! stamped, saved, (when it replaces everything) backed up and rescored the
+//! same way.
+//!
+//! Scoring: the scores are a [`LiveScore`], kept up to date in place. A change
+//! of one indicator's progress ([`AppState::record`]) rescores only its
+//! objective and the areas and pillar that objective weighs in (issue #6: a
+//! keystroke on a plan of 10,000 objectives); any other change of the plan or
+//! the progress marks the scores stale, and they are rebuilt when next read.
+//!
+//! Saving: a change only marks the state to be saved; the save itself (one
+//! `setItem` of the whole snapshot, serialized from references) runs at most
+//! every [`SAVE_DELAY_MS`], and at once when the page is hidden or left, so
+//! typing stays cheap and the last edit is never lost. Before writing, the save
+//! reconciles with a state another tab stored meanwhile (`crate::state::tab_sync`),
+//! and the `storage` event does the same as soon as another tab saves.
+
+use std::time::Duration;
+
+use cruscotto_engine::snapshot::ImportError;
+use cruscotto_engine::{
+    default_snapshot, Lang, LiveScore, Plan, Progress, ProgressEntry, Scorecard, Snapshot,
+};
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, Locale};
+use crate::io::clock::now;
+use crate::io::storage::{self, Backup, Loaded, Reader, Saved, Settings, StorageError};
+pub mod tab_sync;
+
+use tab_sync::{LostEdit, Outcome};
+
+/// How long changes are gathered before one save: a burst of keystrokes costs
+/// one serialization.
+pub const SAVE_DELAY_MS: u64 = 300;
+/// An automatic backup is taken after this much time spent editing.
+const PERIODIC_BACKUP_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// What happened with another tab, for the banner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TabNotice {
+    /// Another tab's newer entries replaced changes made in this tab.
+    Lost(Vec<LostEdit>),
+    /// Another tab changed the plan; this tab now shows it.
+    PlanAdopted,
+    /// Both tabs changed the plan differently: this tab saves nothing until
+    /// the user chooses one version (the other is kept as a backup).
+    PlanConflict,
+    /// Another tab stored data this tab cannot read (a newer version of the
+    /// app): this tab saves nothing until reloaded.
+    Unreadable(ImportError),
+}
+
+/// The engine's scores for the current plan and progress, read like a signal
+/// (`with`, `get` and their untracked forms). Kept up to date by [`AppState`]:
+/// one indicator's change updates them in place, anything else marks them
+/// stale and the next read rebuilds them (so the plan editor, which shows no
+/// score, does not rescore at every keystroke).
+#[derive(Clone, Copy)]
+pub struct Scores {
+    /// `None` while stale.
+    live: RwSignal<Option<LiveScore>>,
+    plan: ReadSignal<Plan>,
+    progress: ReadSignal<Progress>,
+}
+
+impl Scores {
+    fn new(plan: ReadSignal<Plan>, progress: ReadSignal<Progress>) -> Self {
+        Scores {
+            live: RwSignal::new(None),
+            plan,
+            progress,
+        }
+    }
+
+    /// Rebuilds stale scores, without notifying: whoever was reading them was
+    /// notified when they went stale.
+    fn fresh(&self) {
+        if self.live.with_untracked(Option::is_none) {
+            let live = self
+                .plan
+                .with_untracked(|p| self.progress.with_untracked(|pr| LiveScore::new(p, pr)));
+            self.live.update_untracked(|l| *l = Some(live));
+        }
+    }
+
+    fn read<T>(live: &Option<LiveScore>, f: impl FnOnce(&Scorecard) -> T) -> T {
+        match live {
+            Some(live) => f(live.scorecard()),
+            // `fresh` has just filled it.
+            None => f(&Scorecard::default()),
+        }
+    }
+
+    pub fn with<T>(&self, f: impl FnOnce(&Scorecard) -> T) -> T {
+        self.fresh();
+        self.live.with(|l| Self::read(l, f))
+    }
+
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Scorecard) -> T) -> T {
+        self.fresh();
+        self.live.with_untracked(|l| Self::read(l, f))
+    }
+
+    pub fn get(&self) -> Scorecard {
+        self.with(Scorecard::clone)
+    }
+
+    /// After the progress of `indicator_id` alone changed: updates the scores
+    /// in place, and notifies readers only when a score changed.
+    fn indicator_changed(&self, indicator_id: &str) {
+        let (plan, progress) = (self.plan, self.progress);
+        self.live.maybe_update(|live| match live {
+            Some(live) => plan.with_untracked(|p| {
+                progress.with_untracked(|pr| live.update_indicator(p, pr, indicator_id))
+            }),
+            // Stale: the next read rebuilds with this change; readers were
+            // notified when the scores went stale.
+            None => false,
+        });
+    }
+
+    /// After the plan or the whole progress changed.
+    fn invalidate(&self) {
+        self.live.set(None);
+    }
+}
+
+/// Everything the pages share. All fields are signals, so the struct is `Copy`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Changed only through the methods below, which keep the scores in step.
+    pub plan: ReadSignal<Plan>,
+    pub progress: ReadSignal<Progress>,
+    /// The engine's scores for the current plan and progress.
+    pub scorecard: Scores,
+    write_plan: WriteSignal<Plan>,
+    write_progress: WriteSignal<Progress>,
+    pub lang: RwSignal<Lang>,
+    /// The area the manager works on; `None` shows all areas.
+    pub area: RwSignal<Option<String>>,
+    /// The last save failed: shown with the way out (export now).
+    pub storage_error: RwSignal<Option<StorageError>>,
+    /// Stored data that could not be read, set aside until the user downloads
+    /// or discards it.
+    pub unreadable: RwSignal<Option<(ImportError, String)>>,
+    /// The stored state could not be read at start-up: the recovery screen is
+    /// shown instead of the app, and nothing is saved until the user chooses.
+    pub recovering: RwSignal<bool>,
+    /// What happened with another tab, when there is something to say.
+    pub tab_notice: RwSignal<Option<TabNotice>>,
+    pub backups: RwSignal<Vec<Backup>>,
+    /// A save is scheduled.
+    save_pending: StoredValue<bool>,
+    /// When the last backup was taken (ms since the epoch), for the periodic one.
+    last_backup_ms: StoredValue<f64>,
+    /// How this wasm module reads stored snapshots (another tab's, backups).
+    read: Reader,
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::It => "it",
+        Lang::En => "en",
+    }
+}
+
+impl AppState {
+    /// Provides the state as context, starting from what was `loaded` from
+    /// storage; `read` reads what is stored later (another tab's state,
+    /// backups). Call once, inside the i18n provider.
+    pub fn provide(loaded: Loaded, read: Reader) -> AppState {
+        let i18n = use_i18n();
+        let settings = storage::load_settings();
+        let lang = match settings.lang.as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::It,
+        };
+        i18n.set_locale(match lang {
+            Lang::It => Locale::it,
+            Lang::En => Locale::en,
+        });
+
+        let (snapshot, recovering, stored) = match loaded {
+            Loaded::Empty => (default_snapshot(), None, false),
+            Loaded::Found(s) => (*s, None, true),
+            Loaded::Unreadable { error, raw } => (default_snapshot(), Some((error, raw)), false),
+        };
+        let is_recovering = recovering.is_some();
+        let unreadable = recovering.or_else(|| storage::load_unreadable(read));
+        let (plan, write_plan) = signal(snapshot.plan);
+        let (progress, write_progress) = signal(snapshot.progress);
+        let state = AppState {
+            plan,
+            progress,
+            scorecard: Scores::new(plan, progress),
+            write_plan,
+            write_progress,
+            lang: RwSignal::new(lang),
+            area: RwSignal::new(settings.area),
+            storage_error: RwSignal::new(None),
+            unreadable: RwSignal::new(unreadable),
+            recovering: RwSignal::new(is_recovering),
+            tab_notice: RwSignal::new(None),
+            backups: RwSignal::new(storage::load_backups()),
+            save_pending: StoredValue::new(false),
+            last_backup_ms: StoredValue::new(js_sys::Date::now()),
+            read,
+        };
+        if stored {
+            state.backup_on_open();
+        }
+
+        // Every change is saved, soon: there is no save button to forget. The
+        // first run saves only a first visit's default plan; stored data is
+        // already stored.
+        Effect::new(move |previous: Option<()>| {
+            state.plan.track();
+            state.progress.track();
+            if previous.is_some() || !stored {
+                state.schedule_save();
+            }
+        });
+        // Leaving or hiding the page saves what is pending at once.
+        let flush_pending = move || {
+            if state.save_pending.get_value() {
+                state.flush();
+            }
+        };
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush_pending());
+        let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                flush_pending();
+            }
+        });
+        on_cleanup(move || {
+            on_hide.remove();
+            on_visibility.remove();
+        });
+        storage::on_external_change(move || {
+            if let Some(raw) = storage::unseen_state() {
+                state.sync_external(raw);
+            }
+        });
+
+        Effect::new(move |_| {
+            let settings = Settings {
+                lang: Some(lang_code(state.lang.get()).into()),
+                area: state.area.get(),
+            };
+            let _ = storage::save_settings(&settings);
+        });
+        Effect::new(move |_| {
+            let lang = state.lang.get();
+            i18n.set_locale(match lang {
+                Lang::It => Locale::it,
+                Lang::En => Locale::en,
+            });
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", lang_code(lang));
+            }
+        });
+        provide_context(state);
+        state
+    }
+
+    /// The current plan and progress as a snapshot stamped with the export time.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot::new(
+            self.plan.get_untracked(),
+            self.progress.get_untracked(),
+            Some(now()),
+        )
+    }
+
+    /// Changes the progress of one indicator and stamps it, keeping the
+    /// previous measurement in its history by the engine's rule (one point per
+    /// day: see [`ProgressEntry::apply_change`]). An entry left with neither a
+    /// measurement, a note nor a history is removed; a change that changes
+    /// nothing leaves the progress (and so storage) untouched.
+    pub fn record(&self, indicator_id: &str, change: impl FnOnce(&mut ProgressEntry)) {
+        let before = self
+            .progress
+            .with_untracked(|p| p.get(indicator_id).cloned())
+            .unwrap_or_default();
+        let mut new = before.clone();
+        change(&mut new);
+        let after = entry_after_change(&before, new, &now());
+        if after.as_ref() == Some(&before) {
+            return;
+        }
+        self.write_progress.update(|progress| match after {
+            Some(entry) => {
+                progress.insert(indicator_id.to_string(), entry);
+            }
+            None => {
+                progress.remove(indicator_id);
+            }
+        });
+        self.scorecard.indicator_changed(indicator_id);
+    }
+
+    /// Replaces the plan; the scores are rebuilt when next read.
+    fn set_plan(&self, plan: Plan) {
+        self.write_plan.set(plan);
+        self.scorecard.invalidate();
+    }
+
+    /// Replaces the whole progress; the scores are rebuilt when next read.
+    fn set_progress(&self, progress: Progress) {
+        self.write_progress.set(progress);
+        self.scorecard.invalidate();
+    }
+
+    /// Changes the progress in any way (the plan editor's path, when it removes
+    /// or clears what an indicator it changes had recorded): the scores are
+    /// rebuilt when next read. One indicator's new measurement goes through
+    /// [`AppState::record`] instead, which stamps it and rescores only it.
+    pub fn edit_progress(&self, change: impl FnOnce(&mut Progress)) {
+        self.write_progress.update(change);
+        self.scorecard.invalidate();
+    }
+
+    /// Replaces the plan and progress, keeping the current state as a backup
+    /// first, and saves at once.
+    pub fn replace(&self, snapshot: Snapshot, reason: &str) -> Result<(), StorageError> {
+        self.push_backup(self.current_json(), reason)?;
+        self.set_plan(snapshot.plan);
+        self.set_progress(snapshot.progress);
+        self.flush();
+        Ok(())
+    }
+
+    /// The current state as stored, serialized from references.
+    fn current_json(&self) -> String {
+        self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::state_json(p, pr))
+        })
+    }
+
+    fn push_backup(&self, json: String, reason: &str) -> Result<(), StorageError> {
+        let backups = storage::push_backup_json(json, reason, &now())?;
+        self.backups.set(backups);
+        self.last_backup_ms.set_value(js_sys::Date::now());
+        Ok(())
+    }
+
+    /// Opening the app with stored data backs it up, at most once a day, unless
+    /// it is the untouched shipped plan. A failure (storage full) is not worth
+    /// an alarm here: the state itself is still stored.
+    fn backup_on_open(&self) {
+        if !storage::backup_due_on_open(&self.backups.get_untracked(), &now()) {
+            return;
+        }
+        let pristine = self.progress.with_untracked(Progress::is_empty)
+            && self.plan.with_untracked(|p| *p == default_snapshot().plan);
+        if pristine {
+            return;
+        }
+        if let Some(raw) = storage::synced_state() {
+            let _ = self.push_backup(raw, storage::REASON_OPENED);
+        }
+    }
+
+    /// Saving is paused while the user has a choice to make.
+    fn saves_paused(&self) -> bool {
+        self.recovering.get_untracked()
+            || self.tab_notice.with_untracked(|n| {
+                matches!(n, Some(TabNotice::PlanConflict | TabNotice::Unreadable(_)))
+            })
+    }
+
+    /// Saves within [`SAVE_DELAY_MS`], once for any number of changes.
+    fn schedule_save(&self) {
+        if self.save_pending.get_value() {
+            return;
+        }
+        self.save_pending.set_value(true);
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.save_pending.get_value() {
+                    state.flush();
+                }
+            },
+            Duration::from_millis(SAVE_DELAY_MS),
+        );
+    }
+
+    /// Saves what is pending at once and tells whether everything this page
+    /// holds is stored, before the page is left on purpose (to open the full
+    /// app): `false` when the last save failed or saving is paused.
+    pub fn save_now(&self) -> bool {
+        if self.save_pending.get_value() {
+            self.flush();
+        }
+        !self.saves_paused() && self.storage_error.with_untracked(Option::is_none)
+    }
+
+    /// Saves now: reconciles first when another tab stored a state meanwhile.
+    fn flush(&self) {
+        self.save_pending.set_value(false);
+        // Two rounds suffice: a reconciliation adopts the state stored now.
+        for _ in 0..3 {
+            if self.saves_paused() {
+                return;
+            }
+            let result = self.plan.with_untracked(|p| {
+                self.progress
+                    .with_untracked(|pr| storage::save_state(p, pr))
+            });
+            match result {
+                Ok(Saved::Diverged(raw)) => self.sync_external(raw),
+                Ok(saved) => {
+                    if self.storage_error.with_untracked(Option::is_some) {
+                        self.storage_error.set(None);
+                    }
+                    if saved == Saved::Written {
+                        self.periodic_backup();
+                    }
+                    return;
+                }
+                Err(e) => {
+                    self.storage_error.set(Some(e));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// After [`PERIODIC_BACKUP_MS`] of editing, the state just saved is also
+    /// kept as a backup.
+    fn periodic_backup(&self) {
+        if js_sys::Date::now() - self.last_backup_ms.get_value() < PERIODIC_BACKUP_MS {
+            return;
+        }
+        if let Some(raw) = storage::synced_state() {
+            let _ = self.push_backup(raw, storage::REASON_PERIODIC);
+        }
+        // Not again at every save if the backup failed.
+        self.last_backup_ms.set_value(js_sys::Date::now());
+    }
+
+    /// Another tab stored `raw` (`None`: removed the state): adopts it merged
+    /// with this tab's work, or tells the user when that would lose something.
+    fn sync_external(&self, raw: Option<String>) {
+        if self.recovering.get_untracked() {
+            return;
+        }
+        let Some(raw) = raw else {
+            // Another tab cleared the storage: this tab's state is stored again.
+            storage::mark_synced(None);
+            self.schedule_save();
+            return;
+        };
+        let incoming = match (self.read)(raw.as_bytes()) {
+            Ok(imported) => imported.snapshot,
+            Err(error) => {
+                self.tab_notice.set(Some(TabNotice::Unreadable(error)));
+                return;
+            }
+        };
+        let base = storage::synced_state()
+            .and_then(|b| (self.read)(b.as_bytes()).ok())
+            .map(|i| i.snapshot);
+        let outcome = self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| tab_sync::reconcile(base.as_ref(), p, pr, &incoming))
+        });
+        match outcome {
+            Outcome::PlanConflict => {
+                self.tab_notice.set(Some(TabNotice::PlanConflict));
+            }
+            Outcome::Adopt(r) => {
+                let r = *r;
+                storage::mark_synced(Some(&raw));
+                let plan_changed = r.plan.is_some();
+                if let Some(plan) = r.plan {
+                    self.set_plan(plan);
+                }
+                if self.progress.with_untracked(|p| *p != r.progress) {
+                    self.set_progress(r.progress);
+                }
+                let notice = if !r.lost.is_empty() {
+                    Some(TabNotice::Lost(r.lost))
+                } else if plan_changed {
+                    Some(TabNotice::PlanAdopted)
+                } else {
+                    None
+                };
+                // A new notice replaces the old; a resolved choice goes away.
+                if notice.is_some() || self.saves_paused() {
+                    self.tab_notice.set(notice);
+                }
+                // This tab's own work goes back to storage for the other tab.
+                self.schedule_save();
+            }
+        }
+    }
+
+    /// Puts back the entries this tab lost to another tab's newer ones, as new
+    /// changes (so they are now the newer ones, in both tabs).
+    pub fn keep_local(&self, lost: &[LostEdit]) {
+        for edit in lost {
+            let local = edit.local.clone().unwrap_or_default();
+            // `record` stamps it as changed now.
+            self.record(&edit.indicator_id, move |entry| *entry = local);
+        }
+        self.tab_notice.set(None);
+    }
+
+    /// Resolves a plan conflict with this tab's version: the other tab's is kept
+    /// as a backup, then this tab's is stored.
+    pub fn keep_this_tab(&self) -> Result<(), StorageError> {
+        if let Some(raw) = storage::stored_state() {
+            self.push_backup(raw, storage::REASON_OTHER_TAB)?;
+        }
+        self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::force_save_state(p, pr))
+        })?;
+        self.tab_notice.set(None);
+        Ok(())
+    }
+
+    /// Resolves a plan conflict with the other tab's version: this tab's is kept
+    /// as a backup, then the state stored now (the other tab may have saved
+    /// again since the conflict was found) is shown.
+    pub fn use_other_tab(&self) -> Result<(), StorageError> {
+        let raw = storage::stored_state();
+        let stored = raw
+            .as_deref()
+            .and_then(|r| (self.read)(r.as_bytes()).ok())
+            .map(|i| i.snapshot);
+        let Some(stored) = stored else {
+            // Nothing readable to adopt: keeping this tab's version loses nothing.
+            return self.keep_this_tab();
+        };
+        self.push_backup(self.current_json(), storage::REASON_OTHER_TAB)?;
+        storage::mark_synced(raw.as_deref());
+        self.tab_notice.set(None);
+        self.set_plan(stored.plan);
+        self.set_progress(stored.progress);
+        Ok(())
+    }
+
+    /// Leaves the recovery screen with `snapshot` (the shipped plan or an
+    /// imported file) and stores it. The unreadable data stays set aside.
+    pub fn recover_with(&self, snapshot: Snapshot) -> Result<(), StorageError> {
+        self.set_plan(snapshot.plan);
+        self.set_progress(snapshot.progress);
+        self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::force_save_state(p, pr))
+        })?;
+        self.recovering.set(false);
+        Ok(())
+    }
+
+    /// Forgets the unreadable data set aside, at the user's explicit request.
+    pub fn discard_unreadable(&self) {
+        storage::discard_unreadable();
+        self.unreadable.set(None);
+    }
+
+    /// Changes the plan (the editor's path). Progress of indicators that no
+    /// longer exist is kept aside by the caller if it wants to.
+    pub fn edit_plan(&self, change: impl FnOnce(&mut Plan)) {
+        self.write_plan.update(change);
+        self.scorecard.invalidate();
+    }
+
+    /// Restores backup `index`, keeping the current state as the newest backup.
+    pub fn restore_backup(&self, index: usize) -> Result<(), String> {
+        let backups = self.backups.get_untracked();
+        let Some(backup) = backups.get(index) else {
+            return Err("no such backup".into());
+        };
+        let imported = (self.read)(backup.snapshot.as_bytes())
+            .map_err(|e| e.message(self.lang.get_untracked()))?;
+        self.replace(imported.snapshot, "restore")
+            .map_err(|e| e.message(self.lang.get_untracked()))
+    }
+}
+
+/// The entry to store after `new` is recorded over `before` at `at`, or `None`
+/// when nothing is left worth keeping (no measurement, no note, no history).
+/// The app does not know who is typing, so changes are recorded without an
+/// author: the same-day rule then treats every local change as one person's.
+pub fn entry_after_change(
+    before: &ProgressEntry,
+    new: ProgressEntry,
+    at: &str,
+) -> Option<ProgressEntry> {
+    let after = before.apply_change(new, at, None);
+    let blank_note = after.note.as_deref().is_none_or(|n| n.trim().is_empty());
+    (after.is_measured() || !blank_note || !after.history.is_empty()).then_some(after)
+}
+
+/// The app state provided by [`AppState::provide`].
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_fixtures::{at_level, valued};
+
+    /// A `Scores` over the 2023 plan, with the write side of its progress.
+    fn scores_2023() -> (Scores, WriteSignal<Plan>, WriteSignal<Progress>) {
+        let (plan, write_plan) = signal(default_snapshot().plan);
+        let (progress, write_progress) = signal(Progress::new());
+        (Scores::new(plan, progress), write_plan, write_progress)
+    }
+
+    /// What `AppState::record` does to the scores, without its clock.
+    fn record(scores: Scores, write: WriteSignal<Progress>, id: &str, entry: ProgressEntry) {
+        write.update(|p| {
+            p.insert(id.into(), entry);
+        });
+        scores.indicator_changed(id);
+    }
+
+    fn full_score(scores: Scores) -> Scorecard {
+        scores
+            .plan
+            .with_untracked(|p| scores.progress.with_untracked(|pr| p.score(pr)))
+    }
+
+    #[test]
+    fn a_recorded_change_is_scored_as_the_whole_plan_would_be() {
+        let owner = Owner::new();
+        owner.set();
+        let (scores, _, write) = scores_2023();
+        assert_eq!(scores.get(), full_score(scores));
+        record(scores, write, "riassetto-bassini-i1", at_level(4));
+        record(scores, write, "soddisfazione-docenti-i1", valued("4.2"));
+        assert_eq!(scores.get(), full_score(scores));
+        assert!(scores
+            .with(|c| c.area("ATE").and_then(|a| a.score))
+            .is_some());
+    }
+
+    #[test]
+    fn a_change_that_moves_no_score_does_not_wake_the_readers() {
+        let owner = Owner::new();
+        owner.set();
+        let (scores, _, write) = scores_2023();
+        let runs = StoredValue::new(0);
+        let ate = Memo::new(move |_| {
+            runs.update_value(|n| *n += 1);
+            scores.with(|c| c.area("ATE").cloned())
+        });
+        record(scores, write, "riassetto-bassini-i1", at_level(4));
+        let _ = ate.get_untracked();
+        assert_eq!(runs.get_value(), 1);
+        // The same level again, and an id the plan does not have: nothing moves.
+        record(scores, write, "riassetto-bassini-i1", at_level(4));
+        record(scores, write, "not-an-indicator", at_level(4));
+        let _ = ate.get_untracked();
+        assert_eq!(runs.get_value(), 1);
+        record(scores, write, "riassetto-bassini-i1", at_level(1));
+        let _ = ate.get_untracked();
+        assert_eq!(runs.get_value(), 2);
+    }
+
+    #[test]
+    fn replacing_the_plan_or_the_progress_rescores_everything_when_next_read() {
+        let owner = Owner::new();
+        owner.set();
+        let (scores, write_plan, write_progress) = scores_2023();
+        record(scores, write_progress, "riassetto-bassini-i1", at_level(4));
+        write_plan.update(|p| p.scoring.numeric = cruscotto_engine::NumericMode::Linear);
+        scores.invalidate();
+        assert_eq!(scores.get(), full_score(scores));
+        let mut progress = Progress::new();
+        progress.insert("soddisfazione-docenti-i1".into(), valued("3.7"));
+        write_progress.set(progress);
+        scores.invalidate();
+        // Stale scores take a recorded change on their rebuild.
+        record(scores, write_progress, "riassetto-bassini-i1", at_level(3));
+        assert_eq!(scores.get(), full_score(scores));
+    }
+
+    #[test]
+    fn typing_a_value_the_same_day_keeps_no_intermediate_points() {
+        let mut e = ProgressEntry::default();
+        for (i, text) in ["4", "41", "41.5"].iter().enumerate() {
+            let at = format!("2023-05-02T10:00:0{i}Z");
+            e = entry_after_change(&e, valued(text), &at).expect("kept");
+        }
+        assert!(e.history.is_empty());
+        assert_eq!(e.value, valued("41.5").value);
+    }
+
+    #[test]
+    fn a_value_changed_another_day_goes_into_the_history() {
+        let e = entry_after_change(
+            &ProgressEntry::default(),
+            valued("4"),
+            "2023-05-02T10:00:00Z",
+        )
+        .expect("kept");
+        let e = entry_after_change(&e, valued("5"), "2023-06-02T10:00:00Z").expect("kept");
+        assert_eq!(e.history.len(), 1);
+        assert_eq!(e.history[0].value, valued("4").value);
+    }
+
+    #[test]
+    fn a_cleared_entry_is_removed_only_when_it_has_no_history() {
+        let e = entry_after_change(
+            &ProgressEntry::default(),
+            valued("4"),
+            "2023-05-02T10:00:00Z",
+        )
+        .expect("kept");
+        // Cleared the same day: nothing to remember, the entry goes.
+        assert_eq!(
+            entry_after_change(&e, ProgressEntry::default(), "2023-05-02T11:00:00Z"),
+            None
+        );
+        // Cleared a month later: the value stays in the history.
+        let cleared = entry_after_change(&e, ProgressEntry::default(), "2023-06-02T10:00:00Z")
+            .expect("kept for its history");
+        assert!(!cleared.is_measured());
+        assert_eq!(cleared.history.len(), 1);
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure view logic, natively tested: how numbers, dates and levels read, what
+//! the editor shows for a plan, how a consolidation and a comparison are laid
+//! out. No Leptos, no browser: only data in and data out.
+
+pub mod consolidation;
+pub mod editor;
+pub mod format;
+pub mod ids;
+pub mod levels;
+pub mod snapshot_diff;
