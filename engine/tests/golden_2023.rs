@@ -48,18 +48,89 @@ fn the_nine_areas_in_order_with_their_full_names() {
         ("AAF", "Area Amministrazione e Finanza"),
         ("ACL", "Area Campus Life"),
         ("ADID", "Area Didattica"),
-        ("AGIS", "Area Gestione Infrastrutture e Servizi"),
-        ("APEC", "Area Public Engagement e Comunicazione"),
+        ("AGIS", "Area Gestione Infrastrutture e [Servizi]"),
+        ("APEC", "Area Public Engagement e [Comunicazione]"),
         (
             "ARES",
-            "Area Ricerca, Innovazione e Rapporti con le Imprese",
+            "Area Ricerca, Innovazione e [Rapporti con le Imprese]",
         ),
-        ("ARUO", "Area Risorse Umane e Organizzazione"),
+        ("ARUO", "Area Risorse Umane e [Organizzazione]"),
         ("ASICT", "Area Servizi ICT"),
         ("ATE", "Area Tecnico Edilizia"),
     ]
     .map(|(c, n)| (c.to_string(), n.to_string()));
     assert_eq!(areas, expected);
+}
+
+/// The legend at the end of the annex, as printed: four area names are cut
+/// short, and DG, ATENEO, the RG groups and the departments have no entry.
+const LEGEND: [(&str, &str); 11] = [
+    ("AAF", "Area Amministrazione e Finanza"),
+    ("DIRGEN", "Direzione Generale"),
+    ("SPC", "Servizio Pianificazione e Controllo"),
+    ("ADID", "Area Didattica"),
+    ("ASICT", "Area Servizi ICT"),
+    ("ATE", "Area Tecnico Edilizia"),
+    ("ACL", "Area Campus Life"),
+    ("APEC", "Area Public Engagement e "),
+    ("AGIS", "Area Gestione Infrastrutture e "),
+    ("ARES", "Area Ricerca, Innovazione e "),
+    ("ARUO", "Area Risorse Umane e "),
+];
+
+#[test]
+fn every_name_the_annex_does_not_print_in_full_brackets_its_completion() {
+    let p = plan();
+    let mut completed = Vec::new();
+    for a in p.areas.iter().chain(&p.structures) {
+        let printed = LEGEND
+            .iter()
+            .find(|(code, _)| *code == a.code)
+            .map_or("", |(_, name)| *name);
+        let rest = a
+            .name
+            .strip_prefix(printed)
+            .unwrap_or_else(|| panic!("{}: {:?} starts as printed, {printed:?}", a.code, a.name));
+        if printed.is_empty() || printed.ends_with(' ') {
+            let completion = rest
+                .strip_prefix('[')
+                .and_then(|r| r.strip_suffix(']'))
+                .unwrap_or_else(|| {
+                    panic!("{}: the completion of {:?} is bracketed", a.code, a.name)
+                });
+            assert!(
+                !completion.trim().is_empty() && !completion.contains(['[', ']']),
+                "{}: {:?}",
+                a.code,
+                a.name
+            );
+            completed.push(a.code.as_str());
+        } else {
+            assert_eq!(rest, "", "{}: printed in full, nothing added", a.code);
+        }
+    }
+    assert_eq!(
+        completed,
+        [
+            "AGIS",
+            "APEC",
+            "ARES",
+            "ARUO",
+            "DG",
+            "ATENEO",
+            "RG DIPARTIMENTI",
+            "RG POLI",
+            "RG DABC",
+            "RG DEIB",
+            "RG DAER",
+            "RG DMEC",
+            "RG DENG"
+        ]
+    );
+    let source = p.source.expect("the plan names its source");
+    for says in ["Allegato N.4", "PIAO", "legenda", "parentesi quadre"] {
+        assert!(source.contains(says), "the source mentions {says:?}");
+    }
 }
 
 #[test]
