@@ -344,6 +344,49 @@ fn no_description_line_starts_with_a_stray_apostrophe() {
     }
 }
 
+/// Texts the transcription had retouched (a final full stop, capitals, dashes,
+/// colons, list bullets) are back as the annex prints them.
+#[test]
+fn retouched_texts_are_as_printed() {
+    let p = plan();
+    let level = |o: &str, which: fn(&Indicator) -> &Level| {
+        which(&objective(&p, o).indicators[0]).description.clone()
+    };
+    let lines = |s: &str| s.lines().map(str::to_string).collect::<Vec<_>>();
+    assert!(level("nuove-aule", |i| &i.threshold).ends_with(
+        "da consegnare al Direttore Generale\nAttività da svolgere entro il 31.07.2023"
+    ));
+    assert_eq!(
+        level("residenze-ferrara-pareto-einstein", |i| &i.target),
+        "in aggiunta a soglia occupazione pari al 90%"
+    );
+    assert_eq!(
+        level("residenze-ferrara-pareto-einstein", |i| &i.excellence),
+        "in aggiunta a target Media degli esiti questionario di customer satisfaction \
+         per le tre residenze > a 4"
+    );
+    assert_eq!(
+        level("impianti-fotovoltaici", |i| &i.threshold),
+        "- Installazione su 3 edifici di Leonardo entro il 31 dicembre 2023 3 coperture\n\
+         - assegnazione per Bovisa"
+    );
+    let renzo_piano = level("donazione-renzo-piano", |i| &i.excellence);
+    assert!(renzo_piano.starts_with("Analisi dei costi"));
+    assert!(!renzo_piano.contains("- "), "{renzo_piano}");
+    let enhance = lines(&level("enhance", |i| &i.target));
+    assert!(enhance.contains(&"GDPR:".to_string()), "{enhance:?}");
+    let enhance = lines(&level("enhance", |i| &i.excellence));
+    for heading in ["- Microcredenziali", "- Mapping tool", "- GDPR"] {
+        assert!(
+            enhance.contains(&heading.to_string()),
+            "{heading}: {enhance:?}"
+        );
+    }
+    assert!(
+        level("metodologia-bim", |i| &i.excellence).starts_with("- [ASICT – AGIS] Acquisizione")
+    );
+}
+
 // ---- Scoring scenario ----------------------------------------------------------------
 
 /// Records every indicator at one of its levels: the grade for milestones, the
