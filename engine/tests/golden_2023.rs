@@ -387,6 +387,158 @@ fn retouched_texts_are_as_printed() {
     );
 }
 
+/// The title, purpose and level descriptions of an objective: the text quoted
+/// from the annex.
+fn quoted_text(o: &Objective) -> String {
+    let mut text = vec![o.title.clone(), o.purpose.clone()];
+    for i in &o.indicators {
+        for l in [&i.threshold, &i.target, &i.excellence] {
+            text.push(l.description.clone());
+        }
+    }
+    text.join("\n")
+}
+
+/// Whether `word` occurs in `text` not as a part of a longer word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn every_corrected_misprint_is_quoted_in_the_note_of_its_objective() {
+    // (objective, as the annex prints it, as the plan writes it)
+    let corrections: &[(&str, &[&str], &[&str])] = &[
+        ("piano-manutenzioni", &["una adeguato"], &["un adeguato"]),
+        (
+            "soddisfazione-internazionali-adid",
+            &["admission\"e"],
+            &["admission\" e"],
+        ),
+        (
+            "enhance",
+            &["mappig tool", "PoiMI", "rilasciat"],
+            &["mapping tool", "PoliMI", "rilasciati"],
+        ),
+        (
+            "studenti-mobilita-estero",
+            &["a.a.2023/2024", "2022/203"],
+            &["a.a. 2023/2024", "2022/2023"],
+        ),
+        ("dottorandi-stranieri", &["cicllo"], &["ciclo"]),
+        (
+            "open-data-ricerca",
+            &[
+                "accessibilio",
+                "Cos tuzione",
+                "Dipar men",
+                "a uali",
+                "strumen",
+                "informa ve",
+                "A vazione",
+                "Do orandi",
+            ],
+            &[
+                "accessibili",
+                "Costituzione",
+                "Dipartimenti",
+                "attuali",
+                "strumenti",
+                "informative",
+                "Attivazione",
+                "Dottorandi",
+            ],
+        ),
+        (
+            "supporto-vqr",
+            &["al fin di", "a vità", "strumen", "organizza vo"],
+            &["al fine di", "attività", "strumenti", "organizzativo"],
+        ),
+        (
+            "comunicazione-sostenibilita",
+            &["sostenibiltà"],
+            &["sostenibilità"],
+        ),
+        (
+            "public-engagement-off-campus",
+            &["responsabiltà", "engagemnt"],
+            &["responsabilità", "engagement"],
+        ),
+        (
+            "autosostentamento-tto",
+            &["le gestione"],
+            &["la gestione dei brevetti"],
+        ),
+        (
+            "donazione-renzo-piano",
+            &["sostenibiltà"],
+            &["sostenibilità"],
+        ),
+        (
+            "monitoraggio-spese-ricavi",
+            &["Individuazioni", "modilità"],
+            &["Individuazione", "modalità"],
+        ),
+        (
+            "risparmio-energetico",
+            &["I'implementazione"],
+            &["l'implementazione"],
+        ),
+        (
+            "qualificazione-stazioni-appaltanti",
+            &["Inividuare"],
+            &["Individuare"],
+        ),
+        (
+            "metodologia-bim",
+            &[
+                "requisi",
+                "suppor",
+                "informa vo",
+                "archite ura",
+                "componen",
+                "a uazione",
+                "automa co",
+            ],
+            &[
+                "requisiti",
+                "supporti",
+                "informativo",
+                "architettura",
+                "componenti",
+                "attuazione",
+                "automatico",
+            ],
+        ),
+        (
+            "servizi-tecnico-logistici",
+            &["contect center"],
+            &["contact center"],
+        ),
+        (
+            "ipra-gestione-laboratori",
+            &["de requisiti"],
+            &["dei requisiti"],
+        ),
+    ];
+    let p = plan();
+    for (id, printed, written) in corrections {
+        let o = objective(&p, id);
+        let note = o.note.as_deref().unwrap_or_default();
+        let text = quoted_text(o);
+        for w in *printed {
+            assert!(note.contains(w), "{id}: the note quotes {w:?}: {note}");
+            assert!(!has_word(&text, w), "{id}: {w:?} is corrected");
+        }
+        for w in *written {
+            assert!(text.contains(w), "{id}: {w:?}");
+        }
+    }
+}
+
 // ---- Scoring scenario ----------------------------------------------------------------
 
 /// Records every indicator at one of its levels: the grade for milestones, the
