@@ -34,10 +34,10 @@ fn numbers(s: &str, t: &str, e: &str) -> [LevelValue; 3] {
 // ---- Shape ----------------------------------------------------------------------
 
 #[test]
-fn the_plan_has_58_objectives_and_62_indicators() {
+fn the_plan_has_58_objectives_and_64_indicators() {
     let p = plan();
     assert_eq!(p.objectives.len(), 58);
-    assert_eq!(p.indicators().count(), 62);
+    assert_eq!(p.indicators().count(), 64);
     assert_eq!((p.id.as_str(), p.year), ("polimi-2023", 2023));
 }
 
@@ -171,16 +171,24 @@ fn the_plan_validates_without_errors_or_warnings() {
 fn the_kinds_and_aggregations_of_the_plan() {
     let p = plan();
     let count = |k: IndicatorKind| p.indicators().filter(|(_, i)| i.kind == k).count();
-    assert_eq!(count(IndicatorKind::Milestone), 32);
+    assert_eq!(count(IndicatorKind::Milestone), 33);
     assert_eq!(count(IndicatorKind::Number), 21);
-    assert_eq!(count(IndicatorKind::Date), 9);
+    assert_eq!(count(IndicatorKind::Date), 10);
     let all: Vec<&str> = p
         .objectives
         .iter()
         .filter(|o| o.aggregation == Aggregation::All)
         .map(|o| o.id.as_str())
         .collect();
-    assert_eq!(all, ["donazioni", "percorsi-extracurriculari"]);
+    assert_eq!(
+        all,
+        [
+            "donazioni",
+            "percorsi-extracurriculari",
+            "ipra-impegno-progetti",
+            "rotazione-rup"
+        ]
+    );
     assert_eq!(p.scoring, ScoringOptions::default());
 }
 
@@ -246,6 +254,88 @@ fn donazioni_requires_both_indicators_at_once() {
         levels(&o.indicators[1]),
         numbers("288000", "432000", "576000")
     );
+}
+
+#[test]
+fn ipra_parte_b_requires_both_the_test_and_the_production_release_deadline() {
+    let p = plan();
+    let o = objective(&p, "ipra-impegno-progetti");
+    assert_eq!(o.aggregation, Aggregation::All);
+    let dates = |s: [&str; 3]| s.map(|v| LevelValue::Date(date(v)));
+    let ids: Vec<&str> = o.indicators.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["ipra-impegno-progetti-i1", "ipra-impegno-progetti-i2"]
+    );
+    assert!(o.indicators.iter().all(|i| i.kind == IndicatorKind::Date));
+    // i1 the production release, i2 the test release, as each level prints them.
+    assert_eq!(
+        levels(&o.indicators[0]),
+        dates(["2023-11-30", "2023-10-31", "2023-07-31"])
+    );
+    assert_eq!(
+        levels(&o.indicators[1]),
+        dates(["2023-10-31", "2023-09-30", "2023-06-30"])
+    );
+    let note = o.note.as_deref().expect("the modelling is noted");
+    assert!(note.contains("\"all\""), "{note}");
+
+    // The test release at excellence does not lift a production release at threshold.
+    let pr = progress(&[
+        ("ipra-impegno-progetti-i1", done_on("2023-11-15")),
+        ("ipra-impegno-progetti-i2", done_on("2023-06-01")),
+    ]);
+    assert_eq!(
+        p.score(&pr).objectives["ipra-impegno-progetti"],
+        Some(d("1"))
+    );
+}
+
+#[test]
+fn rotazione_rup_requires_the_percentage_and_the_report_at_every_level() {
+    let p = plan();
+    let o = objective(&p, "rotazione-rup");
+    assert_eq!(o.aggregation, Aggregation::All);
+    let [percentage, report] = &o.indicators[..] else {
+        panic!("two indicators: {:?}", o.indicators)
+    };
+    assert_eq!(
+        (percentage.id.as_str(), percentage.kind),
+        ("rotazione-rup-i1", IndicatorKind::Number)
+    );
+    assert_eq!(levels(percentage), numbers("20", "50", "70"));
+    assert_eq!(
+        (report.id.as_str(), report.kind),
+        ("rotazione-rup-i2", IndicatorKind::Milestone)
+    );
+    for i in [percentage, report] {
+        for l in [&i.threshold, &i.target, &i.excellence] {
+            assert!(
+                l.description.contains("Produzione di un report"),
+                "{}",
+                i.id
+            );
+        }
+    }
+    // The sentence on the two conditions is the note's last.
+    let note = o.note.as_deref().expect("the modelling is noted");
+    assert!(note.ends_with("mancante a 0."), "{note}");
+    assert!(note.contains("rotazione-rup-i2") && note.contains("\"all\""));
+
+    // 50% with the report is at target; without it the objective is at 0.
+    let with_report = progress(&[
+        ("rotazione-rup-i1", valued("50")),
+        ("rotazione-rup-i2", at_level(4)),
+    ]);
+    assert_eq!(
+        p.score(&with_report).objectives["rotazione-rup"],
+        Some(d("3"))
+    );
+    let without = progress(&[
+        ("rotazione-rup-i1", valued("50")),
+        ("rotazione-rup-i2", at_level(0)),
+    ]);
+    assert_eq!(p.score(&without).objectives["rotazione-rup"], Some(d("0")));
 }
 
 #[test]
@@ -578,7 +668,7 @@ fn assert_every_area_at(card: &Scorecard, score: &str, percent: &str) {
 fn everything_at_target_scores_exactly_3_and_100_percent_in_every_area() {
     let mut p = plan();
     let pr = everything_at(&p, |i| &i.target, 3);
-    assert_eq!(pr.len(), 62);
+    assert_eq!(pr.len(), 64);
     let card = p.score(&pr);
     assert!(card.objectives.values().all(|l| *l == Some(d("3"))));
     assert_every_area_at(&card, "3", "100");
