@@ -226,7 +226,7 @@ fn score_of_the_default_plan_on_stdin_lists_every_area_objective_and_indicator()
     let len = |k: &str| v[k].as_array().map(Vec::len);
     assert_eq!(
         (len("areas"), len("objectives"), len("indicators")),
-        (Some(9), Some(58), Some(62))
+        (Some(9), Some(58), Some(64))
     );
     assert_eq!(v["areas"][0]["area"], "AAF");
     assert!(v["areas"][0]["score"].is_null());

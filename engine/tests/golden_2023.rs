@@ -34,10 +34,10 @@ fn numbers(s: &str, t: &str, e: &str) -> [LevelValue; 3] {
 // ---- Shape ----------------------------------------------------------------------
 
 #[test]
-fn the_plan_has_58_objectives_and_62_indicators() {
+fn the_plan_has_58_objectives_and_64_indicators() {
     let p = plan();
     assert_eq!(p.objectives.len(), 58);
-    assert_eq!(p.indicators().count(), 62);
+    assert_eq!(p.indicators().count(), 64);
     assert_eq!((p.id.as_str(), p.year), ("polimi-2023", 2023));
 }
 
@@ -48,18 +48,89 @@ fn the_nine_areas_in_order_with_their_full_names() {
         ("AAF", "Area Amministrazione e Finanza"),
         ("ACL", "Area Campus Life"),
         ("ADID", "Area Didattica"),
-        ("AGIS", "Area Gestione Infrastrutture e Servizi"),
-        ("APEC", "Area Public Engagement e Comunicazione"),
+        ("AGIS", "Area Gestione Infrastrutture e [Servizi]"),
+        ("APEC", "Area Public Engagement e [Comunicazione]"),
         (
             "ARES",
-            "Area Ricerca, Innovazione e Rapporti con le Imprese",
+            "Area Ricerca, Innovazione e [Rapporti con le Imprese]",
         ),
-        ("ARUO", "Area Risorse Umane e Organizzazione"),
+        ("ARUO", "Area Risorse Umane e [Organizzazione]"),
         ("ASICT", "Area Servizi ICT"),
         ("ATE", "Area Tecnico Edilizia"),
     ]
     .map(|(c, n)| (c.to_string(), n.to_string()));
     assert_eq!(areas, expected);
+}
+
+/// The legend at the end of the annex, as printed: four area names are cut
+/// short, and DG, ATENEO, the RG groups and the departments have no entry.
+const LEGEND: [(&str, &str); 11] = [
+    ("AAF", "Area Amministrazione e Finanza"),
+    ("DIRGEN", "Direzione Generale"),
+    ("SPC", "Servizio Pianificazione e Controllo"),
+    ("ADID", "Area Didattica"),
+    ("ASICT", "Area Servizi ICT"),
+    ("ATE", "Area Tecnico Edilizia"),
+    ("ACL", "Area Campus Life"),
+    ("APEC", "Area Public Engagement e "),
+    ("AGIS", "Area Gestione Infrastrutture e "),
+    ("ARES", "Area Ricerca, Innovazione e "),
+    ("ARUO", "Area Risorse Umane e "),
+];
+
+#[test]
+fn every_name_the_annex_does_not_print_in_full_brackets_its_completion() {
+    let p = plan();
+    let mut completed = Vec::new();
+    for a in p.areas.iter().chain(&p.structures) {
+        let printed = LEGEND
+            .iter()
+            .find(|(code, _)| *code == a.code)
+            .map_or("", |(_, name)| *name);
+        let rest = a
+            .name
+            .strip_prefix(printed)
+            .unwrap_or_else(|| panic!("{}: {:?} starts as printed, {printed:?}", a.code, a.name));
+        if printed.is_empty() || printed.ends_with(' ') {
+            let completion = rest
+                .strip_prefix('[')
+                .and_then(|r| r.strip_suffix(']'))
+                .unwrap_or_else(|| {
+                    panic!("{}: the completion of {:?} is bracketed", a.code, a.name)
+                });
+            assert!(
+                !completion.trim().is_empty() && !completion.contains(['[', ']']),
+                "{}: {:?}",
+                a.code,
+                a.name
+            );
+            completed.push(a.code.as_str());
+        } else {
+            assert_eq!(rest, "", "{}: printed in full, nothing added", a.code);
+        }
+    }
+    assert_eq!(
+        completed,
+        [
+            "AGIS",
+            "APEC",
+            "ARES",
+            "ARUO",
+            "DG",
+            "ATENEO",
+            "RG DIPARTIMENTI",
+            "RG POLI",
+            "RG DABC",
+            "RG DEIB",
+            "RG DAER",
+            "RG DMEC",
+            "RG DENG"
+        ]
+    );
+    let source = p.source.expect("the plan names its source");
+    for says in ["Allegato N.4", "PIAO", "legenda", "parentesi quadre"] {
+        assert!(source.contains(says), "the source mentions {says:?}");
+    }
 }
 
 #[test]
@@ -100,16 +171,24 @@ fn the_plan_validates_without_errors_or_warnings() {
 fn the_kinds_and_aggregations_of_the_plan() {
     let p = plan();
     let count = |k: IndicatorKind| p.indicators().filter(|(_, i)| i.kind == k).count();
-    assert_eq!(count(IndicatorKind::Milestone), 32);
+    assert_eq!(count(IndicatorKind::Milestone), 33);
     assert_eq!(count(IndicatorKind::Number), 21);
-    assert_eq!(count(IndicatorKind::Date), 9);
+    assert_eq!(count(IndicatorKind::Date), 10);
     let all: Vec<&str> = p
         .objectives
         .iter()
         .filter(|o| o.aggregation == Aggregation::All)
         .map(|o| o.id.as_str())
         .collect();
-    assert_eq!(all, ["donazioni", "percorsi-extracurriculari"]);
+    assert_eq!(
+        all,
+        [
+            "donazioni",
+            "percorsi-extracurriculari",
+            "ipra-impegno-progetti",
+            "rotazione-rup"
+        ]
+    );
     assert_eq!(p.scoring, ScoringOptions::default());
 }
 
@@ -175,6 +254,88 @@ fn donazioni_requires_both_indicators_at_once() {
         levels(&o.indicators[1]),
         numbers("288000", "432000", "576000")
     );
+}
+
+#[test]
+fn ipra_parte_b_requires_both_the_test_and_the_production_release_deadline() {
+    let p = plan();
+    let o = objective(&p, "ipra-impegno-progetti");
+    assert_eq!(o.aggregation, Aggregation::All);
+    let dates = |s: [&str; 3]| s.map(|v| LevelValue::Date(date(v)));
+    let ids: Vec<&str> = o.indicators.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["ipra-impegno-progetti-i1", "ipra-impegno-progetti-i2"]
+    );
+    assert!(o.indicators.iter().all(|i| i.kind == IndicatorKind::Date));
+    // i1 the production release, i2 the test release, as each level prints them.
+    assert_eq!(
+        levels(&o.indicators[0]),
+        dates(["2023-11-30", "2023-10-31", "2023-07-31"])
+    );
+    assert_eq!(
+        levels(&o.indicators[1]),
+        dates(["2023-10-31", "2023-09-30", "2023-06-30"])
+    );
+    let note = o.note.as_deref().expect("the modelling is noted");
+    assert!(note.contains("\"all\""), "{note}");
+
+    // The test release at excellence does not lift a production release at threshold.
+    let pr = progress(&[
+        ("ipra-impegno-progetti-i1", done_on("2023-11-15")),
+        ("ipra-impegno-progetti-i2", done_on("2023-06-01")),
+    ]);
+    assert_eq!(
+        p.score(&pr).objectives["ipra-impegno-progetti"],
+        Some(d("1"))
+    );
+}
+
+#[test]
+fn rotazione_rup_requires_the_percentage_and_the_report_at_every_level() {
+    let p = plan();
+    let o = objective(&p, "rotazione-rup");
+    assert_eq!(o.aggregation, Aggregation::All);
+    let [percentage, report] = &o.indicators[..] else {
+        panic!("two indicators: {:?}", o.indicators)
+    };
+    assert_eq!(
+        (percentage.id.as_str(), percentage.kind),
+        ("rotazione-rup-i1", IndicatorKind::Number)
+    );
+    assert_eq!(levels(percentage), numbers("20", "50", "70"));
+    assert_eq!(
+        (report.id.as_str(), report.kind),
+        ("rotazione-rup-i2", IndicatorKind::Milestone)
+    );
+    for i in [percentage, report] {
+        for l in [&i.threshold, &i.target, &i.excellence] {
+            assert!(
+                l.description.contains("Produzione di un report"),
+                "{}",
+                i.id
+            );
+        }
+    }
+    // The sentence on the two conditions is the note's last.
+    let note = o.note.as_deref().expect("the modelling is noted");
+    assert!(note.ends_with("mancante a 0."), "{note}");
+    assert!(note.contains("rotazione-rup-i2") && note.contains("\"all\""));
+
+    // 50% with the report is at target; without it the objective is at 0.
+    let with_report = progress(&[
+        ("rotazione-rup-i1", valued("50")),
+        ("rotazione-rup-i2", at_level(4)),
+    ]);
+    assert_eq!(
+        p.score(&with_report).objectives["rotazione-rup"],
+        Some(d("3"))
+    );
+    let without = progress(&[
+        ("rotazione-rup-i1", valued("50")),
+        ("rotazione-rup-i2", at_level(0)),
+    ]);
+    assert_eq!(p.score(&without).objectives["rotazione-rup"], Some(d("0")));
 }
 
 #[test]
@@ -273,6 +434,201 @@ fn no_description_line_starts_with_a_stray_apostrophe() {
     }
 }
 
+/// Texts the transcription had retouched (a final full stop, capitals, dashes,
+/// colons, list bullets) are back as the annex prints them.
+#[test]
+fn retouched_texts_are_as_printed() {
+    let p = plan();
+    let level = |o: &str, which: fn(&Indicator) -> &Level| {
+        which(&objective(&p, o).indicators[0]).description.clone()
+    };
+    let lines = |s: &str| s.lines().map(str::to_string).collect::<Vec<_>>();
+    assert!(level("nuove-aule", |i| &i.threshold).ends_with(
+        "da consegnare al Direttore Generale\nAttività da svolgere entro il 31.07.2023"
+    ));
+    assert_eq!(
+        level("residenze-ferrara-pareto-einstein", |i| &i.target),
+        "in aggiunta a soglia occupazione pari al 90%"
+    );
+    assert_eq!(
+        level("residenze-ferrara-pareto-einstein", |i| &i.excellence),
+        "in aggiunta a target Media degli esiti questionario di customer satisfaction \
+         per le tre residenze > a 4"
+    );
+    assert_eq!(
+        level("impianti-fotovoltaici", |i| &i.threshold),
+        "- Installazione su 3 edifici di Leonardo entro il 31 dicembre 2023 3 coperture\n\
+         - assegnazione per Bovisa"
+    );
+    let renzo_piano = level("donazione-renzo-piano", |i| &i.excellence);
+    assert!(renzo_piano.starts_with("Analisi dei costi"));
+    assert!(!renzo_piano.contains("- "), "{renzo_piano}");
+    let enhance = lines(&level("enhance", |i| &i.target));
+    assert!(enhance.contains(&"GDPR:".to_string()), "{enhance:?}");
+    let enhance = lines(&level("enhance", |i| &i.excellence));
+    for heading in ["- Microcredenziali", "- Mapping tool", "- GDPR"] {
+        assert!(
+            enhance.contains(&heading.to_string()),
+            "{heading}: {enhance:?}"
+        );
+    }
+    assert!(
+        level("metodologia-bim", |i| &i.excellence).starts_with("- [ASICT – AGIS] Acquisizione")
+    );
+}
+
+/// The title, purpose and level descriptions of an objective: the text quoted
+/// from the annex.
+fn quoted_text(o: &Objective) -> String {
+    let mut text = vec![o.title.clone(), o.purpose.clone()];
+    for i in &o.indicators {
+        for l in [&i.threshold, &i.target, &i.excellence] {
+            text.push(l.description.clone());
+        }
+    }
+    text.join("\n")
+}
+
+/// Whether `word` occurs in `text` not as a part of a longer word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn every_corrected_misprint_is_quoted_in_the_note_of_its_objective() {
+    // (objective, as the annex prints it, as the plan writes it)
+    let corrections: &[(&str, &[&str], &[&str])] = &[
+        ("piano-manutenzioni", &["una adeguato"], &["un adeguato"]),
+        (
+            "soddisfazione-internazionali-adid",
+            &["admission\"e"],
+            &["admission\" e"],
+        ),
+        (
+            "enhance",
+            &["mappig tool", "PoiMI", "rilasciat"],
+            &["mapping tool", "PoliMI", "rilasciati"],
+        ),
+        (
+            "studenti-mobilita-estero",
+            &["a.a.2023/2024", "2022/203"],
+            &["a.a. 2023/2024", "2022/2023"],
+        ),
+        ("dottorandi-stranieri", &["cicllo"], &["ciclo"]),
+        (
+            "open-data-ricerca",
+            &[
+                "accessibilio",
+                "Cos tuzione",
+                "Dipar men",
+                "a uali",
+                "strumen",
+                "informa ve",
+                "A vazione",
+                "Do orandi",
+            ],
+            &[
+                "accessibili",
+                "Costituzione",
+                "Dipartimenti",
+                "attuali",
+                "strumenti",
+                "informative",
+                "Attivazione",
+                "Dottorandi",
+            ],
+        ),
+        (
+            "supporto-vqr",
+            &["al fin di", "a vità", "strumen", "organizza vo"],
+            &["al fine di", "attività", "strumenti", "organizzativo"],
+        ),
+        (
+            "comunicazione-sostenibilita",
+            &["sostenibiltà"],
+            &["sostenibilità"],
+        ),
+        (
+            "public-engagement-off-campus",
+            &["responsabiltà", "engagemnt"],
+            &["responsabilità", "engagement"],
+        ),
+        (
+            "autosostentamento-tto",
+            &["le gestione"],
+            &["la gestione dei brevetti"],
+        ),
+        (
+            "donazione-renzo-piano",
+            &["sostenibiltà"],
+            &["sostenibilità"],
+        ),
+        (
+            "monitoraggio-spese-ricavi",
+            &["Individuazioni", "modilità"],
+            &["Individuazione", "modalità"],
+        ),
+        (
+            "risparmio-energetico",
+            &["I'implementazione"],
+            &["l'implementazione"],
+        ),
+        (
+            "qualificazione-stazioni-appaltanti",
+            &["Inividuare"],
+            &["Individuare"],
+        ),
+        (
+            "metodologia-bim",
+            &[
+                "requisi",
+                "suppor",
+                "informa vo",
+                "archite ura",
+                "componen",
+                "a uazione",
+                "automa co",
+            ],
+            &[
+                "requisiti",
+                "supporti",
+                "informativo",
+                "architettura",
+                "componenti",
+                "attuazione",
+                "automatico",
+            ],
+        ),
+        (
+            "servizi-tecnico-logistici",
+            &["contect center"],
+            &["contact center"],
+        ),
+        (
+            "ipra-gestione-laboratori",
+            &["de requisiti"],
+            &["dei requisiti"],
+        ),
+    ];
+    let p = plan();
+    for (id, printed, written) in corrections {
+        let o = objective(&p, id);
+        let note = o.note.as_deref().unwrap_or_default();
+        let text = quoted_text(o);
+        for w in *printed {
+            assert!(note.contains(w), "{id}: the note quotes {w:?}: {note}");
+            assert!(!has_word(&text, w), "{id}: {w:?} is corrected");
+        }
+        for w in *written {
+            assert!(text.contains(w), "{id}: {w:?}");
+        }
+    }
+}
+
 // ---- Scoring scenario ----------------------------------------------------------------
 
 /// Records every indicator at one of its levels: the grade for milestones, the
@@ -312,7 +668,7 @@ fn assert_every_area_at(card: &Scorecard, score: &str, percent: &str) {
 fn everything_at_target_scores_exactly_3_and_100_percent_in_every_area() {
     let mut p = plan();
     let pr = everything_at(&p, |i| &i.target, 3);
-    assert_eq!(pr.len(), 62);
+    assert_eq!(pr.len(), 64);
     let card = p.score(&pr);
     assert!(card.objectives.values().all(|l| *l == Some(d("3"))));
     assert_every_area_at(&card, "3", "100");

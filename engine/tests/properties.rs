@@ -279,7 +279,7 @@ fn any_progress_2023() -> impl Strategy<Value = Progress> {
 
 proptest! {
     // Each case writes and imports the whole plan (~40 ms in a debug build)
-    // with up to 62 random entries, so fewer cases cover plenty of entries.
+    // with up to 64 random entries, so fewer cases cover plenty of entries.
     #![proptest_config(ProptestConfig { cases: 32, ..config() })]
 
     #[test]
