@@ -7,13 +7,11 @@
 //! are kept as backups. Stored data that cannot be read is never overwritten: it
 //! is set aside under its own key until the user downloads or discards it.
 //!
-//! Several tabs share the stored state. This module remembers the stored value
-//! this tab last wrote or adopted (as a JS string, compared without copying it
-//! into wasm), and [`save_state`] refuses to write over a value another tab
-//! stored since: the caller reconciles first (`crate::state::tab_sync`), so an older
-//! state never overwrites a newer one.
-
-use std::cell::RefCell;
+//! Several tabs share the stored state. [`save_state`] takes the stored value
+//! the caller last wrote or adopted (as a JS string, compared without copying
+//! it into wasm; `crate::state` keeps it) and refuses to write over a value
+//! another tab stored since: the caller reconciles first
+//! (`crate::state::tab_sync`), so an older state never overwrites a newer one.
 
 use cruscotto_engine::snapshot::{import_current, ImportError, Imported, CURRENT_VERSION, FORMAT};
 use cruscotto_engine::{Lang, Plan, Progress, Snapshot};
@@ -116,12 +114,6 @@ pub enum Loaded {
     },
 }
 
-thread_local! {
-    /// The stored state as this tab last wrote or adopted it (`null`: nothing
-    /// was stored), a JS string so comparing it costs no copy into wasm.
-    static SYNCED: RefCell<JsValue> = const { RefCell::new(JsValue::NULL) };
-}
-
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -159,9 +151,7 @@ pub type Reader = fn(&[u8]) -> Result<Imported, ImportError>;
 /// Reads the working state, and remembers it as what this tab has seen. Data
 /// `read` refuses is set aside ([`CORRUPT_KEY`]) for the recovery screen.
 pub fn load_state(read: Reader) -> Loaded {
-    let stored = get_js(STATE_KEY);
-    SYNCED.with(|s| *s.borrow_mut() = stored.clone());
-    let Some(raw) = stored.as_string() else {
+    let Some(raw) = get_js(STATE_KEY).as_string() else {
         return Loaded::Empty;
     };
     match read(raw.as_bytes()) {
@@ -182,12 +172,10 @@ pub fn load_current() -> Option<Loaded> {
     if !get_js(CORRUPT_KEY).is_null() {
         return None;
     }
-    let stored = get_js(STATE_KEY);
-    let loaded = match stored.as_string() {
+    let loaded = match get_js(STATE_KEY).as_string() {
         None => Loaded::Empty,
         Some(raw) => Loaded::Found(Box::new(import_current(raw.as_bytes()).ok()?.snapshot)),
     };
-    SYNCED.with(|s| *s.borrow_mut() = stored);
     Some(loaded)
 }
 
@@ -236,66 +224,43 @@ pub fn state_json(plan: &Plan, progress: &Progress) -> String {
 }
 
 /// What [`save_state`] did.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Saved {
-    Written,
+    /// Written: the value now stored, the caller's new base.
+    Written(JsValue),
     /// The stored value already is this state.
     Unchanged,
-    /// Another tab stored a state this tab has not seen (`None`: it removed
-    /// it): nothing was written; reconcile, then save again.
-    Diverged(Option<String>),
+    /// Another tab stored a state the caller has not seen (or removed it):
+    /// nothing was written; reconcile, then save again.
+    Diverged,
 }
 
-/// Writes the working state in one `setItem`, unless another tab stored a state
-/// since this tab last looked.
-pub fn save_state(plan: &Plan, progress: &Progress) -> Result<Saved, StorageError> {
+/// Writes the working state in one `setItem`, unless the value stored is not
+/// `base`, the one the caller last wrote or adopted (another tab saved since).
+pub fn save_state(plan: &Plan, progress: &Progress, base: &JsValue) -> Result<Saved, StorageError> {
     let current = get_js(STATE_KEY);
-    if !SYNCED.with(|s| *s.borrow() == current) {
-        return Ok(Saved::Diverged(current.as_string()));
+    if *base != current {
+        return Ok(Saved::Diverged);
     }
     let value = JsValue::from_str(&state_json(plan, progress));
     if value == current {
         return Ok(Saved::Unchanged);
     }
     set_js(STATE_KEY, &value)?;
-    SYNCED.with(|s| *s.borrow_mut() = value);
-    Ok(Saved::Written)
+    Ok(Saved::Written(value))
 }
 
 /// Writes the working state whatever is stored (the user chose this tab's
-/// version, or recovered from unreadable data).
-pub fn force_save_state(plan: &Plan, progress: &Progress) -> Result<(), StorageError> {
+/// version, or recovered from unreadable data); the value now stored.
+pub fn force_save_state(plan: &Plan, progress: &Progress) -> Result<JsValue, StorageError> {
     let value = JsValue::from_str(&state_json(plan, progress));
     set_js(STATE_KEY, &value)?;
-    SYNCED.with(|s| *s.borrow_mut() = value);
-    Ok(())
+    Ok(value)
 }
 
-/// The stored state as text (`None`: nothing stored).
-pub fn stored_state() -> Option<String> {
-    get_js(STATE_KEY).as_string()
-}
-
-/// The stored state this tab last wrote or adopted (`None`: nothing).
-pub fn synced_state() -> Option<String> {
-    SYNCED.with(|s| s.borrow().as_string())
-}
-
-/// The stored state, when another tab changed it since this tab last looked.
-pub fn unseen_state() -> Option<Option<String>> {
-    let current = get_js(STATE_KEY);
-    if SYNCED.with(|s| *s.borrow() == current) {
-        None
-    } else {
-        Some(current.as_string())
-    }
-}
-
-/// Records that this tab now holds the stored state `raw` (adopted after a
-/// reconciliation), so the next save compares against it.
-pub fn mark_synced(raw: Option<&str>) {
-    let value = raw.map_or(JsValue::NULL, JsValue::from_str);
-    SYNCED.with(|s| *s.borrow_mut() = value);
+/// The stored state as a JS value: a string, or `null` when nothing is stored.
+pub fn stored_value() -> JsValue {
+    get_js(STATE_KEY)
 }
 
 /// Calls `callback` whenever another tab of this browser changes the stored

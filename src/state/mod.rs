@@ -12,14 +12,17 @@
 //! keystroke on a plan of 10,000 objectives); any other change of the plan or
 //! the progress marks the scores stale, and they are rebuilt when next read.
 //!
-//! Saving: a change only marks the state to be saved; the save itself (one
-//! `setItem` of the whole snapshot, serialized from references) runs at most
-//! every [`SAVE_DELAY_MS`], and at once when the page is hidden or left, so
-//! typing stays cheap and the last edit is never lost. Before writing, the save
-//! reconciles with a state another tab stored meanwhile (`crate::state::tab_sync`),
-//! and the `storage` event does the same as soon as another tab saves.
+//! Saving: when to write, retry, back up or stop is decided by a pure state
+//! machine ([`machine`]: events in, effects out, tested natively); this layer
+//! performs its effects with `crate::io::storage` (one `setItem` of the whole
+//! snapshot, serialized from references) and feeds their outcome back. Before
+//! writing, a state another tab stored meanwhile is reconciled
+//! ([`tab_sync`]); this layer holds the stored value this tab last wrote or
+//! adopted (the base of that reconciliation).
 
 use std::time::Duration;
+
+use leptos::reactive::owner::LocalStorage;
 
 use cruscotto_engine::snapshot::ImportError;
 use cruscotto_engine::{
@@ -30,15 +33,14 @@ use leptos::prelude::*;
 use crate::i18n::{use_i18n, Locale};
 use crate::io::clock::now;
 use crate::io::storage::{self, Backup, Loaded, Reader, Saved, Settings, StorageError};
+pub mod machine;
 pub mod tab_sync;
 
+use machine::{Event, Machine, WriteOutcome};
 use tab_sync::{LostEdit, Outcome};
+use wasm_bindgen::JsValue;
 
-/// How long changes are gathered before one save: a burst of keystrokes costs
-/// one serialization.
-pub const SAVE_DELAY_MS: u64 = 300;
-/// An automatic backup is taken after this much time spent editing.
-const PERIODIC_BACKUP_MS: f64 = 10.0 * 60.0 * 1000.0;
+pub use machine::SAVE_DELAY_MS;
 
 /// What happened with another tab, for the banner.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,10 +156,12 @@ pub struct AppState {
     /// What happened with another tab, when there is something to say.
     pub tab_notice: RwSignal<Option<TabNotice>>,
     pub backups: RwSignal<Vec<Backup>>,
-    /// A save is scheduled.
-    save_pending: StoredValue<bool>,
-    /// When the last backup was taken (ms since the epoch), for the periodic one.
-    last_backup_ms: StoredValue<f64>,
+    /// When to write, retry and back up ([`machine`]).
+    machine: StoredValue<Machine>,
+    /// The stored state as this tab last wrote or adopted it (`null`: nothing
+    /// stored), a JS string so comparing it costs no copy into wasm: a write
+    /// finding anything else stored knows another tab saved meanwhile.
+    synced: StoredValue<JsValue, LocalStorage>,
     /// How this wasm module reads stored snapshots (another tab's, backups).
     read: Reader,
 }
@@ -207,8 +211,10 @@ impl AppState {
             recovering: RwSignal::new(is_recovering),
             tab_notice: RwSignal::new(None),
             backups: RwSignal::new(storage::load_backups()),
-            save_pending: StoredValue::new(false),
-            last_backup_ms: StoredValue::new(js_sys::Date::now()),
+            machine: StoredValue::new(Machine::new(js_sys::Date::now())),
+            // Read in the same task as `loaded`, so no other tab's save can
+            // come in between.
+            synced: StoredValue::new_local(storage::stored_value()),
             read,
         };
         if stored {
@@ -222,28 +228,38 @@ impl AppState {
             state.plan.track();
             state.progress.track();
             if previous.is_some() || !stored {
-                state.schedule_save();
+                state.send(Event::Edited);
             }
         });
-        // Leaving or hiding the page saves what is pending at once.
-        let flush_pending = move || {
-            if state.save_pending.get_value() {
-                state.flush();
-            }
-        };
-        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush_pending());
+        // Leaving or hiding the page saves what is pending at once; and when
+        // something this page holds still is not stored (storage full, or a
+        // choice to make first), the browser asks before the tab closes.
+        let on_hide =
+            window_event_listener(leptos::ev::pagehide, move |_| state.send(Event::FlushNow));
         let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
             if document().hidden() {
-                flush_pending();
+                state.send(Event::FlushNow);
             }
         });
+        let on_before_unload = window_event_listener(
+            leptos::ev::beforeunload,
+            move |ev: web_sys::BeforeUnloadEvent| {
+                state.send(Event::FlushNow);
+                if state.machine.with_value(Machine::has_unsaved) {
+                    ev.prevent_default();
+                    // Older browsers ask only when a message is set.
+                    ev.set_return_value("unsaved");
+                }
+            },
+        );
         on_cleanup(move || {
             on_hide.remove();
             on_visibility.remove();
+            on_before_unload.remove();
         });
         storage::on_external_change(move || {
-            if let Some(raw) = storage::unseen_state() {
-                state.sync_external(raw);
+            if state.unseen_state().is_some() {
+                state.send(Event::StoredElsewhere);
             }
         });
 
@@ -331,7 +347,8 @@ impl AppState {
         self.push_backup(self.current_json(), reason)?;
         self.set_plan(snapshot.plan);
         self.set_progress(snapshot.progress);
-        self.flush();
+        self.send(Event::Edited);
+        self.send(Event::FlushNow);
         Ok(())
     }
 
@@ -346,7 +363,7 @@ impl AppState {
     fn push_backup(&self, json: String, reason: &str) -> Result<(), StorageError> {
         let backups = storage::push_backup_json(json, reason, &now())?;
         self.backups.set(backups);
-        self.last_backup_ms.set_value(js_sys::Date::now());
+        self.send(Event::BackedUp);
         Ok(())
     }
 
@@ -354,17 +371,12 @@ impl AppState {
     /// it is the untouched shipped plan. A failure (storage full) is not worth
     /// an alarm here: the state itself is still stored.
     fn backup_on_open(&self) {
-        if !storage::backup_due_on_open(&self.backups.get_untracked(), &now()) {
-            return;
-        }
+        let due = storage::backup_due_on_open(&self.backups.get_untracked(), &now());
         let pristine = self.progress.with_untracked(Progress::is_empty)
             && self.plan.with_untracked(|p| *p == default_snapshot().plan);
-        if pristine {
-            return;
-        }
-        if let Some(raw) = storage::synced_state() {
-            let _ = self.push_backup(raw, storage::REASON_OPENED);
-        }
+        self.send(Event::Opened {
+            due: due && !pristine,
+        });
     }
 
     /// Saving is paused while the user has a choice to make.
@@ -375,97 +387,142 @@ impl AppState {
             })
     }
 
-    /// Saves within [`SAVE_DELAY_MS`], once for any number of changes.
-    fn schedule_save(&self) {
-        if self.save_pending.get_value() {
-            return;
+    /// Runs `event` through the [`machine`] and performs every effect, feeding
+    /// each outcome back, until nothing is left to do.
+    fn send(&self, event: Event) {
+        let mut queue = std::collections::VecDeque::from([event]);
+        while let Some(event) = queue.pop_front() {
+            let paused = self.saves_paused();
+            let now = js_sys::Date::now();
+            let effects = self
+                .machine
+                .try_update_value(|m| m.update(event, now, paused))
+                .unwrap_or_default();
+            for effect in effects {
+                queue.extend(self.perform(effect));
+            }
         }
-        self.save_pending.set_value(true);
-        let state = *self;
-        set_timeout(
-            move || {
-                if state.save_pending.get_value() {
-                    state.flush();
+    }
+
+    /// Performs one effect of the machine; what happened, when it has
+    /// something to say.
+    fn perform(&self, effect: machine::Effect) -> Option<Event> {
+        use machine::Effect;
+        match effect {
+            Effect::StartTimer(ms) => {
+                let state = *self;
+                set_timeout(
+                    move || state.send(Event::TimerFired),
+                    Duration::from_millis(ms),
+                );
+                None
+            }
+            Effect::Write => Some(Event::Wrote(self.write())),
+            Effect::Reconcile => Some(Event::Reconciled {
+                // Nothing unseen any more: this tab's state can be written.
+                adopted: self
+                    .unseen_state()
+                    .is_none_or(|raw| self.sync_external(raw)),
+            }),
+            Effect::BackUp(reason) => {
+                if let Some(raw) = self.synced_state() {
+                    // An automatic backup that fails (storage full) is not
+                    // worth an alarm: the state itself is stored.
+                    let _ = self.push_backup(raw, reason);
                 }
-            },
-            Duration::from_millis(SAVE_DELAY_MS),
-        );
+                None
+            }
+            Effect::ShowError(error) => {
+                self.storage_error.set(Some(error));
+                None
+            }
+            Effect::ClearError => {
+                self.storage_error.set(None);
+                None
+            }
+        }
+    }
+
+    /// One write of the working state, unless another tab stored one since
+    /// this tab last looked.
+    fn write(&self) -> WriteOutcome {
+        let base = self.synced.get_value();
+        let result = self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::save_state(p, pr, &base))
+        });
+        match result {
+            Ok(Saved::Written(value)) => {
+                self.synced.set_value(value);
+                WriteOutcome::Written
+            }
+            Ok(Saved::Unchanged) => WriteOutcome::Unchanged,
+            Ok(Saved::Diverged) => WriteOutcome::Diverged,
+            Err(e) => WriteOutcome::Failed(e),
+        }
     }
 
     /// Saves what is pending at once and tells whether everything this page
-    /// holds is stored, before the page is left on purpose (to open the full
-    /// app): `false` when the last save failed or saving is paused.
+    /// holds is stored, before the page is left on purpose.
     pub fn save_now(&self) -> bool {
-        if self.save_pending.get_value() {
-            self.flush();
-        }
-        !self.saves_paused() && self.storage_error.with_untracked(Option::is_none)
+        self.send(Event::FlushNow);
+        !self.machine.with_value(Machine::has_unsaved)
     }
 
-    /// Saves now: reconciles first when another tab stored a state meanwhile.
-    fn flush(&self) {
-        self.save_pending.set_value(false);
-        // Two rounds suffice: a reconciliation adopts the state stored now.
-        for _ in 0..3 {
-            if self.saves_paused() {
-                return;
-            }
-            let result = self.plan.with_untracked(|p| {
-                self.progress
-                    .with_untracked(|pr| storage::save_state(p, pr))
-            });
-            match result {
-                Ok(Saved::Diverged(raw)) => self.sync_external(raw),
-                Ok(saved) => {
-                    if self.storage_error.with_untracked(Option::is_some) {
-                        self.storage_error.set(None);
-                    }
-                    if saved == Saved::Written {
-                        self.periodic_backup();
-                    }
-                    return;
-                }
-                Err(e) => {
-                    self.storage_error.set(Some(e));
-                    return;
-                }
-            }
+    /// The stored state as this tab last wrote or adopted it.
+    fn synced_state(&self) -> Option<String> {
+        self.synced.with_value(JsValue::as_string)
+    }
+
+    /// The stored state, when another tab changed it since this tab last
+    /// looked (`Some(None)`: it removed it).
+    fn unseen_state(&self) -> Option<Option<String>> {
+        let current = storage::stored_value();
+        if self.synced.with_value(|s| *s == current) {
+            None
+        } else {
+            Some(current.as_string())
         }
     }
 
-    /// After [`PERIODIC_BACKUP_MS`] of editing, the state just saved is also
-    /// kept as a backup.
-    fn periodic_backup(&self) {
-        if js_sys::Date::now() - self.last_backup_ms.get_value() < PERIODIC_BACKUP_MS {
-            return;
-        }
-        if let Some(raw) = storage::synced_state() {
-            let _ = self.push_backup(raw, storage::REASON_PERIODIC);
-        }
-        // Not again at every save if the backup failed.
-        self.last_backup_ms.set_value(js_sys::Date::now());
+    /// Records that this tab now holds the stored state `raw`.
+    fn mark_synced(&self, raw: Option<&str>) {
+        self.synced
+            .set_value(raw.map_or(JsValue::NULL, JsValue::from_str));
+    }
+
+    /// Writes the working state whatever is stored (the user chose this tab's
+    /// version, or recovered from unreadable data).
+    fn force_write(&self) -> Result<(), StorageError> {
+        let value = self.plan.with_untracked(|p| {
+            self.progress
+                .with_untracked(|pr| storage::force_save_state(p, pr))
+        })?;
+        self.synced.set_value(value);
+        Ok(())
     }
 
     /// Another tab stored `raw` (`None`: removed the state): adopts it merged
-    /// with this tab's work, or tells the user when that would lose something.
-    fn sync_external(&self, raw: Option<String>) {
+    /// with this tab's work (`true`: this tab's state is to be stored again),
+    /// or tells the user when that would lose something (`false`).
+    fn sync_external(&self, raw: Option<String>) -> bool {
         if self.recovering.get_untracked() {
-            return;
+            return false;
         }
         let Some(raw) = raw else {
             // Another tab cleared the storage: this tab's state is stored again.
-            storage::mark_synced(None);
-            self.schedule_save();
-            return;
+            self.mark_synced(None);
+            return true;
         };
         let incoming = match (self.read)(raw.as_bytes()) {
             Ok(imported) => imported.snapshot,
             Err(error) => {
                 self.tab_notice.set(Some(TabNotice::Unreadable(error)));
-                return;
+                return false;
             }
         };
-        let base = storage::synced_state()
+        let base = self
+            .synced_state()
             .and_then(|b| (self.read)(b.as_bytes()).ok())
             .map(|i| i.snapshot);
         let outcome = self.plan.with_untracked(|p| {
@@ -475,10 +532,11 @@ impl AppState {
         match outcome {
             Outcome::PlanConflict => {
                 self.tab_notice.set(Some(TabNotice::PlanConflict));
+                false
             }
             Outcome::Adopt(r) => {
                 let r = *r;
-                storage::mark_synced(Some(&raw));
+                self.mark_synced(Some(&raw));
                 let plan_changed = r.plan.is_some();
                 if let Some(plan) = r.plan {
                     self.set_plan(plan);
@@ -497,8 +555,7 @@ impl AppState {
                 if notice.is_some() || self.saves_paused() {
                     self.tab_notice.set(notice);
                 }
-                // This tab's own work goes back to storage for the other tab.
-                self.schedule_save();
+                true
             }
         }
     }
@@ -517,13 +574,10 @@ impl AppState {
     /// Resolves a plan conflict with this tab's version: the other tab's is kept
     /// as a backup, then this tab's is stored.
     pub fn keep_this_tab(&self) -> Result<(), StorageError> {
-        if let Some(raw) = storage::stored_state() {
+        if let Some(raw) = storage::stored_value().as_string() {
             self.push_backup(raw, storage::REASON_OTHER_TAB)?;
         }
-        self.plan.with_untracked(|p| {
-            self.progress
-                .with_untracked(|pr| storage::force_save_state(p, pr))
-        })?;
+        self.force_write()?;
         self.tab_notice.set(None);
         Ok(())
     }
@@ -532,7 +586,7 @@ impl AppState {
     /// as a backup, then the state stored now (the other tab may have saved
     /// again since the conflict was found) is shown.
     pub fn use_other_tab(&self) -> Result<(), StorageError> {
-        let raw = storage::stored_state();
+        let raw = storage::stored_value().as_string();
         let stored = raw
             .as_deref()
             .and_then(|r| (self.read)(r.as_bytes()).ok())
@@ -542,7 +596,7 @@ impl AppState {
             return self.keep_this_tab();
         };
         self.push_backup(self.current_json(), storage::REASON_OTHER_TAB)?;
-        storage::mark_synced(raw.as_deref());
+        self.mark_synced(raw.as_deref());
         self.tab_notice.set(None);
         self.set_plan(stored.plan);
         self.set_progress(stored.progress);
@@ -554,10 +608,7 @@ impl AppState {
     pub fn recover_with(&self, snapshot: Snapshot) -> Result<(), StorageError> {
         self.set_plan(snapshot.plan);
         self.set_progress(snapshot.progress);
-        self.plan.with_untracked(|p| {
-            self.progress
-                .with_untracked(|pr| storage::force_save_state(p, pr))
-        })?;
+        self.force_write()?;
         self.recovering.set(false);
         Ok(())
     }

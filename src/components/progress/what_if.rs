@@ -382,7 +382,9 @@ mod tests {
     fn the_rows_are_the_indicators_of_the_areas_objectives() {
         let plan = default_snapshot().plan;
         let rows = what_if_rows(&plan, "ATE");
-        assert_eq!(rows.len(), 10);
+        // ATE's 10 objectives, the RUP rotation with two indicators (the
+        // percentage and the report, both required).
+        assert_eq!(rows.len(), 11);
         assert!(rows
             .iter()
             .any(|r| r.indicator.id == "riassetto-bassini-i1"));
