@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::components::transfer::diff_view::{DiffMode, DiffView};
+use crate::components::transfer::file_drop_zone::FileDropZone;
 use crate::components::transfer::import_errors::ImportErrors;
 use crate::components::transfer::snapshot_facts::SnapshotFacts;
 use crate::i18n::*;
@@ -49,7 +50,6 @@ pub fn ComparePage() -> impl IntoView {
     let app = use_app();
     let compared = RwSignal::new(None::<Compared>);
     let reading = RwSignal::new(false);
-    let drag_over = RwSignal::new(false);
 
     let check = move |files: Vec<web_sys::File>| {
         // One snapshot at a time: the first of a multiple drop.
@@ -77,18 +77,7 @@ pub fn ComparePage() -> impl IntoView {
             }
         });
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        check(files::files_of(input.files()));
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        drag_over.set(false);
-        check(files::files_of(
-            ev.data_transfer().and_then(|dt| dt.files()),
-        ));
-    };
+    let on_files = Callback::new(check);
 
     let result = move || {
         compared.get().map(|c| match c {
@@ -125,26 +114,14 @@ pub fn ComparePage() -> impl IntoView {
             <p class="lead">{t!(i18n, compare.intro)}</p>
             <section class="transfer-section" aria-labelledby="compare-choose-heading">
                 <h2 id="compare-choose-heading">{t!(i18n, compare.choose_heading)}</h2>
-                <div
-                    id="compare-drop-zone"
-                    class="drop-zone"
-                    class:drag-over=move || drag_over.get()
-                    on:dragover=move |ev: leptos::ev::DragEvent| {
-                        ev.prevent_default();
-                        drag_over.set(true);
-                    }
-                    on:dragleave=move |_| drag_over.set(false)
-                    on:drop=on_drop
-                >
-                    <p>
-                        {t!(i18n, compare.drop_hint)}" "
-                        <label for="compare-file" class="file-label">{t!(i18n, compare.file_label)}</label>
-                    </p>
-                    <input type="file" id="compare-file" accept=".json,application/json" on:change=on_file />
-                    <Show when=move || reading.get()>
-                        <p role="status">{t!(i18n, transfer.reading)}</p>
-                    </Show>
-                </div>
+                <FileDropZone
+                    zone_id="compare-drop-zone"
+                    input_id="compare-file"
+                    hint=move || t!(i18n, compare.drop_hint)
+                    label=move || t!(i18n, compare.file_label)
+                    reading=reading
+                    on_files=on_files
+                />
                 {result}
             </section>
             <p class="muted"><A href="/transfer">{t!(i18n, compare.to_import)}</A></p>

@@ -152,6 +152,11 @@ fn is_grouped(s: &str, sep: char) -> bool {
         && rest.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Reads the value of an `<input type="date">` (always `YYYY-MM-DD`, or empty).
+pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
+    value.trim().parse::<NaiveDate>().ok()
+}
+
 /// A date as people read it: `31/12/2023` in Italian, `31 Dec 2023` in English.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
     // Written by hand rather than with chrono's `format`: its strftime parser
@@ -219,6 +224,16 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn date_fields_read_iso_dates_only() {
+        assert_eq!(
+            parse_date_field("2023-09-15"),
+            NaiveDate::from_ymd_opt(2023, 9, 15)
+        );
+        assert_eq!(parse_date_field(""), None);
+        assert_eq!(parse_date_field("2023-02-30"), None);
     }
 
     #[test]

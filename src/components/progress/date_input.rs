@@ -1,17 +1,12 @@
 //! The completion date of a deadline indicator, or "deadline missed" (level 0).
 
-use chrono::NaiveDate;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::format::parse_date_field;
 use crate::view::ids::dom_id;
-
-/// Reads the value of an `<input type="date">` (always `YYYY-MM-DD`, or empty).
-pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
-    value.trim().parse::<NaiveDate>().ok()
-}
 
 /// A date field and a "deadline missed" checkbox for a date indicator.
 #[component]
@@ -96,20 +91,5 @@ pub fn DateInput(
                 <label for=missed_id>{t!(i18n, objective.deadline_missed)}</label>
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_fields_read_iso_dates_only() {
-        assert_eq!(
-            parse_date_field("2023-09-15"),
-            NaiveDate::from_ymd_opt(2023, 9, 15)
-        );
-        assert_eq!(parse_date_field(""), None);
-        assert_eq!(parse_date_field("2023-02-30"), None);
     }
 }

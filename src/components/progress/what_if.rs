@@ -6,93 +6,30 @@
 //! the app state): the engine scores saved progress with the overlay laid over
 //! it, in a Memo. Only "Apply" records them, through [`AppState::record`], so
 //! they are stamped, kept in the history and saved like any other change;
-//! "Reset" drops the overlay.
-
-use std::collections::BTreeMap;
+//! "Reset" drops the overlay. What a tried value means, the overlay's score and
+//! what "Apply" writes are decided in `crate::view::what_if`; this component
+//! renders the fields and wires them.
 
 use chrono::NaiveDate;
-use cruscotto_engine::{Indicator, IndicatorKind, Lang, Plan, Progress, ProgressEntry};
+use cruscotto_engine::{Indicator, IndicatorKind, Lang, ProgressEntry};
 use leptos::prelude::*;
 
-use crate::components::progress::date_input::parse_date_field;
 use crate::components::progress::indicator_history::recorded_text;
 use crate::components::progress::milestone_input::milestone_levels;
 use crate::i18n::*;
 use crate::state::{use_app, AppState};
-use crate::view::format::{self, parse_number, NumberInputError};
+use crate::view::format;
 use crate::view::ids::dom_id;
-
-/// The tried measurements by indicator id: only `level`, `value` and `done_on`
-/// count.
-pub type Overlay = BTreeMap<String, ProgressEntry>;
-
-/// One indicator of the area, as the panel lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WhatIfRow {
-    pub indicator: Indicator,
-    /// The objective's title, with the indicator's label when it has several.
-    pub name: String,
-}
-
-/// The indicators of the area's objectives, in plan order.
-pub fn what_if_rows(plan: &Plan, area: &str) -> Vec<WhatIfRow> {
-    plan.objectives_of_area(area)
-        .flat_map(|(o, _)| {
-            let several = o.indicators.len() > 1;
-            o.indicators.iter().map(move |i| WhatIfRow {
-                indicator: i.clone(),
-                name: match i.label.as_deref().filter(|_| several) {
-                    Some(l) => format!("{} – {l}", o.title),
-                    None => o.title.clone(),
-                },
-            })
-        })
-        .collect()
-}
-
-/// The measurement fields of `entry` replaced by the tried ones.
-fn with_measurement(entry: &ProgressEntry, tried: &ProgressEntry) -> ProgressEntry {
-    ProgressEntry {
-        level: tried.level,
-        value: tried.value,
-        done_on: tried.done_on,
-        ..entry.clone()
-    }
-}
-
-/// The progress as it would be with the tried values: saved progress with the
-/// overlay's measurements laid over it (notes and history kept).
-pub fn with_overlay(progress: &Progress, overlay: &Overlay) -> Progress {
-    let mut out = progress.clone();
-    for (id, tried) in overlay {
-        let saved = out.get(id).cloned().unwrap_or_default();
-        out.insert(id.clone(), with_measurement(&saved, tried));
-    }
-    out
-}
-
-/// The indicators whose tried measurement differs from the saved one: what
-/// "Apply" would record.
-pub fn changed(progress: &Progress, overlay: &Overlay) -> Vec<(String, ProgressEntry)> {
-    overlay
-        .iter()
-        .filter(|(id, tried)| {
-            let saved = progress.get(*id).cloned().unwrap_or_default();
-            !saved.same_measurement(tried)
-        })
-        .map(|(id, tried)| (id.clone(), tried.clone()))
-        .collect()
-}
+use crate::view::what_if::{
+    changed, status, tried_entry, tried_score, what_if_rows, write_measurement, Overlay, WhatIfRow,
+    WhatIfStatus,
+};
 
 /// Records every changed tried value through the app state, so each is stamped
 /// and saved as if typed on the objective page.
-pub fn apply(app: &AppState, changes: Vec<(String, ProgressEntry)>) {
+fn apply(app: &AppState, changes: Vec<(String, ProgressEntry)>) {
     for (id, tried) in changes {
-        app.record(&id, |e| {
-            e.level = tried.level;
-            e.value = tried.value;
-            e.done_on = tried.done_on;
-        });
+        app.record(&id, |e| write_measurement(e, &tried));
     }
 }
 
@@ -104,14 +41,6 @@ pub fn saved_text(
 ) -> Option<String> {
     let entry = entry?;
     recorded_text(indicator, entry, lang).or_else(|| entry.level.map(|l| l.to_string()))
-}
-
-/// A measurement that only sets a level (`None`: not assessed).
-fn level_entry(level: Option<u8>) -> ProgressEntry {
-    ProgressEntry {
-        level,
-        ..ProgressEntry::default()
-    }
 }
 
 /// The field for one indicator's tried value, starting at the saved value.
@@ -150,8 +79,13 @@ fn TryField(
         IndicatorKind::Milestone => {
             let current = saved.as_ref().and_then(|e| e.level);
             let on_change = move |ev: leptos::ev::Event| {
-                let v = event_target_value(&ev);
-                set(level_entry(v.parse::<u8>().ok()));
+                if let Ok(tried) = tried_entry(
+                    IndicatorKind::Milestone,
+                    &event_target_value(&ev),
+                    app.lang.get_untracked(),
+                ) {
+                    set(tried);
+                }
             };
             let options = milestone_levels(intermediate)
                 .into_iter()
@@ -176,19 +110,12 @@ fn TryField(
                 .unwrap_or_default();
             let on_input = move |ev: leptos::ev::Event| {
                 let text = event_target_value(&ev);
-                match parse_number(&text, app.lang.get_untracked()) {
-                    Ok(v) => {
+                match tried_entry(IndicatorKind::Number, &text, app.lang.get_untracked()) {
+                    Ok(tried) => {
                         error.set(false);
-                        set(ProgressEntry {
-                            value: Some(v),
-                            ..ProgressEntry::default()
-                        });
+                        set(tried);
                     }
-                    Err(NumberInputError::Empty) => {
-                        error.set(false);
-                        set(ProgressEntry::default());
-                    }
-                    Err(NumberInputError::NotANumber) => error.set(true),
+                    Err(_) => error.set(true),
                 }
             };
             let unit = indicator.unit.clone().filter(|u| !u.trim().is_empty());
@@ -218,11 +145,13 @@ fn TryField(
                 .map(|d: NaiveDate| d.to_string())
                 .unwrap_or_default();
             let on_change = move |ev: leptos::ev::Event| {
-                let done_on = parse_date_field(&event_target_value(&ev));
-                set(ProgressEntry {
-                    done_on,
-                    ..ProgressEntry::default()
-                });
+                if let Ok(tried) = tried_entry(
+                    IndicatorKind::Date,
+                    &event_target_value(&ev),
+                    app.lang.get_untracked(),
+                ) {
+                    set(tried);
+                }
             };
             view! {
                 <input
@@ -266,9 +195,10 @@ pub fn WhatIfPanel(
     let tried = {
         let code = code.clone();
         Memo::new(move |_| {
-            let progress = app.progress.with(|p| overlay.with(|o| with_overlay(p, o)));
-            app.plan
-                .with(|plan| plan.score(&progress).area(&code).and_then(|a| a.score))
+            app.plan.with(|plan| {
+                app.progress
+                    .with(|p| overlay.with(|o| tried_score(plan, p, o, &code)))
+            })
         })
     };
     let changes = Memo::new(move |_| app.progress.with(|p| overlay.with(|o| changed(p, o))));
@@ -326,12 +256,10 @@ pub fn WhatIfPanel(
                 </div>
             </div>
             <p class="hint" id="whatif-status" role="status">
-                {move || if count() > 0 {
-                    t!(i18n, history.whatif_changed, count = count).into_any()
-                } else if applied.get() {
-                    t!(i18n, history.whatif_applied).into_any()
-                } else {
-                    t!(i18n, history.whatif_unchanged).into_any()
+                {move || match status(count(), applied.get()) {
+                    WhatIfStatus::Changed(_) => t!(i18n, history.whatif_changed, count = count).into_any(),
+                    WhatIfStatus::Applied => t!(i18n, history.whatif_applied).into_any(),
+                    WhatIfStatus::Unchanged => t!(i18n, history.whatif_unchanged).into_any(),
                 }}
             </p>
             <div class="table-scroll">
@@ -367,78 +295,18 @@ pub fn WhatIfPanel(
 
 #[cfg(test)]
 mod tests {
-    use std::str::FromStr;
-
     use cruscotto_engine::default_snapshot;
-    use rust_decimal::Decimal;
 
     use super::*;
-
-    fn level(l: u8) -> ProgressEntry {
-        level_entry(Some(l))
-    }
-
-    #[test]
-    fn the_rows_are_the_indicators_of_the_areas_objectives() {
-        let plan = default_snapshot().plan;
-        let rows = what_if_rows(&plan, "ATE");
-        // ATE's 10 objectives, the RUP rotation with two indicators (the
-        // percentage and the report, both required).
-        assert_eq!(rows.len(), 11);
-        assert!(rows
-            .iter()
-            .any(|r| r.indicator.id == "riassetto-bassini-i1"));
-    }
-
-    #[test]
-    fn the_overlay_changes_the_score_and_leaves_notes_and_saved_progress_alone() {
-        let plan = default_snapshot().plan;
-        let mut saved = Progress::new();
-        saved.insert(
-            "riassetto-bassini-i1".into(),
-            ProgressEntry {
-                level: Some(1),
-                note: Some("avviato".into()),
-                ..ProgressEntry::default()
-            },
-        );
-        let before = saved.clone();
-        let mut overlay = Overlay::new();
-        overlay.insert("riassetto-bassini-i1".into(), level(4));
-        overlay.insert("impianti-fotovoltaici-i1".into(), level(3));
-        let tried = with_overlay(&saved, &overlay);
-        assert_eq!(saved, before);
-        assert_eq!(tried["riassetto-bassini-i1"].level, Some(4));
-        assert_eq!(
-            tried["riassetto-bassini-i1"].note.as_deref(),
-            Some("avviato")
-        );
-        let score = |p: &Progress| plan.score(p).area("ATE").and_then(|a| a.score);
-        assert_eq!(score(&saved), Some(Decimal::ONE));
-        // (15·4 + 15·3) / 30
-        assert_eq!(score(&tried), Decimal::from_str("3.5").ok());
-    }
-
-    #[test]
-    fn only_values_that_differ_from_the_saved_ones_are_applied() {
-        let mut saved = Progress::new();
-        saved.insert("a".into(), level(3));
-        let mut overlay = Overlay::new();
-        overlay.insert("a".into(), level(3));
-        overlay.insert("b".into(), level(1));
-        overlay.insert("c".into(), ProgressEntry::default());
-        let ids: Vec<String> = changed(&saved, &overlay)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        assert_eq!(ids, ["b"]);
-    }
 
     #[test]
     fn saved_values_are_shown_with_units_levels_or_nothing() {
         let plan = default_snapshot().plan;
         let (_, n) = plan.indicator("rotazione-rup-i1").expect("indicator");
-        let missed = level(0);
+        let missed = ProgressEntry {
+            level: Some(0),
+            ..ProgressEntry::default()
+        };
         assert_eq!(saved_text(n, Some(&missed), Lang::It).as_deref(), Some("0"));
         assert_eq!(saved_text(n, None, Lang::It), None);
     }

@@ -1,9 +1,11 @@
-//! Pieces of the import, consolidation and comparison screens: errors, facts
-//! of a snapshot, plan mismatches, conflicts, differences, and Export now.
+//! Pieces of the import, consolidation and comparison screens: the file drop
+//! zone, errors, facts of a snapshot, plan mismatches, conflicts, differences,
+//! and Export now.
 
 pub mod conflict_choices;
 pub mod diff_view;
 pub mod export_now;
+pub mod file_drop_zone;
 pub mod import_errors;
 pub mod plan_mismatches;
 pub mod snapshot_facts;

@@ -1,0 +1,203 @@
+//! The import section: one snapshot from a file, a drop or pasted text, checked
+//! and shown as a preview of what would change; nothing is replaced before the
+//! user confirms, and the replacement keeps the current data as a backup.
+
+use cruscotto_engine::snapshot::{import, ImportError, Imported};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{focus_soon, Outcome};
+use crate::components::transfer::diff_view::{DiffMode, DiffView};
+use crate::components::transfer::file_drop_zone::FileDropZone;
+use crate::components::transfer::import_errors::ImportErrors;
+use crate::components::transfer::snapshot_facts::SnapshotFacts;
+use crate::i18n::*;
+use crate::io::files;
+use crate::state::use_app;
+use crate::view::snapshot_diff::{diff, SnapshotDiff};
+
+/// A checked snapshot waiting for the user's decision.
+#[derive(Clone)]
+struct Preview {
+    imported: Imported,
+    diff: SnapshotDiff,
+}
+
+/// A refused import: where it came from and why.
+#[derive(Clone)]
+struct Failure {
+    source: String,
+    error: ImportError,
+}
+
+#[component]
+pub fn ImportSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let preview = RwSignal::new(None::<Preview>);
+    let failure = RwSignal::new(None::<Failure>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let replace_error = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+    let paste_empty = RwSignal::new(false);
+
+    // The one path of every import: check, then show the preview or the errors.
+    let check = move |bytes: &[u8], source: String| {
+        outcome.set(None);
+        replace_error.set(None);
+        match import(bytes) {
+            Ok(imported) => {
+                let d = app.plan.with_untracked(|plan| {
+                    app.progress.with_untracked(|progress| {
+                        app.scorecard
+                            .with_untracked(|card| diff(plan, progress, card, &imported.snapshot))
+                    })
+                });
+                failure.set(None);
+                preview.set(Some(Preview { imported, diff: d }));
+                focus_soon("import-preview-heading");
+            }
+            Err(error) => {
+                preview.set(None);
+                failure.set(Some(Failure { source, error }));
+                focus_soon("import-errors-heading");
+            }
+        }
+    };
+
+    let read_file = move |file: web_sys::File| {
+        let name = file.name();
+        reading.set(true);
+        spawn_local(async move {
+            let result = files::read_file(&file).await;
+            reading.set(false);
+            match result {
+                Ok(bytes) => check(&bytes, name),
+                Err(error) => {
+                    preview.set(None);
+                    outcome.set(None);
+                    failure.set(Some(Failure {
+                        source: name,
+                        error,
+                    }));
+                    focus_soon("import-errors-heading");
+                }
+            }
+        });
+    };
+
+    // One snapshot at a time: the first of a drop of several.
+    let on_files = Callback::new(move |list: Vec<web_sys::File>| {
+        if let Some(file) = list.into_iter().next() {
+            read_file(file);
+        }
+    });
+    let on_paste_check = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            paste_empty.set(true);
+            return;
+        }
+        paste_empty.set(false);
+        check(
+            text.as_bytes(),
+            t_string!(i18n, transfer.pasted_source).to_string(),
+        );
+    };
+
+    let confirm = move |_| {
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
+        match app.replace(p.imported.snapshot, "import") {
+            Ok(()) => {
+                preview.set(None);
+                pasted.set(String::new());
+                outcome.set(Some(Outcome::Imported));
+                focus_soon("import-outcome");
+            }
+            Err(e) => replace_error.set(Some(e.message(app.lang.get_untracked()))),
+        }
+    };
+    let cancel = move |_| {
+        preview.set(None);
+        outcome.set(Some(Outcome::Cancelled));
+        focus_soon("import-outcome");
+    };
+
+    view! {
+        <section class="transfer-section" aria-labelledby="import-heading">
+            <h2 id="import-heading">{t!(i18n, transfer.import_heading)}</h2>
+            <p>{t!(i18n, transfer.import_text)}" "<strong>{t!(i18n, transfer.size_limit)}</strong></p>
+            <FileDropZone
+                zone_id="import-drop-zone"
+                input_id="import-file"
+                hint=move || t!(i18n, transfer.drop_hint)
+                label=move || t!(i18n, transfer.file_label)
+                described_by="import-heading"
+                reading=reading
+                on_files=on_files
+            />
+            <div class="paste-import">
+                <label for="import-text" class="field-label">{t!(i18n, transfer.paste_label)}</label>
+                <textarea
+                    id="import-text"
+                    class="json-text"
+                    rows="6"
+                    spellcheck="false"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button type="button" id="import-text-check" class="btn btn-secondary" on:click=on_paste_check>
+                    {t!(i18n, transfer.paste_button)}
+                </button>
+                <Show when=move || paste_empty.get()>
+                    <p class="field-error" role="alert">{t!(i18n, transfer.paste_empty)}</p>
+                </Show>
+            </div>
+
+            {move || failure.get().map(|f| view! { <ImportErrors source=f.source error=f.error id="import-errors" /> })}
+            {move || preview.get().map(|p| view! {
+                <ImportPreview preview=p />
+                <Show when=move || replace_error.with(Option::is_some)>
+                    <p class="alert alert-danger" role="alert">
+                        {t!(i18n, transfer.replace_failed)}" "{move || replace_error.get()}
+                    </p>
+                </Show>
+                <div class="button-row">
+                    <button type="button" id="import-confirm" class="btn btn-primary" on:click=confirm>
+                        {t!(i18n, transfer.confirm_button)}
+                    </button>
+                    <button type="button" id="import-cancel" class="btn btn-secondary" on:click=cancel>
+                        {t!(i18n, transfer.cancel_button)}
+                    </button>
+                </div>
+            })}
+            <div id="import-outcome" tabindex="-1" role="status" class="status-line">
+                {move || outcome.get().map(|o| match o {
+                    Outcome::Imported => view! { <p class="alert alert-success">{t!(i18n, transfer.imported_done)}</p> }.into_any(),
+                    Outcome::Cancelled => view! { <p class="alert alert-info">{t!(i18n, transfer.cancelled)}</p> }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// What an import would bring and change, before it is confirmed.
+#[component]
+fn ImportPreview(
+    /// The checked snapshot and its differences from the local data.
+    preview: Preview,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Preview { imported, diff } = preview;
+    view! {
+        <section id="import-preview" class="preview" aria-labelledby="import-preview-heading">
+            <h3 id="import-preview-heading" tabindex="-1">{t!(i18n, transfer.preview_heading)}</h3>
+            <p>{t!(i18n, transfer.preview_intro)}</p>
+            <SnapshotFacts imported=imported />
+            <DiffView diff=diff mode=DiffMode::Import />
+        </section>
+    }
+}

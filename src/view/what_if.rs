@@ -1,0 +1,314 @@
+//! What the area screen's what-if panel decides, apart from how it looks: which
+//! indicators it lists, how a tried value typed or picked in a field reads as a
+//! measurement, the progress and the area score with the tried values laid over
+//! the saved ones, which tried values "Apply" would record and what it writes
+//! into each entry, and what the panel's status line says.
+//!
+//! The tried values never enter the app state: they live in an [`Overlay`]
+//! that the panel (`crate::components::progress::what_if`) keeps in a signal
+//! and scores with these functions; only "Apply" records them, through the
+//! app state, with [`write_measurement`].
+
+use std::collections::BTreeMap;
+
+use cruscotto_engine::{Indicator, IndicatorKind, Lang, Plan, Progress, ProgressEntry};
+use rust_decimal::Decimal;
+
+use crate::view::format::{parse_date_field, parse_number, NumberInputError};
+
+/// The tried measurements by indicator id: only `level`, `value` and `done_on`
+/// count.
+pub type Overlay = BTreeMap<String, ProgressEntry>;
+
+/// One indicator of the area, as the panel lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WhatIfRow {
+    pub indicator: Indicator,
+    /// The objective's title, with the indicator's label when it has several.
+    pub name: String,
+}
+
+/// The indicators of the area's objectives, in plan order.
+pub fn what_if_rows(plan: &Plan, area: &str) -> Vec<WhatIfRow> {
+    plan.objectives_of_area(area)
+        .flat_map(|(o, _)| {
+            let several = o.indicators.len() > 1;
+            o.indicators.iter().map(move |i| WhatIfRow {
+                indicator: i.clone(),
+                name: match i.label.as_deref().filter(|_| several) {
+                    Some(l) => format!("{} – {l}", o.title),
+                    None => o.title.clone(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// A tried number that does not read as one: the field says so and the
+/// overlay keeps the last value that did, so the score never jumps to "not
+/// assessed" while the user is still typing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// The measurement a tried field's text stands for, by the indicator's kind:
+/// a milestone's `<select>` value is a level (empty: not assessed), a number
+/// is read as the user's language writes it (empty: not assessed), a date
+/// field's value is an ISO date (empty or invalid: not done).
+pub fn tried_entry(
+    kind: IndicatorKind,
+    text: &str,
+    lang: Lang,
+) -> Result<ProgressEntry, NotANumber> {
+    Ok(match kind {
+        IndicatorKind::Milestone => ProgressEntry {
+            level: text.parse::<u8>().ok(),
+            ..ProgressEntry::default()
+        },
+        IndicatorKind::Number => ProgressEntry {
+            value: match parse_number(text, lang) {
+                Ok(v) => Some(v),
+                Err(NumberInputError::Empty) => None,
+                Err(NumberInputError::NotANumber) => return Err(NotANumber),
+            },
+            ..ProgressEntry::default()
+        },
+        IndicatorKind::Date => ProgressEntry {
+            done_on: parse_date_field(text),
+            ..ProgressEntry::default()
+        },
+    })
+}
+
+/// Writes the tried measurement into `entry`, leaving its note, stamp and
+/// history alone: what the overlay shows, and what "Apply" records.
+pub fn write_measurement(entry: &mut ProgressEntry, tried: &ProgressEntry) {
+    entry.level = tried.level;
+    entry.value = tried.value;
+    entry.done_on = tried.done_on;
+}
+
+/// The progress as it would be with the tried values: saved progress with the
+/// overlay's measurements laid over it (notes and history kept).
+pub fn with_overlay(progress: &Progress, overlay: &Overlay) -> Progress {
+    let mut out = progress.clone();
+    for (id, tried) in overlay {
+        write_measurement(out.entry(id.clone()).or_default(), tried);
+    }
+    out
+}
+
+/// The area's score with the tried values, scored by the engine exactly as
+/// saved progress is; `None` when nothing of the area would be assessed.
+pub fn tried_score(
+    plan: &Plan,
+    progress: &Progress,
+    overlay: &Overlay,
+    area: &str,
+) -> Option<Decimal> {
+    plan.score(&with_overlay(progress, overlay))
+        .area(area)
+        .and_then(|a| a.score)
+}
+
+/// The indicators whose tried measurement differs from the saved one: what
+/// "Apply" would record. A field left at its saved value records nothing, so
+/// applying never stamps an unchanged indicator.
+pub fn changed(progress: &Progress, overlay: &Overlay) -> Vec<(String, ProgressEntry)> {
+    overlay
+        .iter()
+        .filter(|(id, tried)| {
+            let saved = progress.get(*id).cloned().unwrap_or_default();
+            !saved.same_measurement(tried)
+        })
+        .map(|(id, tried)| (id.clone(), tried.clone()))
+        .collect()
+}
+
+/// What the panel's status line says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhatIfStatus {
+    /// This many tried values differ from the saved ones.
+    Changed(usize),
+    /// The last "Apply" recorded the tried values, and nothing was tried since.
+    Applied,
+    /// Nothing tried differs from what is saved.
+    Unchanged,
+}
+
+/// The status line for `changes` pending tried values, `applied` telling
+/// whether the last action was "Apply": pending changes always come first, so
+/// trying again after applying says so.
+pub fn status(changes: usize, applied: bool) -> WhatIfStatus {
+    if changes > 0 {
+        WhatIfStatus::Changed(changes)
+    } else if applied {
+        WhatIfStatus::Applied
+    } else {
+        WhatIfStatus::Unchanged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use chrono::NaiveDate;
+    use cruscotto_engine::default_snapshot;
+
+    use super::*;
+
+    fn level(l: u8) -> ProgressEntry {
+        ProgressEntry {
+            level: Some(l),
+            ..ProgressEntry::default()
+        }
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn the_rows_are_the_indicators_of_the_areas_objectives() {
+        let plan = default_snapshot().plan;
+        let rows = what_if_rows(&plan, "ATE");
+        // Ten objectives; the RUP rotation has two indicators (percentage and
+        // report) since the 2023 plan models both of its conditions.
+        assert_eq!(rows.len(), 11);
+        assert!(rows
+            .iter()
+            .any(|r| r.indicator.id == "riassetto-bassini-i1"));
+        let rup: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.indicator.id.starts_with("rotazione-rup-"))
+            .map(|r| r.indicator.id.as_str())
+            .collect();
+        assert_eq!(rup, ["rotazione-rup-i1", "rotazione-rup-i2"]);
+    }
+
+    #[test]
+    fn a_tried_milestone_is_the_selected_level_or_not_assessed() {
+        let milestone = |t| tried_entry(IndicatorKind::Milestone, t, Lang::It);
+        assert_eq!(milestone("3"), Ok(level(3)));
+        assert_eq!(milestone(""), Ok(ProgressEntry::default()));
+    }
+
+    #[test]
+    fn a_tried_number_is_read_in_the_users_language() {
+        let number = |t, lang| tried_entry(IndicatorKind::Number, t, lang).map(|e| e.value);
+        assert_eq!(number("1.234,5", Lang::It), Ok(Some(d("1234.5"))));
+        assert_eq!(number("1,234.5", Lang::En), Ok(Some(d("1234.5"))));
+    }
+
+    #[test]
+    fn an_empty_tried_number_is_not_assessed_and_text_is_refused() {
+        assert_eq!(
+            tried_entry(IndicatorKind::Number, "  ", Lang::It),
+            Ok(ProgressEntry::default())
+        );
+        assert_eq!(
+            tried_entry(IndicatorKind::Number, "molti", Lang::It),
+            Err(NotANumber)
+        );
+    }
+
+    #[test]
+    fn a_tried_date_is_an_iso_date_or_not_done() {
+        let date = |t| tried_entry(IndicatorKind::Date, t, Lang::It).map(|e| e.done_on);
+        assert_eq!(date("2023-09-15"), Ok(NaiveDate::from_ymd_opt(2023, 9, 15)));
+        assert_eq!(date(""), Ok(None));
+        assert_eq!(date("2023-02-30"), Ok(None));
+    }
+
+    #[test]
+    fn the_overlay_changes_the_score_and_leaves_notes_and_saved_progress_alone() {
+        let plan = default_snapshot().plan;
+        let mut saved = Progress::new();
+        saved.insert(
+            "riassetto-bassini-i1".into(),
+            ProgressEntry {
+                level: Some(1),
+                note: Some("avviato".into()),
+                ..ProgressEntry::default()
+            },
+        );
+        let before = saved.clone();
+        let mut overlay = Overlay::new();
+        overlay.insert("riassetto-bassini-i1".into(), level(4));
+        overlay.insert("impianti-fotovoltaici-i1".into(), level(3));
+        let tried = with_overlay(&saved, &overlay);
+        assert_eq!(saved, before);
+        assert_eq!(tried["riassetto-bassini-i1"].level, Some(4));
+        assert_eq!(
+            tried["riassetto-bassini-i1"].note.as_deref(),
+            Some("avviato")
+        );
+        let score = |p: &Progress| plan.score(p).area("ATE").and_then(|a| a.score);
+        assert_eq!(score(&saved), Some(Decimal::ONE));
+        // (15·4 + 15·3) / 30
+        assert_eq!(score(&tried), Some(d("3.5")));
+    }
+
+    #[test]
+    fn the_tried_score_is_the_engines_score_of_the_overlaid_progress() {
+        let plan = default_snapshot().plan;
+        let saved = Progress::new();
+        let mut overlay = Overlay::new();
+        assert_eq!(tried_score(&plan, &saved, &overlay, "ATE"), None);
+        overlay.insert("riassetto-bassini-i1".into(), level(4));
+        overlay.insert("impianti-fotovoltaici-i1".into(), level(3));
+        assert_eq!(tried_score(&plan, &saved, &overlay, "ATE"), Some(d("3.5")));
+    }
+
+    #[test]
+    fn a_tried_value_cleared_back_to_empty_unassesses_the_indicator() {
+        let mut saved = Progress::new();
+        saved.insert("a".into(), level(3));
+        let mut overlay = Overlay::new();
+        overlay.insert("a".into(), ProgressEntry::default());
+        assert_eq!(with_overlay(&saved, &overlay)["a"].level, None);
+        assert_eq!(changed(&saved, &overlay).len(), 1);
+    }
+
+    #[test]
+    fn only_values_that_differ_from_the_saved_ones_are_applied() {
+        let mut saved = Progress::new();
+        saved.insert("a".into(), level(3));
+        let mut overlay = Overlay::new();
+        overlay.insert("a".into(), level(3));
+        overlay.insert("b".into(), level(1));
+        overlay.insert("c".into(), ProgressEntry::default());
+        let ids: Vec<String> = changed(&saved, &overlay)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(ids, ["b"]);
+    }
+
+    #[test]
+    fn applying_writes_only_the_measurement_and_keeps_the_note_and_stamp() {
+        let mut entry = ProgressEntry {
+            level: Some(1),
+            note: Some("avviato".into()),
+            updated_at: Some("2023-05-02T10:00:00Z".into()),
+            ..ProgressEntry::default()
+        };
+        let tried = ProgressEntry {
+            value: Some(d("12")),
+            note: Some("ignored".into()),
+            ..ProgressEntry::default()
+        };
+        write_measurement(&mut entry, &tried);
+        assert_eq!(entry.level, None);
+        assert_eq!(entry.value, Some(d("12")));
+        assert_eq!(entry.note.as_deref(), Some("avviato"));
+        assert_eq!(entry.updated_at.as_deref(), Some("2023-05-02T10:00:00Z"));
+    }
+
+    #[test]
+    fn pending_changes_are_told_before_a_past_apply() {
+        assert_eq!(status(2, true), WhatIfStatus::Changed(2));
+        assert_eq!(status(0, true), WhatIfStatus::Applied);
+        assert_eq!(status(0, false), WhatIfStatus::Unchanged);
+    }
+}
