@@ -153,6 +153,23 @@ app.test('imports pasted text, keeping text as text', async ({ page }) => {
   assert.equal(scores.ACL, '1,67');
 });
 
+app.test('a pasted text over the limit is refused before it is read, and nothing changes', async ({ page }) => {
+  await gotoTransfer(page);
+  const before = await page.evaluate(() => localStorage.getItem('cruscotto.state'));
+  // 50 MB, as someone pasting a huge file would: refused with the file's
+  // message (the limit is 20 MB), without copying it into the app first.
+  await page.locator('#import-text').evaluate((el) => {
+    el.value = 'x'.repeat(50 * 1024 * 1024);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.click('#import-text-check');
+  const errors = page.locator('#import-errors');
+  await errors.waitFor();
+  assert.match(await errors.innerText(), /troppo grande.*20 MB/s);
+  assert.equal(await page.locator('#import-preview').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cruscotto.state')), before);
+});
+
 app.test('cancelling the preview changes nothing', async ({ page }) => {
   await gotoTransfer(page);
   await page.setInputFiles('#import-file', jsonFile('progresso.json', snapshotWith(PROGRESS_A)));

@@ -2,7 +2,7 @@
 //! and shown as a preview of what would change; nothing is replaced before the
 //! user confirms, and the replacement keeps the current data as a backup.
 
-use cruscotto_engine::snapshot::{import, ImportError, Imported};
+use cruscotto_engine::snapshot::{import, ImportError, Imported, MAX_SNAPSHOT_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -39,7 +39,10 @@ pub fn ImportSection() -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let replace_error = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
-    let pasted = RwSignal::new(String::new());
+    // The pasted text stays in the text area until it is checked: mirroring
+    // it into wasm at every input would copy (and re-render) a huge paste at
+    // each keystroke before anything could refuse it.
+    let pasted = NodeRef::<leptos::html::Textarea>::new();
     let paste_empty = RwSignal::new(false);
 
     // The one path of every import: check, then show the preview or the errors.
@@ -94,16 +97,35 @@ pub fn ImportSection() -> impl IntoView {
         }
     });
     let on_paste_check = move |_| {
-        let text = pasted.get_untracked();
+        let Some(area) = pasted.get_untracked() else {
+            return;
+        };
+        let source = t_string!(i18n, transfer.pasted_source).to_string();
+        // Measured in the page, before the text is copied into wasm: at most
+        // three UTF-8 bytes per UTF-16 unit, at least one, so a text longer
+        // than the limit in units is too large in bytes too.
+        let units = area.text_length() as usize;
+        if units > MAX_SNAPSHOT_BYTES {
+            paste_empty.set(false);
+            preview.set(None);
+            outcome.set(None);
+            failure.set(Some(Failure {
+                source,
+                error: ImportError::TooLarge {
+                    size: units,
+                    limit: MAX_SNAPSHOT_BYTES,
+                },
+            }));
+            focus_soon("import-errors-heading");
+            return;
+        }
+        let text = area.value();
         if text.trim().is_empty() {
             paste_empty.set(true);
             return;
         }
         paste_empty.set(false);
-        check(
-            text.as_bytes(),
-            t_string!(i18n, transfer.pasted_source).to_string(),
-        );
+        check(text.as_bytes(), source);
     };
 
     let confirm = move |_| {
@@ -113,7 +135,9 @@ pub fn ImportSection() -> impl IntoView {
         match app.replace(p.imported.snapshot, "import") {
             Ok(()) => {
                 preview.set(None);
-                pasted.set(String::new());
+                if let Some(area) = pasted.get_untracked() {
+                    area.set_value("");
+                }
                 outcome.set(Some(Outcome::Imported));
                 focus_soon("import-outcome");
             }
@@ -146,8 +170,7 @@ pub fn ImportSection() -> impl IntoView {
                     class="json-text"
                     rows="6"
                     spellcheck="false"
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                    node_ref=pasted
                 ></textarea>
                 <button type="button" id="import-text-check" class="btn btn-secondary" on:click=on_paste_check>
                     {t!(i18n, transfer.paste_button)}
