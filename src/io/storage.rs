@@ -345,6 +345,37 @@ pub fn backup_due_on_open(backups: &[Backup], now: &str) -> bool {
         .all(|taken| now.signed_duration_since(taken) >= chrono::Duration::days(1))
 }
 
+/// Whether the browser keeps this site's data until the user clears it
+/// (`navigator.storage`), instead of evicting it when the disk runs short.
+/// With `ask`, asks for it when not granted yet (some browsers decide alone,
+/// others ask the user). `None`: the browser does not say.
+pub async fn persistence(ask: bool) -> Option<bool> {
+    let manager = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"storage".into()).ok())
+        .filter(|m| !m.is_undefined() && !m.is_null())?;
+    let call = |name: &str| -> Option<js_sys::Promise> {
+        js_sys::Reflect::get(&manager, &name.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?
+            .call0(&manager)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    };
+    let granted = wasm_bindgen_futures::JsFuture::from(call("persisted")?)
+        .await
+        .ok()?
+        .as_bool()?;
+    if granted || !ask {
+        return Some(granted);
+    }
+    wasm_bindgen_futures::JsFuture::from(call("persist")?)
+        .await
+        .ok()?
+        .as_bool()
+}
+
 pub fn load_settings() -> Settings {
     LocalStorage::get(SETTINGS_KEY).unwrap_or_default()
 }

@@ -103,6 +103,17 @@ pub fn SettingsPage() -> impl IntoView {
                 </fieldset>
             </section>
 
+            <section class="settings-section" aria-labelledby="keeping-heading">
+                <h2 id="keeping-heading">{t!(i18n, settings.keeping_heading)}</h2>
+                <p id="keeping-status">
+                    {move || match app.persisted.get() {
+                        Some(true) => t_string!(i18n, settings.keeping_granted).to_string(),
+                        Some(false) => t_string!(i18n, settings.keeping_denied).to_string(),
+                        None => t_string!(i18n, settings.keeping_unknown).to_string(),
+                    }}
+                </p>
+            </section>
+
             <section class="settings-section" aria-labelledby="scoring-heading">
                 <h2 id="scoring-heading">{t!(i18n, settings.scoring_heading)}</h2>
                 <p>{t!(i18n, settings.scoring_intro)}</p>

@@ -156,6 +156,9 @@ pub struct AppState {
     /// What happened with another tab, when there is something to say.
     pub tab_notice: RwSignal<Option<TabNotice>>,
     pub backups: RwSignal<Vec<Backup>>,
+    /// Whether the browser keeps the data until the user clears it (`None`:
+    /// not known). Asked for once, at the first write of the user's own work.
+    pub persisted: RwSignal<Option<bool>>,
     /// When to write, retry and back up ([`machine`]).
     machine: StoredValue<Machine>,
     /// The stored state as this tab last wrote or adopted it (`null`: nothing
@@ -211,6 +214,7 @@ impl AppState {
             recovering: RwSignal::new(is_recovering),
             tab_notice: RwSignal::new(None),
             backups: RwSignal::new(storage::load_backups()),
+            persisted: RwSignal::new(None),
             machine: StoredValue::new(Machine::new(js_sys::Date::now())),
             // Read in the same task as `loaded`, so no other tab's save can
             // come in between.
@@ -220,6 +224,7 @@ impl AppState {
         if stored {
             state.backup_on_open();
         }
+        state.check_persistence(stored);
 
         // Every change is saved, soon: there is no save button to forget. The
         // first run saves only a first visit's default plan; stored data is
@@ -417,7 +422,14 @@ impl AppState {
                 );
                 None
             }
-            Effect::Write => Some(Event::Wrote(self.write())),
+            Effect::Write => {
+                let outcome = self.write();
+                if outcome == WriteOutcome::Written && self.persisted.get_untracked() != Some(true)
+                {
+                    self.check_persistence(true);
+                }
+                Some(Event::Wrote(outcome))
+            }
             Effect::Reconcile => Some(Event::Reconciled {
                 // Nothing unseen any more: this tab's state can be written.
                 adopted: self
@@ -441,6 +453,17 @@ impl AppState {
                 None
             }
         }
+    }
+
+    /// Reads whether the browser keeps the data, asking for it (`ask`) once
+    /// there is work of the user's to keep.
+    fn check_persistence(&self, ask: bool) {
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            if let Some(granted) = storage::persistence(ask).await {
+                persisted.set(Some(granted));
+            }
+        });
     }
 
     /// One write of the working state, unless another tab stored one since

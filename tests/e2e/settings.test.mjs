@@ -93,3 +93,17 @@ app.test('the intermediate level cannot be turned off while a milestone is at 2'
   assert.ok(await box.isChecked(), 'still allowed');
   assert.equal(await aruo.innerText(), '2,00');
 });
+
+app.test('says whether the browser keeps the data, once there is work to keep', async ({ page }) => {
+  await importProgress(page, { 'programmazione-pta-i1': { level: 4 } });
+  await page.goto('/settings');
+  const status = page.locator('#keeping-status');
+  await status.waitFor({ timeout: 20_000 });
+  // Chromium answers navigator.storage.persisted(): granted or not, never
+  // "the browser does not say".
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#keeping-status')?.textContent ?? '';
+    return text.length > 0 && !text.includes('non dice');
+  });
+  assert.match(await status.innerText(), /conserva i dati|non ha garantito/);
+});
