@@ -21,14 +21,14 @@
 
 use std::time::Duration;
 
-use cruscotto_engine::snapshot::ImportError;
+use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{
     default_snapshot, Lang, LiveScore, Plan, Progress, ProgressEntry, Scorecard, Snapshot,
 };
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Locale};
-use crate::storage::{self, Backup, Loaded, Reader, Saved, Settings, StorageError};
+use crate::storage::{self, Backup, Loaded, Saved, Settings, StorageError};
 use crate::tab_sync::{self, LostEdit, Outcome};
 
 /// How long changes are gathered before one save: a burst of keystrokes costs
@@ -155,8 +155,6 @@ pub struct AppState {
     save_pending: StoredValue<bool>,
     /// When the last backup was taken (ms since the epoch), for the periodic one.
     last_backup_ms: StoredValue<f64>,
-    /// How this wasm module reads stored snapshots (another tab's, backups).
-    read: Reader,
 }
 
 /// The current time as RFC 3339, from the browser's clock.
@@ -180,9 +178,8 @@ fn lang_code(lang: Lang) -> &'static str {
 
 impl AppState {
     /// Provides the state as context, starting from what was `loaded` from
-    /// storage; `read` reads what is stored later (another tab's state,
-    /// backups). Call once, inside the i18n provider.
-    pub fn provide(loaded: Loaded, read: Reader) -> AppState {
+    /// storage. Call once, inside the i18n provider.
+    pub fn provide(loaded: Loaded) -> AppState {
         let i18n = use_i18n();
         let settings = storage::load_settings();
         let lang = match settings.lang.as_deref() {
@@ -200,7 +197,7 @@ impl AppState {
             Loaded::Unreadable { error, raw } => (default_snapshot(), Some((error, raw)), false),
         };
         let is_recovering = recovering.is_some();
-        let unreadable = recovering.or_else(|| storage::load_unreadable(read));
+        let unreadable = recovering.or_else(|| storage::load_unreadable());
         let (plan, write_plan) = signal(snapshot.plan);
         let (progress, write_progress) = signal(snapshot.progress);
         let state = AppState {
@@ -218,7 +215,6 @@ impl AppState {
             backups: RwSignal::new(storage::load_backups()),
             save_pending: StoredValue::new(false),
             last_backup_ms: StoredValue::new(js_sys::Date::now()),
-            read,
         };
         if stored {
             state.backup_on_open();
@@ -401,16 +397,6 @@ impl AppState {
         );
     }
 
-    /// Saves what is pending at once and tells whether everything this page
-    /// holds is stored, before the page is left on purpose (to open the full
-    /// app): `false` when the last save failed or saving is paused.
-    pub fn save_now(&self) -> bool {
-        if self.save_pending.get_value() {
-            self.flush();
-        }
-        !self.saves_paused() && self.storage_error.with_untracked(Option::is_none)
-    }
-
     /// Saves now: reconciles first when another tab stored a state meanwhile.
     fn flush(&self) {
         self.save_pending.set_value(false);
@@ -467,7 +453,7 @@ impl AppState {
             self.schedule_save();
             return;
         };
-        let incoming = match (self.read)(raw.as_bytes()) {
+        let incoming = match import(raw.as_bytes()) {
             Ok(imported) => imported.snapshot,
             Err(error) => {
                 self.tab_notice.set(Some(TabNotice::Unreadable(error)));
@@ -475,7 +461,7 @@ impl AppState {
             }
         };
         let base = storage::synced_state()
-            .and_then(|b| (self.read)(b.as_bytes()).ok())
+            .and_then(|b| import(b.as_bytes()).ok())
             .map(|i| i.snapshot);
         let outcome = self.plan.with_untracked(|p| {
             self.progress
@@ -544,7 +530,7 @@ impl AppState {
         let raw = storage::stored_state();
         let stored = raw
             .as_deref()
-            .and_then(|r| (self.read)(r.as_bytes()).ok())
+            .and_then(|r| import(r.as_bytes()).ok())
             .map(|i| i.snapshot);
         let Some(stored) = stored else {
             // Nothing readable to adopt: keeping this tab's version loses nothing.
@@ -590,8 +576,8 @@ impl AppState {
         let Some(backup) = backups.get(index) else {
             return Err("no such backup".into());
         };
-        let imported = (self.read)(backup.snapshot.as_bytes())
-            .map_err(|e| e.message(self.lang.get_untracked()))?;
+        let imported =
+            import(backup.snapshot.as_bytes()).map_err(|e| e.message(self.lang.get_untracked()))?;
         self.replace(imported.snapshot, "restore")
             .map_err(|e| e.message(self.lang.get_untracked()))
     }
