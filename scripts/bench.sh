@@ -11,6 +11,9 @@
 #   4. cruscotto-bench --write          native timings, and the synthetic files
 #   5. node scripts/bench/run.mjs       sizes, load, keystrokes and the wasm timings
 #                                       in headless chromium; prints the table
+#   6. scripts/bench/breakdown.mjs      each wasm module by crate and by function
+#                                       (twiggy, on the names the release build
+#                                       keeps until wasm-opt), after the table
 #
 # Takes about 2 minutes on 2 cores once everything is built (the 10,000-objective
 # plan is imported into the app and the engine benchmarks run twice).
@@ -27,8 +30,14 @@ log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 out=target/bench
 mkdir -p "$out/data" "$out/wasm"
 
+# twiggy reads the size breakdown (step 6); installed here only, never for the tests.
+if ! command -v twiggy >/dev/null; then
+  log "installing twiggy (once, about 3 minutes)"
+  cargo install twiggy --locked
+fi
+
 log "release build of the app (dist/)"
-trunk build --release
+trunk build --release --dist dist
 
 log "engine benchmarks: native and wasm32 builds"
 cargo build --release -p cruscotto-bench --bin cruscotto-bench
@@ -47,3 +56,6 @@ target/release/cruscotto-bench --write "$out/data" >"$out/native.json"
 
 log "browser benchmarks (headless chromium)"
 node scripts/bench/run.mjs
+
+log "size breakdown by crate and function (twiggy)"
+node scripts/bench/breakdown.mjs

@@ -70,7 +70,7 @@ if [ "$need_browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v
 fi
 
 # binaryen (wasm-opt 132), playwright-core, axe-core and workbox-build (the
-# service worker, scripts/build-sw.mjs) come from npm, pinned in
+# service worker, scripts/post-build.mjs) come from npm, pinned in
 # package-lock.json. `npm ci` never downloads browsers: playwright-core has no
 # install script, and the tests use Debian's chromium.
 if [ ! -x node_modules/.bin/wasm-opt ] \

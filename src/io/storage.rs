@@ -13,7 +13,7 @@
 //! another tab stored since: the caller reconciles first
 //! (`crate::state::tab_sync`), so an older state never overwrites a newer one.
 
-use cruscotto_engine::snapshot::{import_current, ImportError, Imported, CURRENT_VERSION, FORMAT};
+use cruscotto_engine::snapshot::{import, ImportError, CURRENT_VERSION, FORMAT};
 use cruscotto_engine::{Lang, Plan, Progress, Snapshot};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -142,41 +142,19 @@ fn set_js(key: &str, value: &JsValue) -> Result<(), StorageError> {
         .map_err(|e| classify_js(&e))
 }
 
-/// How a wasm module reads stored snapshots: the full app with
-/// `cruscotto_engine::snapshot::import` (every version, every error explained),
-/// the first module with [`import_current`] (see [`load_current`]). A function
-/// pointer, so that each binary links only the reader it names.
-pub type Reader = fn(&[u8]) -> Result<Imported, ImportError>;
-
-/// Reads the working state, and remembers it as what this tab has seen. Data
-/// `read` refuses is set aside ([`CORRUPT_KEY`]) for the recovery screen.
-pub fn load_state(read: Reader) -> Loaded {
+/// Reads the working state. Unreadable data is set aside ([`CORRUPT_KEY`])
+/// for the recovery screen.
+pub fn load_state() -> Loaded {
     let Some(raw) = get_js(STATE_KEY).as_string() else {
         return Loaded::Empty;
     };
-    match read(raw.as_bytes()) {
+    match import(raw.as_bytes()) {
         Ok(imported) => Loaded::Found(Box::new(imported.snapshot)),
         Err(error) => {
             set_aside(&raw);
             Loaded::Unreadable { error, raw }
         }
     }
-}
-
-/// The first module's start: the working state when it is empty or a valid
-/// snapshot of the current version, and nothing is set aside; `None` for
-/// anything else (an older version to migrate, unreadable data), which the
-/// full app must handle. Sets nothing aside: data this cannot read may be
-/// perfectly readable by the full app.
-pub fn load_current() -> Option<Loaded> {
-    if !get_js(CORRUPT_KEY).is_null() {
-        return None;
-    }
-    let loaded = match get_js(STATE_KEY).as_string() {
-        None => Loaded::Empty,
-        Some(raw) => Loaded::Found(Box::new(import_current(raw.as_bytes()).ok()?.snapshot)),
-    };
-    Some(loaded)
 }
 
 /// Keeps unreadable data under [`CORRUPT_KEY`]. Data already set aside and not
@@ -189,9 +167,9 @@ fn set_aside(raw: &str) {
 }
 
 /// Unreadable data set aside earlier and not yet discarded, with the reason.
-pub fn load_unreadable(read: Reader) -> Option<(ImportError, String)> {
+pub fn load_unreadable() -> Option<(ImportError, String)> {
     let raw = get_js(CORRUPT_KEY).as_string()?;
-    let error = read(raw.as_bytes()).err()?;
+    let error = import(raw.as_bytes()).err()?;
     Some((error, raw))
 }
 
@@ -412,9 +390,11 @@ mod tests {
         let as_value: serde_json::Value = serde_json::from_str(&json).expect("json");
         let expected: serde_json::Value = serde_json::from_str(&s.to_json()).expect("json");
         assert_eq!(as_value, expected);
-        // The first wasm module reads only through the fast path: what the app
-        // stores must always take it.
-        let back = import_current(json.as_bytes()).expect("imports").snapshot;
+        // What the app stores must always take the import's fast path (the
+        // current version decoded straight from the text): every start reads it.
+        let back = cruscotto_engine::snapshot::import_current(json.as_bytes())
+            .expect("imports")
+            .snapshot;
         assert_eq!(back, s);
     }
 

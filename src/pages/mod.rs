@@ -3,7 +3,6 @@
 pub mod area;
 pub mod compare;
 pub mod editor;
-pub mod hand_over;
 pub mod not_found;
 pub mod objective;
 pub mod overview;

@@ -14,7 +14,8 @@ use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::io::clock::today;
 use crate::io::files;
-use crate::report::xlsx;
+use crate::io::xlsx_module;
+use crate::report::xlsx as report_xlsx;
 use crate::report::{
     self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
 };
@@ -108,17 +109,26 @@ fn ReportActions(
             error.set(Some(format!("{e:?}")));
         }
     };
+    // The writer is a wasm module of its own (crate::io::xlsx_module), loaded the
+    // first time; the button waits meanwhile, so one click makes one file.
+    let writing = RwSignal::new(false);
     let on_xlsx = move |_| {
         let lang = app.lang.get_untracked();
-        let result = report.with_untracked(|r| {
-            xlsx::workbook(r, lang)
-                .map_err(|e| e.message(lang))
-                .and_then(|bytes| {
-                    let name = format!("{}.xlsx", report::file_stem(r));
-                    files::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| e.0)
-                })
+        let (book, name) = report.with_untracked(|r| {
+            (
+                report_xlsx::book(r, lang),
+                format!("{}.xlsx", report::file_stem(r)),
+            )
         });
-        error.set(result.err());
+        writing.set(true);
+        leptos::task::spawn_local(async move {
+            let result = xlsx_module::workbook(&book)
+                .await
+                .map_err(|e| e.message(lang))
+                .and_then(|bytes| files::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| e.0));
+            writing.set(false);
+            error.set(result.err());
+        });
     };
     let on_csv = move |_| {
         let lang = app.lang.get_untracked();
@@ -132,7 +142,7 @@ fn ReportActions(
     view! {
         <div class="report-actions" role="group" aria-label=move || t_string!(i18n, report.actions_label)>
             <button type="button" id="report-print" on:click=on_print>{t!(i18n, report.print)}</button>
-            <button type="button" id="report-xlsx" on:click=on_xlsx>{t!(i18n, report.download_xlsx)}</button>
+            <button type="button" id="report-xlsx" on:click=on_xlsx disabled=move || writing.get() aria-busy=move || writing.get().to_string()>{t!(i18n, report.download_xlsx)}</button>
             <button type="button" id="report-csv" on:click=on_csv>{t!(i18n, report.download_csv)}</button>
             <p class="hint">{t!(i18n, report.csv_hint)}</p>
             {move || error.get().map(|reason| view! {

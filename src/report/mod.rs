@@ -2,7 +2,7 @@
 //! every objective with its indicators and what was reached, as plain data
 //! ([`build`]), as a table of typed cells ([`objective_table`],
 //! [`scorecard_table`]) and as CSV ([`csv`]). The printable page, the XLSX
-//! workbook (`report_xlsx`) and the CSV all read the same [`Report`], so the
+//! workbook (`xlsx`) and the CSV all read the same [`Report`], so the
 //! three never disagree.
 //!
 //! Everything here is pure and tested natively; numbers stay exact `Decimal`s

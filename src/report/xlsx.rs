@@ -1,6 +1,12 @@
 //! The report as an Excel workbook: a "Scorecard" sheet and an objectives
 //! sheet, both built from the typed tables of [`crate::report`].
 //!
+//! Two halves, in two wasm modules. The app turns a report into a [`Book`]
+//! ([`book`]: every cell typed, every label in the report's language), which
+//! travels as JSON to the XLSX module (`src/bin/cruscotto-xlsx.rs`, loaded on
+//! first use by `crate::io::xlsx_module`), where [`write`] makes the file with
+//! rust_xlsxwriter. The app itself never links the writer.
+//!
 //! Numbers are written as numbers (a `Decimal` becomes an `f64` only here, at
 //! the cell), dates and instants as Excel dates with a date format, text as
 //! text: a note starting with `=` stays a string, since it is never written as
@@ -10,13 +16,14 @@
 use cruscotto_engine::Lang;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use serde::{Deserialize, Serialize};
 
 use crate::report::{objective_table, scorecard_table, Cell, Report, Shape, Table};
 
-/// Why a workbook could not be written.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct WorkbookError(#[from] XlsxError);
+/// Why a workbook could not be made: the writer's reason, or the XLSX module
+/// could not be loaded (offline before the app was installed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkbookError(pub String);
 
 impl WorkbookError {
     pub fn message(&self, lang: Lang) -> String {
@@ -27,37 +34,43 @@ impl WorkbookError {
     }
 }
 
-/// The cell formats of one workbook.
-struct Formats {
-    header: Format,
-    text: Format,
-    level: Format,
-    weight: Format,
-    date: Format,
-    instant: Format,
+/// A date as year, month, day.
+pub type Ymd = (i32, u32, u32);
+
+/// A workbook to write: what the app sends to the XLSX module.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Book {
+    /// The document's title property.
+    pub title: String,
+    /// The document's creation date (the report's date).
+    pub created: Ymd,
+    /// Excel number formats for dates and instants, in the report's language.
+    pub date_format: String,
+    pub instant_format: String,
+    pub sheets: Vec<Sheet>,
 }
 
-impl Formats {
-    fn new(lang: Lang) -> Formats {
-        // Excel shows number formats in the reader's own locale; only the date
-        // order is a choice, made for the language the report was asked in.
-        let (date, instant) = match lang {
-            Lang::It => ("dd/mm/yyyy", "dd/mm/yyyy hh:mm"),
-            Lang::En => ("yyyy-mm-dd", "yyyy-mm-dd hh:mm"),
-        };
-        let top = || Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-        Formats {
-            header: Format::new()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(rust_xlsxwriter::FormatAlign::Top),
-            text: top().set_text_wrap(),
-            level: top().set_num_format("0.00"),
-            weight: top().set_num_format("0.##"),
-            date: top().set_num_format(date),
-            instant: top().set_num_format(instant),
-        }
-    }
+/// One worksheet: a header row, then the rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sheet {
+    pub name: String,
+    /// Each column's title and width (characters).
+    pub columns: Vec<(String, f64)>,
+    pub rows: Vec<Vec<XCell>>,
+}
+
+/// One cell as the XLSX module writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum XCell {
+    Empty,
+    Text(String),
+    /// A level, shown with two decimals.
+    Level(f64),
+    /// A weight or a measured value, shown with the decimals it has.
+    Number(f64),
+    Date(Ymd),
+    /// A date and a time (hours, minutes, seconds).
+    Instant(Ymd, (u16, u8, f64)),
 }
 
 fn width(shape: Shape) -> f64 {
@@ -72,64 +85,145 @@ fn width(shape: Shape) -> f64 {
     }
 }
 
-fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+fn ymd(d: chrono::NaiveDate) -> Ymd {
     use chrono::Datelike;
-    let year = u16::try_from(d.year()).map_err(|_| XlsxError::DateTimeRangeError(d.to_string()))?;
-    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)
+    (d.year(), d.month(), d.day())
 }
 
-fn write_table(
-    sheet: &mut Worksheet,
-    table: &Table,
-    formats: &Formats,
-    lang: Lang,
-) -> Result<(), XlsxError> {
-    sheet.set_name(table.title)?;
-    for (col, (title, shape)) in table.columns.iter().enumerate() {
+fn sheet(table: &Table, lang: Lang) -> Sheet {
+    let shapes: Vec<Shape> = table.columns.iter().map(|(_, s)| *s).collect();
+    Sheet {
+        name: table.title.to_string(),
+        columns: table
+            .columns
+            .iter()
+            .map(|(title, shape)| (title.to_string(), width(*shape)))
+            .collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(col, cell)| match cell {
+                        Cell::Empty => XCell::Empty,
+                        Cell::Text(s) => XCell::Text(s.clone()),
+                        Cell::Number(d) => {
+                            // The one place a Decimal becomes a float: Excel has no other number.
+                            let n = d.to_f64().unwrap_or(f64::NAN);
+                            if shapes.get(col) == Some(&Shape::Level) {
+                                XCell::Level(n)
+                            } else {
+                                XCell::Number(n)
+                            }
+                        }
+                        Cell::Date(d) => XCell::Date(ymd(*d)),
+                        Cell::Instant(t) => {
+                            use chrono::Timelike;
+                            XCell::Instant(
+                                ymd(t.date()),
+                                (t.hour() as u16, t.minute() as u8, f64::from(t.second())),
+                            )
+                        }
+                        // TRUE/FALSE would show in English whatever the report's language.
+                        Cell::Bool(b) => XCell::Text(
+                            match (lang, b) {
+                                (Lang::It, true) => "sì",
+                                (Lang::En, true) => "yes",
+                                (_, false) => "no",
+                            }
+                            .to_string(),
+                        ),
+                    })
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+/// The report as a [`Book`], with sheet and column titles in `lang`.
+pub fn book(report: &Report, lang: Lang) -> Book {
+    // Excel shows number formats in the reader's own locale; only the date
+    // order is a choice, made for the language the report was asked in.
+    let (date, instant) = match lang {
+        Lang::It => ("dd/mm/yyyy", "dd/mm/yyyy hh:mm"),
+        Lang::En => ("yyyy-mm-dd", "yyyy-mm-dd hh:mm"),
+    };
+    Book {
+        title: format!("{} {}", report.plan_title, report.year),
+        created: ymd(report.date),
+        date_format: date.to_string(),
+        instant_format: instant.to_string(),
+        sheets: [scorecard_table(report, lang), objective_table(report, lang)]
+            .iter()
+            .map(|t| sheet(t, lang))
+            .collect(),
+    }
+}
+
+/// The cell formats of one workbook.
+struct Formats {
+    header: Format,
+    text: Format,
+    level: Format,
+    number: Format,
+    date: Format,
+    instant: Format,
+}
+
+impl Formats {
+    fn new(book: &Book) -> Formats {
+        let top = || Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
+            text: top().set_text_wrap(),
+            level: top().set_num_format("0.00"),
+            number: top().set_num_format("0.##"),
+            date: top().set_num_format(&book.date_format),
+            instant: top().set_num_format(&book.instant_format),
+        }
+    }
+}
+
+fn excel_date((year, month, day): Ymd) -> Result<ExcelDateTime, XlsxError> {
+    let range = || XlsxError::DateTimeRangeError(format!("{year}-{month}-{day}"));
+    let year = u16::try_from(year).map_err(|_| range())?;
+    let month = u8::try_from(month).map_err(|_| range())?;
+    let day = u8::try_from(day).map_err(|_| range())?;
+    ExcelDateTime::from_ymd(year, month, day)
+}
+
+fn write_sheet(sheet: &mut Worksheet, table: &Sheet, formats: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(&table.name)?;
+    for (col, (title, width)) in table.columns.iter().enumerate() {
         let col = col as u16;
-        sheet.write_string_with_format(0, col, *title, &formats.header)?;
-        sheet.set_column_width(col, width(*shape))?;
+        sheet.write_string_with_format(0, col, title, &formats.header)?;
+        sheet.set_column_width(col, *width)?;
     }
     for (r, row) in table.rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (col, cell) in row.iter().enumerate() {
             let col = col as u16;
-            let shape = table.columns.get(col as usize).map(|(_, s)| *s);
             match cell {
-                Cell::Empty => {}
-                Cell::Text(s) => {
+                XCell::Empty => {}
+                XCell::Text(s) => {
                     sheet.write_string_with_format(r, col, s, &formats.text)?;
                 }
-                Cell::Number(d) => {
-                    let format = if shape == Some(Shape::Level) {
-                        &formats.level
-                    } else {
-                        &formats.weight
-                    };
-                    // The one place a Decimal becomes a float: Excel has no other number.
-                    let n = d.to_f64().unwrap_or(f64::NAN);
-                    sheet.write_number_with_format(r, col, n, format)?;
+                XCell::Level(n) => {
+                    sheet.write_number_with_format(r, col, *n, &formats.level)?;
                 }
-                Cell::Date(d) => {
+                XCell::Number(n) => {
+                    sheet.write_number_with_format(r, col, *n, &formats.number)?;
+                }
+                XCell::Date(d) => {
                     sheet.write_datetime_with_format(r, col, excel_date(*d)?, &formats.date)?;
                 }
-                Cell::Instant(t) => {
-                    use chrono::Timelike;
-                    let dt = excel_date(t.date())?.and_hms(
-                        t.hour() as u16,
-                        t.minute() as u8,
-                        t.second(),
-                    )?;
+                XCell::Instant(d, (hour, minute, second)) => {
+                    let dt = excel_date(*d)?.and_hms(*hour, *minute, *second)?;
                     sheet.write_datetime_with_format(r, col, dt, &formats.instant)?;
-                }
-                Cell::Bool(b) => {
-                    // TRUE/FALSE would show in English whatever the report's language.
-                    let text = match (lang, b) {
-                        (Lang::It, true) => "sì",
-                        (Lang::En, true) => "yes",
-                        (_, false) => "no",
-                    };
-                    sheet.write_string_with_format(r, col, text, &formats.text)?;
                 }
             }
         }
@@ -140,23 +234,28 @@ fn write_table(
     Ok(())
 }
 
-/// The report as the bytes of an `.xlsx` file, with sheet and column titles in `lang`.
-pub fn workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
-    let mut book = Workbook::new();
-    let title = format!("{} {}", report.plan_title, report.year);
-    let created = excel_date(report.date)?;
-    book.set_properties(
+/// The bytes of an `.xlsx` file holding `book`: what the XLSX module runs.
+pub fn write(book: &Book) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let created = excel_date(book.created)?;
+    workbook.set_properties(
         &DocProperties::new()
-            .set_title(&title)
+            .set_title(&book.title)
             .set_author("Cruscotto")
             .set_creation_datetime(&created),
     );
-    let formats = Formats::new(lang);
-    for table in [scorecard_table(report, lang), objective_table(report, lang)] {
-        let sheet = book.add_worksheet();
-        write_table(sheet, &table, &formats, lang)?;
+    let formats = Formats::new(book);
+    for table in &book.sheets {
+        let sheet = workbook.add_worksheet();
+        write_sheet(sheet, table, &formats)?;
     }
-    Ok(book.save_to_buffer()?)
+    workbook.save_to_buffer()
+}
+
+/// The report as the bytes of an `.xlsx` file, in one go (natively: the app
+/// sends the [`Book`] to the XLSX module instead).
+pub fn workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+    write(&book(report, lang)).map_err(|e| WorkbookError(e.to_string()))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use std::time::Duration;
 
 use leptos::reactive::owner::LocalStorage;
 
-use cruscotto_engine::snapshot::ImportError;
+use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{
     default_snapshot, Lang, LiveScore, Plan, Progress, ProgressEntry, Scorecard, Snapshot,
 };
@@ -32,7 +32,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Locale};
 use crate::io::clock::now;
-use crate::io::storage::{self, Backup, Loaded, Reader, Saved, Settings, StorageError};
+use crate::io::storage::{self, Backup, Loaded, Saved, Settings, StorageError};
 pub mod machine;
 pub mod tab_sync;
 
@@ -165,8 +165,6 @@ pub struct AppState {
     /// stored), a JS string so comparing it costs no copy into wasm: a write
     /// finding anything else stored knows another tab saved meanwhile.
     synced: StoredValue<JsValue, LocalStorage>,
-    /// How this wasm module reads stored snapshots (another tab's, backups).
-    read: Reader,
 }
 
 fn lang_code(lang: Lang) -> &'static str {
@@ -178,9 +176,8 @@ fn lang_code(lang: Lang) -> &'static str {
 
 impl AppState {
     /// Provides the state as context, starting from what was `loaded` from
-    /// storage; `read` reads what is stored later (another tab's state,
-    /// backups). Call once, inside the i18n provider.
-    pub fn provide(loaded: Loaded, read: Reader) -> AppState {
+    /// storage. Call once, inside the i18n provider.
+    pub fn provide(loaded: Loaded) -> AppState {
         let i18n = use_i18n();
         let settings = storage::load_settings();
         let lang = match settings.lang.as_deref() {
@@ -198,7 +195,7 @@ impl AppState {
             Loaded::Unreadable { error, raw } => (default_snapshot(), Some((error, raw)), false),
         };
         let is_recovering = recovering.is_some();
-        let unreadable = recovering.or_else(|| storage::load_unreadable(read));
+        let unreadable = recovering.or_else(storage::load_unreadable);
         let (plan, write_plan) = signal(snapshot.plan);
         let (progress, write_progress) = signal(snapshot.progress);
         let state = AppState {
@@ -219,7 +216,6 @@ impl AppState {
             // Read in the same task as `loaded`, so no other tab's save can
             // come in between.
             synced: StoredValue::new_local(storage::stored_value()),
-            read,
         };
         if stored {
             state.backup_on_open();
@@ -485,13 +481,6 @@ impl AppState {
         }
     }
 
-    /// Saves what is pending at once and tells whether everything this page
-    /// holds is stored, before the page is left on purpose.
-    pub fn save_now(&self) -> bool {
-        self.send(Event::FlushNow);
-        !self.machine.with_value(Machine::has_unsaved)
-    }
-
     /// The stored state as this tab last wrote or adopted it.
     fn synced_state(&self) -> Option<String> {
         self.synced.with_value(JsValue::as_string)
@@ -537,7 +526,7 @@ impl AppState {
             self.mark_synced(None);
             return true;
         };
-        let incoming = match (self.read)(raw.as_bytes()) {
+        let incoming = match import(raw.as_bytes()) {
             Ok(imported) => imported.snapshot,
             Err(error) => {
                 self.tab_notice.set(Some(TabNotice::Unreadable(error)));
@@ -546,7 +535,7 @@ impl AppState {
         };
         let base = self
             .synced_state()
-            .and_then(|b| (self.read)(b.as_bytes()).ok())
+            .and_then(|b| import(b.as_bytes()).ok())
             .map(|i| i.snapshot);
         let outcome = self.plan.with_untracked(|p| {
             self.progress
@@ -612,7 +601,7 @@ impl AppState {
         let raw = storage::stored_value().as_string();
         let stored = raw
             .as_deref()
-            .and_then(|r| (self.read)(r.as_bytes()).ok())
+            .and_then(|r| import(r.as_bytes()).ok())
             .map(|i| i.snapshot);
         let Some(stored) = stored else {
             // Nothing readable to adopt: keeping this tab's version loses nothing.
@@ -655,8 +644,8 @@ impl AppState {
         let Some(backup) = backups.get(index) else {
             return Err("no such backup".into());
         };
-        let imported = (self.read)(backup.snapshot.as_bytes())
-            .map_err(|e| e.message(self.lang.get_untracked()))?;
+        let imported =
+            import(backup.snapshot.as_bytes()).map_err(|e| e.message(self.lang.get_untracked()))?;
         self.replace(imported.snapshot, "restore")
             .map_err(|e| e.message(self.lang.get_untracked()))
     }

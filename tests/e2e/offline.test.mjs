@@ -57,17 +57,24 @@ async function expectText(page, selector, expected) {
   assert.equal((await page.locator(selector).textContent())?.trim(), expected, selector);
 }
 
-app.test('the full app (editor, import and export) opens offline too, from the precache', async ({ page }) => {
+app.test('once installed, every screen and the first XLSX export work offline, from the precache', async ({ page }) => {
   await page.locator('#area-scores').waitFor(LOAD);
   await waitForServiceWorker(page);
   await page.context().setOffline(true);
 
-  // The first module hands over to the full app, whose files (asked for with
-  // ?v=<revision>) come from the precache: the server is unreachable.
+  // The server is unreachable: the app module and the XLSX module (asked for
+  // with ?v=<revision>, never loaded before) come from the precache.
   await page.click('header nav a[href="/transfer"]');
   await page.locator('#import-file').waitFor(LOAD);
   await page.goto('/editor');
   await page.locator('#f-plan-title').waitFor(LOAD);
+  await page.goto('/report');
+  await page.locator('.report-area').first().waitFor(LOAD);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-xlsx')]);
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a zip archive');
+  assert.equal(await page.locator('.report-actions .alert-danger').count(), 0, 'no export error');
+  await page.context().setOffline(false);
 });
 
 app.test('after one visit the app opens offline, on deep links too, and keeps what is recorded', async ({ page }) => {

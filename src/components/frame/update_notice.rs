@@ -1,5 +1,5 @@
 //! The service worker, seen from the app: registers the worker that
-//! scripts/build-sw.mjs generated (the page names it in
+//! scripts/post-build.mjs generated (the page names it in
 //! `<meta name="cruscotto-service-worker">`, empty under `trunk serve`), and tells
 //! the user when a new version is installed and waiting, with a button that
 //! switches to it. The worker caches files only: the data in local storage is
