@@ -155,6 +155,8 @@ app.test('imports pasted text, keeping text as text', async ({ page }) => {
 
 app.test('a pasted text over the limit is refused before it is read, and nothing changes', async ({ page }) => {
   await gotoTransfer(page);
+  // A first visit stores the shipped plan soon after it opens.
+  await page.waitForFunction(() => localStorage.getItem('cruscotto.state') !== null);
   const before = await page.evaluate(() => localStorage.getItem('cruscotto.state'));
   // 50 MB, as someone pasting a huge file would: refused with the file's
   // message (the limit is 20 MB), without copying it into the app first.
