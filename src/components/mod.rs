@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod editor;
+pub mod focus;
 pub mod frame;
 pub mod progress;
 pub mod scores;

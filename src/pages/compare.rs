@@ -8,8 +8,8 @@ use cruscotto_engine::snapshot::{ImportError, Imported};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
+use crate::components::focus::focus_soon;
 use crate::components::transfer::diff_view::{DiffMode, DiffView};
 use crate::components::transfer::file_drop_zone::FileDropZone;
 use crate::components::transfer::import_errors::ImportErrors;
@@ -30,18 +30,6 @@ enum Compared {
         name: String,
         error: ImportError,
     },
-}
-
-/// Moves focus to the result once rendered, so it is announced.
-fn focus_soon(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]

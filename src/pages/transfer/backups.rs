@@ -5,7 +5,7 @@
 use cruscotto_engine::Lang;
 use leptos::prelude::*;
 
-use super::focus_soon;
+use crate::components::focus::focus_soon;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format;

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{focus_soon, Outcome};
+use super::Outcome;
+use crate::components::focus::focus_soon;
 use crate::components::transfer::conflict_choices::ConflictChoices;
 use crate::components::transfer::diff_view::{DiffMode, DiffView};
 use crate::components::transfer::file_drop_zone::FileDropZone;

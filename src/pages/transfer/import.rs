@@ -6,7 +6,8 @@ use cruscotto_engine::snapshot::{import, ImportError, Imported, MAX_SNAPSHOT_BYT
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{focus_soon, Outcome};
+use super::Outcome;
+use crate::components::focus::focus_soon;
 use crate::components::transfer::diff_view::{DiffMode, DiffView};
 use crate::components::transfer::file_drop_zone::FileDropZone;
 use crate::components::transfer::import_errors::ImportErrors;

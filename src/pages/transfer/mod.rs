@@ -18,8 +18,8 @@ mod import;
 mod reset;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::components::focus::focus_soon;
 use crate::i18n::*;
 use backups::BackupSection;
 use consolidation::ConsolidateSection;
@@ -32,19 +32,6 @@ use reset::ResetSection;
 enum Outcome {
     Imported,
     Cancelled,
-}
-
-/// Moves keyboard and screen-reader focus to the element with `id` once it is
-/// rendered, so the preview or the errors are announced and reachable.
-fn focus_soon(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]

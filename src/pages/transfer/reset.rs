@@ -4,7 +4,7 @@
 use cruscotto_engine::default_snapshot;
 use leptos::prelude::*;
 
-use super::focus_soon;
+use crate::components::focus::focus_soon;
 use crate::i18n::*;
 use crate::state::use_app;
 
