@@ -19,7 +19,6 @@ mod reset;
 
 use leptos::prelude::*;
 
-use crate::components::focus::focus_soon;
 use crate::i18n::*;
 use backups::BackupSection;
 use consolidation::ConsolidateSection;
