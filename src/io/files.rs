@@ -6,7 +6,6 @@
 //! huge file is refused without freezing the tab; the content is then handed to
 //! `cruscotto_engine::snapshot::import` as bytes, which checks everything else.
 
-use chrono::NaiveDate;
 use cruscotto_engine::snapshot::{ImportError, MAX_SNAPSHOT_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -25,40 +24,6 @@ fn js_error(e: JsValue) -> BrowserError {
             })
             .unwrap_or_else(|| format!("{e:?}")),
     )
-}
-
-/// `cruscotto-<plan id>-<area or tutte-le-aree>-<YYYY-MM-DD>.json`, with every
-/// character a file system might refuse replaced by `-`.
-pub fn export_file_name(plan_id: &str, area: Option<&str>, date: NaiveDate) -> String {
-    let area = area
-        .filter(|a| !a.trim().is_empty())
-        .unwrap_or("tutte-le-aree");
-    format!(
-        "cruscotto-{}-{}-{}.json",
-        safe_part(plan_id),
-        safe_part(area),
-        date
-    )
-}
-
-fn safe_part(s: &str) -> String {
-    let cleaned: String = s
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim_matches(['-', '.']).to_string();
-    if cleaned.is_empty() {
-        "piano".into()
-    } else {
-        cleaned
-    }
 }
 
 /// Saves `text` as a file named `file_name` through the browser's download.
@@ -172,59 +137,10 @@ pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
         .map_err(js_error)
 }
 
-/// The name of the downloaded raw data.
-pub fn raw_file_name(date: chrono::NaiveDate) -> String {
-    // NaiveDate displays as YYYY-MM-DD without chrono's strftime machinery,
-    // which the first wasm module would otherwise link for this alone.
-    format!("cruscotto-dati-non-leggibili-{date}.json")
-}
-
 /// Downloads the unreadable data exactly as stored; the result for the status line.
 pub fn download_raw(raw: &str) -> Result<String, String> {
-    let name = raw_file_name(crate::io::clock::today());
+    let name = crate::view::file_names::raw_file_name(crate::io::clock::today());
     download_text(&name, raw, "application/json")
         .map(|()| name)
         .map_err(|e| e.0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_raw_file_name_has_the_date() {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-        assert_eq!(
-            raw_file_name(date),
-            "cruscotto-dati-non-leggibili-2026-11-25.json"
-        );
-    }
-
-    fn day() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
-    }
-
-    #[test]
-    fn file_name_has_plan_area_and_date() {
-        assert_eq!(
-            export_file_name("polimi-2023", Some("ARUO"), day()),
-            "cruscotto-polimi-2023-ARUO-2026-11-25.json"
-        );
-        assert_eq!(
-            export_file_name("polimi-2023", None, day()),
-            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25.json"
-        );
-    }
-
-    #[test]
-    fn file_name_replaces_characters_file_systems_refuse() {
-        assert_eq!(
-            export_file_name("../piano 2024/bis", Some(" "), day()),
-            "cruscotto-piano-2024-bis-tutte-le-aree-2026-11-25.json"
-        );
-        assert_eq!(
-            export_file_name("", Some("A:B"), day()),
-            "cruscotto-piano-A-B-2026-11-25.json"
-        );
-    }
 }

@@ -422,8 +422,11 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
 /// `cruscotto-<plan>-<area or tutte-le-aree>-<date>`, without extension: the
 /// caller adds `.xlsx` or `.csv`.
 pub fn file_stem(report: &Report) -> String {
-    let json =
-        crate::io::files::export_file_name(&report.plan_id, report.area.as_deref(), report.date);
+    let json = crate::view::file_names::export_file_name(
+        &report.plan_id,
+        report.area.as_deref(),
+        report.date,
+    );
     json.trim_end_matches(".json").to_string()
 }
 

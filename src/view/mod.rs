@@ -6,6 +6,7 @@
 pub mod area;
 pub mod consolidation;
 pub mod editor;
+pub mod file_names;
 pub mod format;
 pub mod ids;
 pub mod levels;

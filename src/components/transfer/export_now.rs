@@ -39,9 +39,9 @@ pub fn ExportNow(
 /// browser refused.
 pub fn download_snapshot(app: &AppState) -> Result<String, String> {
     let area = app.area.get_untracked();
-    let name = app
-        .plan
-        .with_untracked(|p| files::export_file_name(&p.id, area.as_deref(), today()));
+    let name = app.plan.with_untracked(|p| {
+        crate::view::file_names::export_file_name(&p.id, area.as_deref(), today())
+    });
     let json = app.snapshot().to_json();
     files::download_text(&name, &json, "application/json")
         .map(|()| name)

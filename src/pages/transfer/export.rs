@@ -19,7 +19,7 @@ pub fn ExportSection() -> impl IntoView {
     let file_name = Memo::new(move |_| {
         let area = app.area.get();
         app.plan
-            .with(|p| files::export_file_name(&p.id, area.as_deref(), today()))
+            .with(|p| crate::view::file_names::export_file_name(&p.id, area.as_deref(), today()))
     });
     let (status, set_status) = signal(None::<Result<String, String>>);
     let download = move |_| set_status.set(Some(download_snapshot(&app)));
