@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{
     Aggregation, Area, Assignment, Direction, Indicator, IndicatorKind, Level, LevelValue,
-    Objective, Pillar, Plan, Progress, ProgressEntry, ScoringOptions, Snapshot,
+    Measurement, Objective, Pillar, Plan, Progress, ProgressEntry, ScoringOptions, Snapshot,
 };
 
 /// A small, fast, seedable generator (SplitMix64): benchmarks need the same
@@ -173,6 +173,7 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
             } else {
                 Aggregation::Mean
             },
+            measurement: Measurement::Shared,
             indicators,
             note: None,
             id,

@@ -211,6 +211,7 @@ fn progress_changes_and_scores_before_and_after() {
         x.progress.added,
         vec![EntryChange {
             indicator_id: "m1".into(),
+            area: None,
             before: None,
             after: Some(at_level(3)),
         }]
@@ -219,6 +220,7 @@ fn progress_changes_and_scores_before_and_after() {
         x.progress.removed,
         vec![EntryChange {
             indicator_id: "m2".into(),
+            area: None,
             before: Some(at_level(4)),
             after: None,
         }]
@@ -227,6 +229,7 @@ fn progress_changes_and_scores_before_and_after() {
         x.progress.changed,
         vec![EntryChange {
             indicator_id: "n1".into(),
+            area: None,
             before: Some(valued("25")),
             after: Some(valued("35")),
         }]

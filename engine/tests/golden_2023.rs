@@ -308,24 +308,49 @@ fn assert_every_area_at(card: &Scorecard, score: &str, percent: &str) {
     }
 }
 
+/// [`everything_at`], with the per-area objectives' entries given to each of
+/// their areas: every result of the plan recorded.
+fn every_result_at(
+    p: &Plan,
+    level: fn(&Indicator) -> &Level,
+    grade: u8,
+) -> (Progress, ProgressByArea) {
+    per_area_copies(p, everything_at(p, level, grade))
+}
+
+fn score_all(p: &Plan, (pr, by): &(Progress, ProgressByArea)) -> Scorecard {
+    p.score_results(Results::new(pr, by))
+}
+
 #[test]
 fn everything_at_target_scores_exactly_3_and_100_percent_in_every_area() {
     let mut p = plan();
-    let pr = everything_at(&p, |i| &i.target, 3);
-    assert_eq!(pr.len(), 62);
-    let card = p.score(&pr);
+    let results = every_result_at(&p, |i| &i.target, 3);
+    // 58 shared indicators once; the 4 per-area ones in each of their areas.
+    assert_eq!(results.0.len(), 58);
+    assert_eq!(
+        Results::new(&results.0, &results.1).len(),
+        58 + 8 + 7 + 5 + 9
+    );
+    let card = score_all(&p, &results);
     assert!(card.objectives.values().all(|l| *l == Some(d("3"))));
+    assert_eq!(card.objectives.len() + card.objectives_by_area.len(), 58);
+    assert!(card
+        .objectives_by_area
+        .values()
+        .flat_map(|m| m.values())
+        .all(|l| *l == Some(d("3"))));
     assert_every_area_at(&card, "3", "100");
     assert!(card.pillars.iter().all(|s| s.score == Some(d("3"))));
     // Exactly at target is target in linear mode as well.
     p.scoring.numeric = NumericMode::Linear;
-    assert_every_area_at(&p.score(&pr), "3", "100");
+    assert_every_area_at(&score_all(&p, &results), "3", "100");
 }
 
 #[test]
 fn everything_at_excellence_scores_4_in_every_area() {
     let p = plan();
-    let card = p.score(&everything_at(&p, |i| &i.excellence, 4));
+    let card = score_all(&p, &every_result_at(&p, |i| &i.excellence, 4));
     assert_every_area_at(&card, "4", "133.33333333333333333333333333");
     let summary = score_summary(&p, &card);
     assert!(summary
@@ -338,7 +363,7 @@ fn everything_at_excellence_scores_4_in_every_area() {
 #[test]
 fn everything_at_threshold_scores_1_in_every_area() {
     let p = plan();
-    let card = p.score(&everything_at(&p, |i| &i.threshold, 1));
+    let card = score_all(&p, &every_result_at(&p, |i| &i.threshold, 1));
     for a in &card.areas {
         assert_eq!(a.score, Some(d("1")), "{}", a.area);
     }
@@ -362,12 +387,12 @@ fn nothing_recorded_leaves_every_area_unscored_and_provisional() {
 #[test]
 fn a_scenario_round_trips_through_a_file_and_scores_the_same() {
     let p = plan();
-    let pr = everything_at(&p, |i| &i.target, 3);
-    let card = p.score(&pr);
-    let text = Snapshot::new(p, pr, None).to_json();
+    let (pr, by) = every_result_at(&p, |i| &i.target, 3);
+    let card = p.score_results(Results::new(&pr, &by));
+    let text = Snapshot::with_results(p, pr, by, None).to_json();
     let imported = import(text.as_bytes()).expect("valid");
     let s = imported.snapshot;
-    assert_eq!(s.plan.score(&s.progress), card);
+    assert_eq!(s.score(), card);
 }
 
 #[test]

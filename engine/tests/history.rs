@@ -205,7 +205,7 @@ fn normalizing_orders_by_instant_and_drops_exact_duplicates() {
 // ---- Snapshot versions -------------------------------------------------------------
 
 #[test]
-fn a_version_1_file_imports_with_empty_histories_and_exports_as_version_2() {
+fn a_version_1_file_imports_with_empty_histories_and_exports_as_the_current_version() {
     let mut v = value_of(
         single(vec![milestone("m")]),
         progress(&[("m", at_level(3))]),
@@ -216,11 +216,11 @@ fn a_version_1_file_imports_with_empty_histories_and_exports_as_version_2() {
     let imported = import(v.to_string().as_bytes()).expect("version 1 still imports");
     assert_eq!(imported.source_version, 1);
     assert_eq!(imported.snapshot.version, CURRENT_VERSION);
-    assert_eq!(CURRENT_VERSION, 2);
+    assert_eq!(CURRENT_VERSION, 3);
     assert!(imported.snapshot.progress["m"].history.is_empty());
     let written: serde_json::Value =
         serde_json::from_str(&imported.snapshot.to_json()).expect("JSON");
-    assert_eq!(written["version"], json!(2));
+    assert_eq!(written["version"], json!(3));
     assert_eq!(written["progress"]["m"], json!({"level": 3}));
 }
 

@@ -67,6 +67,7 @@ fn the_newer_update_wins_and_the_other_is_reported() {
         conflicts,
         vec![Conflict {
             indicator_id: "m1".into(),
+            area: None,
             chosen: new,
             chosen_from: vec![1],
             others: vec![(0, old)],
