@@ -479,3 +479,87 @@ proptest! {
         }
     }
 }
+
+// ---- Per-area objectives (version 3) -------------------------------------------------
+
+fn area_snap(entries: &[(&str, &str, ProgressEntry)]) -> Snapshot {
+    snapshot_by_area(survey(), Progress::new(), by_area(entries))
+}
+
+#[test]
+fn each_areas_result_of_a_per_area_objective_is_kept_without_conflict() {
+    // Each area's manager sends its own file: different results, no conflict.
+    let a = stamped(at_level(4), "2023-06-01T10:00:00Z");
+    let b = stamped(at_level(1), "2023-06-02T10:00:00Z");
+    let m = merge(&[
+        area_snap(&[("A", "s", a.clone())]),
+        area_snap(&[("B", "s", b.clone())]),
+    ])
+    .expect("same plan merges");
+    assert_eq!(m.conflicts, vec![]);
+    assert_eq!(m.snapshot.progress, Progress::new());
+    assert_eq!(
+        m.snapshot.progress_by_area,
+        by_area(&[("A", "s", a), ("B", "s", b)])
+    );
+    let card = m.snapshot.score();
+    assert_eq!(card.objective_in("sat", "A"), Some(d("4")));
+    assert_eq!(card.objective_in("sat", "B"), Some(d("1")));
+}
+
+#[test]
+fn a_conflict_on_one_areas_result_names_the_area_and_can_be_resolved() {
+    let old = stamped(at_level(1), "2023-05-01T10:00:00Z");
+    let new = stamped(at_level(3), "2023-06-01T10:00:00Z");
+    let other = stamped(at_level(4), "2023-06-01T10:00:00Z");
+    let m = merge(&[
+        area_snap(&[("B", "s", old.clone()), ("A", "s", other.clone())]),
+        area_snap(&[("B", "s", new.clone()), ("A", "s", other.clone())]),
+    ])
+    .expect("same plan merges");
+    assert_eq!(
+        m.conflicts,
+        vec![Conflict {
+            indicator_id: "s".into(),
+            area: Some("B".into()),
+            chosen: new.clone(),
+            chosen_from: vec![1],
+            others: vec![(0, old.clone())],
+        }]
+    );
+    assert_eq!(m.conflicts[0].key(), ResultKey::per_area("s", "B"));
+    // The area's own entry keeps the replaced one in its history; A is untouched.
+    assert_eq!(
+        m.snapshot.progress_by_area,
+        by_area(&[
+            ("A", "s", other.clone()),
+            ("B", "s", with_history(&new, &[&old]))
+        ])
+    );
+    let choices = BTreeMap::from([(ResultKey::per_area("s", "B"), 0)]);
+    let chosen = m
+        .with_result_choices(&choices)
+        .expect("a conflict to resolve");
+    assert_eq!(chosen.progress_by_area["B"]["s"], old);
+    assert_eq!(chosen.progress_by_area["A"]["s"], other);
+    // The same indicator's shared result has no conflict to resolve.
+    let shared = BTreeMap::from([("s".to_string(), 0)]);
+    assert_eq!(
+        m.with_choices(&shared),
+        Err(ChoiceError::NoConflict("s".into()))
+    );
+}
+
+#[test]
+fn shared_and_per_area_results_merge_side_by_side() {
+    let c = stamped(at_level(3), "2023-06-01T10:00:00Z");
+    let s = stamped(at_level(4), "2023-06-01T10:00:00Z");
+    let m = merge(&[
+        snapshot(survey(), progress(&[("c", c.clone())])),
+        area_snap(&[("A", "s", s.clone())]),
+    ])
+    .expect("same plan merges");
+    assert_eq!(m.snapshot.progress, progress(&[("c", c)]));
+    assert_eq!(m.snapshot.progress_by_area, by_area(&[("A", "s", s)]));
+    assert!(validate(&m.snapshot).is_valid());
+}

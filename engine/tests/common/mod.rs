@@ -246,6 +246,26 @@ pub fn two_areas() -> Plan {
     )
 }
 
+/// Areas A, B and C: "sat" (milestone s, measured per area) weighs 40 in A
+/// and 50 in B; "com" (milestone c, shared) 60 in A, 50 in B and 100 in C.
+pub fn survey() -> Plan {
+    plan(
+        &["A", "B", "C"],
+        vec![
+            per_area(objective(
+                "sat",
+                &[("A", "40"), ("B", "50")],
+                vec![milestone("s")],
+            )),
+            objective(
+                "com",
+                &[("A", "60"), ("B", "50"), ("C", "100")],
+                vec![milestone("c")],
+            ),
+        ],
+    )
+}
+
 /// A path as a command-line argument.
 pub fn arg(p: &std::path::Path) -> &str {
     p.to_str().expect("a UTF-8 path")
