@@ -77,7 +77,8 @@ pub struct IndicatorChange {
 pub struct ObjectiveChange {
     pub id: String,
     /// Every field that differs, by its name in the snapshot format
-    /// (`title`, `purpose`, `assignments`, `indicators`, `aggregation`, ...).
+    /// (`title`, `purpose`, `assignments`, `indicators`, `aggregation`,
+    /// `measurement`, ...).
     pub fields: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Change<String>>,
@@ -455,6 +456,7 @@ fn diff_objective(b: &Objective, a: &Objective) -> Option<ObjectiveChange> {
     field("assignments", b.assignments != a.assignments);
     field("other_structures", b.other_structures != a.other_structures);
     field("aggregation", b.aggregation != a.aggregation);
+    field("measurement", b.measurement != a.measurement);
     field("indicators", b.indicators != a.indicators);
     field("note", b.note != a.note);
 

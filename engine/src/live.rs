@@ -80,23 +80,30 @@ pub struct LiveScore {
 
 /// Re-sums groups `which` (indexes into `groups`, repeats allowed) from all
 /// their members' levels, and writes each score into its slots of `out`.
-fn rescore<T>(
+/// Returns whether any line changed.
+fn rescore<T: PartialEq>(
     groups: &[Group],
     mut which: Vec<usize>,
     levels: &[Slot],
     out: &mut [T],
     score: impl Fn(&WeightedMean, &str) -> T,
-) {
+) -> bool {
     which.sort_unstable();
     which.dedup();
+    let mut changed = false;
     for group in which.into_iter().filter_map(|g| groups.get(g)) {
         let acc = group.mean(levels);
         for &slot in &group.slots {
             if let Some(line) = out.get_mut(slot) {
-                *line = score(&acc, &group.key);
+                let new = score(&acc, &group.key);
+                if *line != new {
+                    *line = new;
+                    changed = true;
+                }
             }
         }
     }
+    changed
 }
 
 /// Groups by key in order of first listing, with the slots of each key.
@@ -322,20 +329,21 @@ impl LiveScore {
             if slot.level == level {
                 continue;
             }
+            // Not `changed` by itself: a level that only an unlisted area
+            // weighs with changes nothing shown.
             slot.level = level;
-            changed = true;
             areas.extend(&slot.area_groups);
             pillars.extend(&slot.pillar_groups);
         }
 
-        rescore(
+        changed |= rescore(
             &self.areas,
             areas,
             &self.slots,
             &mut self.card.areas,
             |acc, code| acc.area_score(code),
         );
-        rescore(
+        changed |= rescore(
             &self.pillars,
             pillars,
             &self.slots,

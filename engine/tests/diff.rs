@@ -366,3 +366,15 @@ fn a_changed_area_result_is_a_row_that_names_its_area_and_moves_only_that_area()
     let json = serde_json::to_value(&shared.progress.removed[0]).expect("JSON");
     assert!(json.get("area").is_none(), "{json}");
 }
+
+#[test]
+fn a_change_of_measurement_alone_is_named_on_its_objective() {
+    let before = survey();
+    let mut after = survey();
+    after.objectives[0].measurement = Measurement::Shared;
+    let d = diff_plans(&before, &after);
+    assert_eq!(d.fields, ["objectives"]);
+    assert_eq!(d.objectives_changed.len(), 1);
+    assert_eq!(d.objectives_changed[0].id, "sat");
+    assert_eq!(d.objectives_changed[0].fields, ["measurement"]);
+}
