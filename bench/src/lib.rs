@@ -72,11 +72,16 @@ impl Keystroke {
             value: Some(v),
             ..ProgressEntry::default()
         });
+        // Starts below threshold, so that the first keystroke (above
+        // excellence) changes the level whatever the generated value was.
+        let key = o.result_key(&ind.id, o.areas().next());
+        let (mut progress, mut by_area) = (s.progress.clone(), s.progress_by_area.clone());
+        set_entry(&mut progress, &mut by_area, &key, Some(entries[0].clone()));
         Some(Keystroke {
-            live: LiveScore::with_results(&s.plan, s.results()),
-            progress: s.progress.clone(),
-            by_area: s.progress_by_area.clone(),
-            key: o.result_key(&ind.id, o.areas().next()),
+            live: LiveScore::with_results(&s.plan, Results::new(&progress, &by_area)),
+            progress,
+            by_area,
+            key,
             entries,
             runs: 0,
         })

@@ -460,6 +460,14 @@ fn the_schema_refuses_what_the_engine_refuses() {
             Box::new(|v| v["plan"]["objectives"][0]["indicators"][0]["kind"] = json!("percent")),
         ),
         (
+            "unknown measurement",
+            Box::new(|v| v["plan"]["objectives"][0]["measurement"] = json!("per_person")),
+        ),
+        (
+            "per-area progress that is not an object of entries",
+            Box::new(|v| v["progress_by_area"] = json!({"A": [{"level": 3}]})),
+        ),
+        (
             "number level without value",
             Box::new(|v| {
                 v["plan"]["objectives"][0]["indicators"][1]["target"]["value"] = json!(null)

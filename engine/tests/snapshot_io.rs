@@ -705,3 +705,25 @@ fn current_version_file_with_bad_field_still_reports_its_path() {
         other => panic!("expected a shape error, got {other:?}"),
     }
 }
+
+#[test]
+fn a_per_area_entry_of_the_wrong_type_is_reported_at_its_path() {
+    let p = plan(
+        &["A"],
+        vec![per_area(objective(
+            "o",
+            &[("A", "100")],
+            vec![milestone("m")],
+        ))],
+    );
+    let mut v = value_of(p, Progress::new());
+    v["progress_by_area"] = json!({"A": {"m": {"level": "tre"}}});
+    assert_shape(&v, "progress_by_area.A.m.level", "");
+}
+
+#[test]
+fn an_unknown_measurement_is_reported_at_its_path() {
+    let mut v = sample_value();
+    v["plan"]["objectives"][0]["measurement"] = json!("per_person");
+    assert_shape(&v, "plan.objectives[0].measurement", "per_person");
+}
