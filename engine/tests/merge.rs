@@ -422,16 +422,29 @@ fn any_entry() -> impl Strategy<Value = ProgressEntry> {
         })
 }
 
-fn any_progress() -> impl Strategy<Value = Progress> {
-    proptest::collection::vec(proptest::option::of(any_entry()), MILESTONES.len()).prop_map(
-        |entries| {
-            MILESTONES
+/// Results of per-area objectives of the 2023 plan, in some of their areas
+/// (level 0 fits their number indicators).
+const AREA_RESULTS: [(&str, &str); 3] = [
+    ("rotazione-rup-i1", "AAF"),
+    ("rotazione-rup-i1", "ARUO"),
+    ("soddisfazione-docenti-i1", "AAF"),
+];
+
+/// Shared entries of the milestones and per-area entries of `AREA_RESULTS`.
+fn any_results() -> impl Strategy<Value = (Progress, ProgressByArea)> {
+    let n = MILESTONES.len() + AREA_RESULTS.len();
+    proptest::collection::vec(proptest::option::of(any_entry()), n).prop_map(|entries| {
+        let keys = MILESTONES.iter().map(|id| ResultKey::shared(*id)).chain(
+            AREA_RESULTS
                 .iter()
-                .zip(entries)
-                .filter_map(|(id, e)| Some((id.to_string(), e?)))
-                .collect()
-        },
-    )
+                .map(|(id, a)| ResultKey::per_area(*id, *a)),
+        );
+        let (mut shared, mut by_area) = (Progress::new(), ProgressByArea::new());
+        for (key, e) in keys.zip(entries) {
+            set_entry(&mut shared, &mut by_area, &key, e);
+        }
+        (shared, by_area)
+    })
 }
 
 const PERMUTATIONS: [[usize; 3]; 6] = [
@@ -448,11 +461,11 @@ proptest! {
 
     #[test]
     fn the_order_of_the_snapshots_does_not_change_the_result(
-        progresses in proptest::collection::vec(any_progress(), 3)
+        progresses in proptest::collection::vec(any_results(), 3)
     ) {
         let snapshots: Vec<Snapshot> = progresses
             .iter()
-            .map(|p| Snapshot::new(PLAN_2023.plan.clone(), p.clone(), None))
+            .map(|(p, a)| Snapshot::with_results(PLAN_2023.plan.clone(), p.clone(), a.clone(), None))
             .collect();
         let reference = merge(&snapshots).expect("one plan");
         for perm in PERMUTATIONS {
@@ -466,7 +479,7 @@ proptest! {
                 others.sort_by_key(|(i, _)| *i);
                 let mut from: Vec<usize> = c.chosen_from.iter().map(|i| perm[*i]).collect();
                 from.sort();
-                (c.indicator_id.clone(), c.chosen.clone(), from, others)
+                (c.indicator_id.clone(), c.area.clone(), c.chosen.clone(), from, others)
             };
             let expected: Vec<_> = reference.conflicts.iter().map(|c| renumber(c, [0, 1, 2])).collect();
             let found: Vec<_> = m.conflicts.iter().map(|c| renumber(c, perm)).collect();
