@@ -22,7 +22,8 @@ use rust_decimal::Decimal;
 
 use crate::model::{Measurement, Plan, Progress, ResultKey, Results};
 use crate::scoring::{
-    area_weights, indicator_level, owners, slot_area, weighings, Scorecard, Target, WeightedMean,
+    area_weights, for_each_weighing, indicator_level, owners, slot_area, Scorecard, Target,
+    WeightedMean,
 };
 
 /// Where the objectives of one area or pillar are, and where its score goes.
@@ -71,7 +72,7 @@ pub struct LiveScore {
     owner: Vec<usize>,
     /// Owner position → its shared slot (shared owners) or its slot in each
     /// area (per-area owners), into `slots`.
-    shared_slot: HashMap<usize, usize>,
+    shared_slot: Vec<Option<usize>>,
     area_slots: HashMap<usize, Vec<(String, usize)>>,
     slots: Vec<Slot>,
     areas: Vec<Group>,
@@ -139,7 +140,7 @@ impl LiveScore {
         let mut holders: HashMap<String, Vec<usize>> =
             HashMap::with_capacity(card.indicators.len());
         let mut slots: Vec<Slot> = Vec::with_capacity(plan.objectives.len());
-        let mut shared_slot: HashMap<usize, usize> = HashMap::with_capacity(plan.objectives.len());
+        let mut shared_slot: Vec<Option<usize>> = vec![None; plan.objectives.len()];
         let mut area_slots: HashMap<usize, Vec<(String, usize)>> = HashMap::new();
         for (pos, o) in plan.objectives.iter().enumerate() {
             for i in &o.indicators {
@@ -152,23 +153,30 @@ impl LiveScore {
             let Some(qo) = plan.objectives.get(q) else {
                 continue;
             };
-            for (target, weight, area) in weighings(o) {
+            for_each_weighing(o, |target, weight, area| {
                 let area = slot_area(qo, area);
+                let level = memo.get(q, area).flatten();
                 let slot = match area {
-                    None => *shared_slot.entry(q).or_insert_with(|| {
-                        slots.push(Slot {
-                            level: memo.get(&(q, None)).copied().flatten(),
-                            ..Slot::default()
-                        });
-                        slots.len() - 1
-                    }),
+                    None => match shared_slot.get(q).copied().flatten() {
+                        Some(s) => s,
+                        None => {
+                            slots.push(Slot {
+                                level,
+                                ..Slot::default()
+                            });
+                            if let Some(entry) = shared_slot.get_mut(q) {
+                                *entry = Some(slots.len() - 1);
+                            }
+                            slots.len() - 1
+                        }
+                    },
                     Some(a) => {
                         let list = area_slots.entry(q).or_default();
                         match list.iter().find(|(code, _)| code == a) {
                             Some(&(_, s)) => s,
                             None => {
                                 slots.push(Slot {
-                                    level: memo.get(&(q, Some(a))).copied().flatten(),
+                                    level,
                                     ..Slot::default()
                                 });
                                 list.push((a.to_string(), slots.len() - 1));
@@ -193,7 +201,7 @@ impl LiveScore {
                         }
                     }
                 }
-            }
+            });
         }
         LiveScore {
             card,
@@ -299,7 +307,7 @@ impl LiveScore {
                 continue;
             };
             let slot = match (o.measurement, area) {
-                (Measurement::Shared, None) => self.shared_slot.get(&pos).copied(),
+                (Measurement::Shared, None) => self.shared_slot.get(pos).copied().flatten(),
                 (Measurement::PerArea, Some(a)) => self
                     .area_slots
                     .get(&pos)

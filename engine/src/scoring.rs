@@ -352,22 +352,55 @@ pub(crate) enum Target<'a> {
 /// area whose result it carries there (`None`: its shared result). A shared
 /// objective weighs in its pillar once, with its weights across all areas; a
 /// per-area objective once per area, with that area's weight and result.
-pub(crate) fn weighings(o: &Objective) -> Vec<(Target<'_>, Decimal, Option<&str>)> {
-    let mut out: Vec<(Target<'_>, Decimal, Option<&str>)> = area_weights(o)
-        .map(|(a, w)| (Target::Area(a), w, Some(a)))
-        .collect();
+/// Calls `f` for each, without collecting them (this runs for every
+/// objective of every full score).
+pub(crate) fn for_each_weighing<'o>(
+    o: &'o Objective,
+    mut f: impl FnMut(Target<'o>, Decimal, Option<&'o str>),
+) {
+    for (a, w) in area_weights(o) {
+        f(Target::Area(a), w, Some(a));
+    }
     match o.measurement {
-        Measurement::Shared => out.push((Target::Pillar, pillar_weight(o), None)),
+        Measurement::Shared => f(Target::Pillar, pillar_weight(o), None),
         Measurement::PerArea => {
-            out.extend(area_weights(o).map(|(a, w)| (Target::Pillar, w, Some(a))));
+            for (a, w) in area_weights(o) {
+                f(Target::Pillar, w, Some(a));
+            }
         }
     }
-    out
 }
 
 /// The level each (owner position, area) weighs with, as full scoring
-/// computed it; the area is `None` for shared owners.
-pub(crate) type Levels<'p> = HashMap<(usize, Option<&'p str>), Option<Decimal>>;
+/// computed it; the area is `None` for shared owners. Shared owners' levels
+/// by position, per-area owners' in a map.
+#[derive(Default)]
+pub(crate) struct Levels<'p> {
+    shared: Vec<Option<Option<Decimal>>>,
+    by_area: HashMap<(usize, &'p str), Option<Decimal>>,
+}
+
+impl<'p> Levels<'p> {
+    pub(crate) fn get(&self, owner: usize, area: Option<&str>) -> Option<Option<Decimal>> {
+        match area {
+            None => self.shared.get(owner).copied().flatten(),
+            Some(a) => self.by_area.get(&(owner, a)).copied(),
+        }
+    }
+
+    fn insert(&mut self, owner: usize, area: Option<&'p str>, level: Option<Decimal>) {
+        match area {
+            None => {
+                if let Some(slot) = self.shared.get_mut(owner) {
+                    *slot = Some(level);
+                }
+            }
+            Some(a) => {
+                self.by_area.insert((owner, a), level);
+            }
+        }
+    }
+}
 
 impl Plan {
     /// The level of one objective under this plan's scoring options, from
@@ -411,7 +444,10 @@ impl Plan {
     pub(crate) fn score_with_levels<'p>(&'p self, results: Results) -> (Scorecard, Levels<'p>) {
         let owner = owners(self);
         let mut card = Scorecard::default();
-        let mut memo: Levels<'p> = HashMap::with_capacity(self.objectives.len());
+        let mut memo = Levels {
+            shared: vec![None; self.objectives.len()],
+            by_area: HashMap::new(),
+        };
         for (pos, o) in self.objectives.iter().enumerate() {
             match o.measurement {
                 Measurement::Shared => {
@@ -421,7 +457,7 @@ impl Plan {
                     }
                     if owner[pos] == pos {
                         let level = objective_level(levels, o.aggregation);
-                        memo.insert((pos, None), level);
+                        memo.insert(pos, None, level);
                         card.objectives.insert(o.id.clone(), level);
                     }
                 }
@@ -441,7 +477,7 @@ impl Plan {
                         }
                         if owner[pos] == pos {
                             let level = objective_level(levels, o.aggregation);
-                            memo.insert((pos, Some(area)), level);
+                            memo.insert(pos, Some(area), level);
                             if let Some(m) = card.objectives_by_area.get_mut(&o.id) {
                                 m.insert(area.to_string(), level);
                             }
@@ -461,16 +497,21 @@ impl Plan {
             let Some(qo) = self.objectives.get(q) else {
                 continue;
             };
-            for (target, weight, area) in weighings(o) {
-                let key = (q, slot_area(qo, area));
-                let level = *memo
-                    .entry(key)
-                    .or_insert_with(|| self.objective_level_in(qo, results, key.1));
+            for_each_weighing(o, |target, weight, area| {
+                let area = slot_area(qo, area);
+                let level = match memo.get(q, area) {
+                    Some(level) => level,
+                    None => {
+                        let level = self.objective_level_in(qo, results, area);
+                        memo.insert(q, area, level);
+                        level
+                    }
+                };
                 match target {
                     Target::Area(code) => by_area.entry(code).or_default().add(weight, level),
                     Target::Pillar => by_pillar.entry(&o.pillar).or_default().add(weight, level),
                 }
-            }
+            });
         }
         let empty = WeightedMean::default();
         card.areas = self
