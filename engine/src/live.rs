@@ -64,8 +64,10 @@ struct Slot {
 #[derive(Clone, Debug)]
 pub struct LiveScore {
     card: Scorecard,
+    /// Indicator id → the position of the last objective that holds it.
+    holder: HashMap<String, usize>,
     /// Indicator id → the positions of every objective that holds it, in plan
-    /// order (more than one only in a plan being edited).
+    /// order, for the rare id held by more than one (a plan being edited).
     holders: HashMap<String, Vec<usize>>,
     /// Objective position → the position of the last objective with its id:
     /// a scorecard has one level per id (per area when per-area), that one's.
@@ -137,16 +139,19 @@ impl LiveScore {
         let (mut areas, area_index) = groups(plan.areas.iter().map(|a| a.code.as_str()));
         let (mut pillars, pillar_index) = groups(plan.pillars.iter().map(|p| p.id.as_str()));
         let owner = owners(plan);
-        let mut holders: HashMap<String, Vec<usize>> =
-            HashMap::with_capacity(card.indicators.len());
+        let mut holder: HashMap<String, usize> = HashMap::with_capacity(card.indicators.len());
+        let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
         let mut slots: Vec<Slot> = Vec::with_capacity(plan.objectives.len());
         let mut shared_slot: Vec<Option<usize>> = vec![None; plan.objectives.len()];
         let mut area_slots: HashMap<usize, Vec<(String, usize)>> = HashMap::new();
         for (pos, o) in plan.objectives.iter().enumerate() {
             for i in &o.indicators {
-                let list = holders.entry(i.id.clone()).or_default();
-                if list.last() != Some(&pos) {
-                    list.push(pos);
+                match holder.insert(i.id.clone(), pos) {
+                    Some(before) if before != pos => {
+                        let list = holders.entry(i.id.clone()).or_insert_with(|| vec![before]);
+                        list.push(pos);
+                    }
+                    _ => {}
                 }
             }
             let q = owner[pos];
@@ -205,6 +210,7 @@ impl LiveScore {
         }
         LiveScore {
             card,
+            holder,
             holders,
             owner,
             shared_slot,
@@ -250,9 +256,13 @@ impl LiveScore {
     /// changed; an id the plan does not have changes nothing, and so does a
     /// key whose area part does not fit the objective's measurement.
     pub fn update_result(&mut self, plan: &Plan, results: Results, key: &ResultKey) -> bool {
-        let Some(holders) = self.holders.get(&key.indicator) else {
+        let Some(last) = self.holder.get(&key.indicator) else {
             return false;
         };
+        let holders = self
+            .holders
+            .get(&key.indicator)
+            .map_or(std::slice::from_ref(last), Vec::as_slice);
         let area = key.area.as_deref();
         let mut changed = false;
 
