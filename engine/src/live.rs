@@ -39,23 +39,51 @@ struct Group {
 }
 
 impl Group {
-    fn mean(&self, levels: &[Slot]) -> WeightedMean {
+    fn mean(&self, levels: &[Option<Decimal>]) -> WeightedMean {
         let mut acc = WeightedMean::default();
         for &(slot, weight) in &self.members {
-            acc.add(weight, levels.get(slot).and_then(|s| s.level));
+            acc.add(weight, levels.get(slot).copied().flatten());
         }
         acc
     }
 }
 
-/// A level some objectives weigh with: that of an owner (the last objective
-/// listed under an id), in one area for a per-area owner.
+/// For each slot, the groups it weighs in (repeats allowed): those of slot
+/// `s` are `groups[start[s]..start[s + 1]]`. One list for all slots rather
+/// than a Vec each: building the index of a 10,000-objective plan allocated
+/// two per objective.
 #[derive(Clone, Debug, Default)]
-struct Slot {
-    level: Option<Decimal>,
-    /// The area groups and pillar groups (repeats allowed) it weighs in.
-    area_groups: Vec<usize>,
-    pillar_groups: Vec<usize>,
+struct SlotGroups {
+    start: Vec<usize>,
+    groups: Vec<usize>,
+}
+
+impl SlotGroups {
+    /// From (slot, group) pairs in any order, for `n` slots.
+    fn new(n: usize, pairs: &[(usize, usize)]) -> Self {
+        let mut start = vec![0; n + 1];
+        for &(slot, _) in pairs {
+            start[slot + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut groups = vec![0; pairs.len()];
+        // Pairs of a slot keep their order, as the per-slot lists did.
+        for &(slot, g) in pairs {
+            groups[next[slot]] = g;
+            next[slot] += 1;
+        }
+        SlotGroups { start, groups }
+    }
+
+    fn of(&self, slot: usize) -> &[usize] {
+        match (self.start.get(slot), self.start.get(slot + 1)) {
+            (Some(&a), Some(&b)) => self.groups.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 /// The scorecard of a plan and its progress, with what it takes to update it
@@ -64,8 +92,10 @@ struct Slot {
 #[derive(Clone, Debug)]
 pub struct LiveScore {
     card: Scorecard,
+    /// Indicator id → the position of the last objective that holds it.
+    holder: HashMap<String, usize>,
     /// Indicator id → the positions of every objective that holds it, in plan
-    /// order (more than one only in a plan being edited).
+    /// order, for the rare id held by more than one (a plan being edited).
     holders: HashMap<String, Vec<usize>>,
     /// Objective position → the position of the last objective with its id:
     /// a scorecard has one level per id (per area when per-area), that one's.
@@ -74,7 +104,11 @@ pub struct LiveScore {
     /// area (per-area owners), into `slots`.
     shared_slot: Vec<Option<usize>>,
     area_slots: HashMap<usize, Vec<(String, usize)>>,
-    slots: Vec<Slot>,
+    /// The levels objectives weigh with: an owner's (the last objective
+    /// listed under an id), in one area for a per-area owner.
+    slots: Vec<Option<Decimal>>,
+    slot_areas: SlotGroups,
+    slot_pillars: SlotGroups,
     areas: Vec<Group>,
     pillars: Vec<Group>,
 }
@@ -85,7 +119,7 @@ pub struct LiveScore {
 fn rescore<T: PartialEq>(
     groups: &[Group],
     mut which: Vec<usize>,
-    levels: &[Slot],
+    levels: &[Option<Decimal>],
     out: &mut [T],
     score: impl Fn(&WeightedMean, &str) -> T,
 ) -> bool {
@@ -137,16 +171,21 @@ impl LiveScore {
         let (mut areas, area_index) = groups(plan.areas.iter().map(|a| a.code.as_str()));
         let (mut pillars, pillar_index) = groups(plan.pillars.iter().map(|p| p.id.as_str()));
         let owner = owners(plan);
-        let mut holders: HashMap<String, Vec<usize>> =
-            HashMap::with_capacity(card.indicators.len());
-        let mut slots: Vec<Slot> = Vec::with_capacity(plan.objectives.len());
+        let mut holder: HashMap<String, usize> = HashMap::with_capacity(card.indicators.len());
+        let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut slots: Vec<Option<Decimal>> = Vec::with_capacity(plan.objectives.len());
         let mut shared_slot: Vec<Option<usize>> = vec![None; plan.objectives.len()];
         let mut area_slots: HashMap<usize, Vec<(String, usize)>> = HashMap::new();
+        let mut area_pairs: Vec<(usize, usize)> = Vec::with_capacity(plan.objectives.len() * 2);
+        let mut pillar_pairs: Vec<(usize, usize)> = Vec::with_capacity(plan.objectives.len());
         for (pos, o) in plan.objectives.iter().enumerate() {
             for i in &o.indicators {
-                let list = holders.entry(i.id.clone()).or_default();
-                if list.last() != Some(&pos) {
-                    list.push(pos);
+                match holder.insert(i.id.clone(), pos) {
+                    Some(before) if before != pos => {
+                        let list = holders.entry(i.id.clone()).or_insert_with(|| vec![before]);
+                        list.push(pos);
+                    }
+                    _ => {}
                 }
             }
             let q = owner[pos];
@@ -160,10 +199,7 @@ impl LiveScore {
                     None => match shared_slot.get(q).copied().flatten() {
                         Some(s) => s,
                         None => {
-                            slots.push(Slot {
-                                level,
-                                ..Slot::default()
-                            });
+                            slots.push(level);
                             if let Some(entry) = shared_slot.get_mut(q) {
                                 *entry = Some(slots.len() - 1);
                             }
@@ -175,10 +211,7 @@ impl LiveScore {
                         match list.iter().find(|(code, _)| code == a) {
                             Some(&(_, s)) => s,
                             None => {
-                                slots.push(Slot {
-                                    level,
-                                    ..Slot::default()
-                                });
+                                slots.push(level);
                                 list.push((a.to_string(), slots.len() - 1));
                                 slots.len() - 1
                             }
@@ -191,13 +224,13 @@ impl LiveScore {
                     Target::Area(code) => {
                         if let Some(&g) = area_index.get(code) {
                             areas[g].members.push((slot, weight));
-                            slots[slot].area_groups.push(g);
+                            area_pairs.push((slot, g));
                         }
                     }
                     Target::Pillar => {
                         if let Some(&g) = pillar_index.get(o.pillar.as_str()) {
                             pillars[g].members.push((slot, weight));
-                            slots[slot].pillar_groups.push(g);
+                            pillar_pairs.push((slot, g));
                         }
                     }
                 }
@@ -205,10 +238,13 @@ impl LiveScore {
         }
         LiveScore {
             card,
+            holder,
             holders,
             owner,
             shared_slot,
             area_slots,
+            slot_areas: SlotGroups::new(slots.len(), &area_pairs),
+            slot_pillars: SlotGroups::new(slots.len(), &pillar_pairs),
             slots,
             areas,
             pillars,
@@ -250,9 +286,13 @@ impl LiveScore {
     /// changed; an id the plan does not have changes nothing, and so does a
     /// key whose area part does not fit the objective's measurement.
     pub fn update_result(&mut self, plan: &Plan, results: Results, key: &ResultKey) -> bool {
-        let Some(holders) = self.holders.get(&key.indicator) else {
+        let Some(last) = self.holder.get(&key.indicator) else {
             return false;
         };
+        let holders = self
+            .holders
+            .get(&key.indicator)
+            .map_or(std::slice::from_ref(last), Vec::as_slice);
         let area = key.area.as_deref();
         let mut changed = false;
 
@@ -331,17 +371,20 @@ impl LiveScore {
                     changed = true;
                 }
             }
-            let Some(slot) = slot.and_then(|s| self.slots.get_mut(s)) else {
+            let Some(slot) = slot else {
                 continue;
             };
-            if slot.level == level {
+            let Some(line) = self.slots.get_mut(slot) else {
+                continue;
+            };
+            if *line == level {
                 continue;
             }
             // Not `changed` by itself: a level that only an unlisted area
             // weighs with changes nothing shown.
-            slot.level = level;
-            areas.extend(&slot.area_groups);
-            pillars.extend(&slot.pillar_groups);
+            *line = level;
+            areas.extend(self.slot_areas.of(slot));
+            pillars.extend(self.slot_pillars.of(slot));
         }
 
         changed |= rescore(

@@ -239,6 +239,9 @@ pub fn same_content(a: &ProgressEntry, b: &ProgressEntry) -> bool {
     a.level == b.level && a.value == b.value && a.done_on == b.done_on && a.note == b.note
 }
 
+/// The entries of one result, with the index of the snapshot of each.
+type Sources<'a> = Vec<(usize, &'a ProgressEntry)>;
+
 /// Merges snapshots of one plan. See the module documentation for the rules.
 pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
     let first = snapshots.first().ok_or(MergeError::NoSnapshots)?;
@@ -255,17 +258,31 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
         });
     }
 
-    let mut by_result: BTreeMap<ResultKey, Vec<(usize, &ProgressEntry)>> = BTreeMap::new();
+    // Keyed by (indicator, area) borrowed from the inputs: the order of
+    // `ResultKey` without a String allocated per entry of every snapshot.
+    let mut by_result: BTreeMap<(&str, Option<&str>), Sources> = BTreeMap::new();
     for (i, s) in snapshots.iter().enumerate() {
-        for (key, entry) in s.results().iter() {
-            by_result.entry(key).or_default().push((i, entry));
+        for (id, entry) in &s.progress {
+            by_result.entry((id, None)).or_default().push((i, entry));
+        }
+        for (area, progress) in &s.progress_by_area {
+            for (id, entry) in progress {
+                by_result
+                    .entry((id, Some(area)))
+                    .or_default()
+                    .push((i, entry));
+            }
         }
     }
 
     let mut progress = Progress::new();
     let mut progress_by_area = ProgressByArea::new();
     let mut conflicts = Vec::new();
-    for (key, entries) in by_result {
+    for ((indicator, area), entries) in by_result {
+        let key = ResultKey {
+            indicator: indicator.to_string(),
+            area: area.map(str::to_string),
+        };
         let Some(&(_, chosen)) = entries.iter().max_by(|(_, a), (_, b)| newer(a, b)) else {
             continue;
         };
