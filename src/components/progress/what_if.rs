@@ -88,7 +88,7 @@ pub fn changed(progress: &Progress, overlay: &Overlay) -> Vec<(String, ProgressE
 /// and saved as if typed on the objective page.
 pub fn apply(app: &AppState, changes: Vec<(String, ProgressEntry)>) {
     for (id, tried) in changes {
-        app.record(&id, |e| {
+        app.record(&id, None, |e| {
             e.level = tried.level;
             e.value = tried.value;
             e.done_on = tried.done_on;
