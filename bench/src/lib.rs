@@ -10,7 +10,8 @@
 use cruscotto_engine::merge::merge;
 use cruscotto_engine::snapshot::import;
 use cruscotto_engine::{
-    default_snapshot, synthetic, IndicatorKind, LiveScore, Progress, ProgressEntry, Snapshot,
+    default_snapshot, set_entry, synthetic, IndicatorKind, LiveScore, Measurement, Progress,
+    ProgressByArea, ProgressEntry, ResultKey, Results, Snapshot,
 };
 use serde_json::{json, Value};
 
@@ -38,23 +39,27 @@ pub fn big_snapshot_json() -> String {
 
 /// A keystroke on the synthetic plan, as the browser benchmark types it: the
 /// number indicator of a one-indicator objective (the one weighed in the most
-/// areas), alternately below threshold and above excellence so that every run
-/// changes its objective's level and so rescores its areas and pillar.
+/// areas) measured as asked (for a per-area objective, its result in its
+/// first area), alternately below threshold and above excellence so that
+/// every run changes its objective's level and so rescores its areas (a
+/// per-area objective: that area) and pillar.
 struct Keystroke {
     live: LiveScore,
     progress: Progress,
-    id: String,
+    by_area: ProgressByArea,
+    key: ResultKey,
     entries: [ProgressEntry; 2],
     runs: usize,
 }
 
 impl Keystroke {
-    fn new(s: &Snapshot) -> Option<Self> {
+    fn new(s: &Snapshot, measurement: Measurement) -> Option<Self> {
         let o = s
             .plan
             .objectives
             .iter()
             .filter(|o| o.indicators.len() == 1 && o.indicators[0].kind == IndicatorKind::Number)
+            .filter(|o| o.measurement == measurement)
             .max_by_key(|o| o.assignments.len())?;
         let ind = &o.indicators[0];
         let (s_, e) = (
@@ -67,10 +72,16 @@ impl Keystroke {
             value: Some(v),
             ..ProgressEntry::default()
         });
+        // Starts below threshold, so that the first keystroke (above
+        // excellence) changes the level whatever the generated value was.
+        let key = o.result_key(&ind.id, o.areas().next());
+        let (mut progress, mut by_area) = (s.progress.clone(), s.progress_by_area.clone());
+        set_entry(&mut progress, &mut by_area, &key, Some(entries[0].clone()));
         Some(Keystroke {
-            live: LiveScore::new(&s.plan, &s.progress),
-            progress: s.progress.clone(),
-            id: ind.id.clone(),
+            live: LiveScore::with_results(&s.plan, Results::new(&progress, &by_area)),
+            progress,
+            by_area,
+            key,
             entries,
             runs: 0,
         })
@@ -79,10 +90,18 @@ impl Keystroke {
     /// Records the next value and updates the scores; true when they changed.
     fn type_next(&mut self, s: &Snapshot) -> bool {
         self.runs += 1;
-        self.progress
-            .insert(self.id.clone(), self.entries[self.runs % 2].clone());
-        self.live
-            .update_indicator(&s.plan, &self.progress, &self.id)
+        let entry = self.entries[self.runs % 2].clone();
+        set_entry(
+            &mut self.progress,
+            &mut self.by_area,
+            &self.key,
+            Some(entry),
+        );
+        self.live.update_result(
+            &s.plan,
+            Results::new(&self.progress, &self.by_area),
+            &self.key,
+        )
     }
 }
 
@@ -109,7 +128,7 @@ pub fn run(now: &dyn Fn() -> f64) -> Value {
     // The 2023 plan with every indicator measured (the worst case of scoring).
     let polimi = {
         let mut s = default_snapshot();
-        s.progress = synthetic::full_progress(&s.plan, SEED, 0);
+        (s.progress, s.progress_by_area) = synthetic::full_results(&s.plan, SEED, 0);
         s
     };
     let synth = synthetic_snapshot();
@@ -117,24 +136,32 @@ pub fn run(now: &dyn Fn() -> f64) -> Value {
     let big_plan = synthetic::plan(BIG_OBJECTIVES, BIG_AREAS, SEED);
     let to_merge: Vec<Snapshot> = (0..MERGED_SNAPSHOTS as u64)
         .map(|i| {
-            let progress = synthetic::full_progress(&big_plan, SEED + 100 + i, BIG_NOTE_LEN);
-            Snapshot::new(big_plan.clone(), progress, None)
+            let (progress, by_area) =
+                synthetic::full_results(&big_plan, SEED + 100 + i, BIG_NOTE_LEN);
+            Snapshot::with_results(big_plan.clone(), progress, by_area, None)
         })
         .collect();
     let imported_ok = import(big.as_bytes()).is_ok();
-    let mut keystroke = Keystroke::new(&synth);
+    let mut keystroke = Keystroke::new(&synth, Measurement::Shared);
+    let mut keystroke_area = Keystroke::new(&synth, Measurement::PerArea);
     // Every timed keystroke must change the scores, or it would time nothing.
     let keystroke_ok = keystroke
+        .as_mut()
+        .is_some_and(|k| k.type_next(&synth) && k.type_next(&synth));
+    let keystroke_area_ok = keystroke_area
         .as_mut()
         .is_some_and(|k| k.type_next(&synth) && k.type_next(&synth));
     let merged_ok = merge(&to_merge).is_ok();
 
     json!({
-        "score_2023": time(now, 51, || polimi.plan.score(&polimi.progress)),
-        "score_synthetic": time(now, 7, || synth.plan.score(&synth.progress)),
-        "live_new_synthetic": time(now, 7, || LiveScore::new(&synth.plan, &synth.progress)),
+        "score_2023": time(now, 51, || polimi.score()),
+        "score_synthetic": time(now, 7, || synth.score()),
+        "live_new_synthetic": time(now, 7, || LiveScore::with_results(&synth.plan, synth.results())),
         "update_indicator_synthetic": time(now, 101, || {
             keystroke.as_mut().map(|k| k.type_next(&synth))
+        }),
+        "update_result_per_area_synthetic": time(now, 101, || {
+            keystroke_area.as_mut().map(|k| k.type_next(&synth))
         }),
         "import_5mb": time(now, 7, || import(big.as_bytes())),
         "merge_10": time(now, 5, || merge(&to_merge)),
@@ -143,8 +170,12 @@ pub fn run(now: &dyn Fn() -> f64) -> Value {
             "synthetic_objectives": synth.plan.objectives.len(),
             "synthetic_areas": synth.plan.areas.len(),
             "synthetic_indicators": synth.progress.len(),
-            "keystroke_indicator": keystroke.as_ref().map(|k| k.id.clone()),
+            "synthetic_results": synth.results().len(),
+            "synthetic_per_area_objectives": synth.plan.objectives.iter().filter(|o| o.is_per_area()).count(),
+            "keystroke_indicator": keystroke.as_ref().map(|k| k.key.indicator.clone()),
             "keystroke_ok": keystroke_ok,
+            "keystroke_per_area": keystroke_area.as_ref().map(|k| k.key.clone()),
+            "keystroke_per_area_ok": keystroke_area_ok,
             "big_snapshot_bytes": big.len(),
             "big_objectives": BIG_OBJECTIVES,
             "big_areas": BIG_AREAS,

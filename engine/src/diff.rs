@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use crate::decimal_serde;
 use crate::model::{
-    Area, Indicator, Level, Objective, Plan, Progress, ProgressEntry, ScoringOptions, Snapshot,
+    Area, Indicator, Level, Objective, Plan, Progress, ProgressEntry, ResultKey, Results,
+    ScoringOptions, Snapshot,
 };
 use crate::validate::Lang;
 
@@ -76,7 +77,8 @@ pub struct IndicatorChange {
 pub struct ObjectiveChange {
     pub id: String,
     /// Every field that differs, by its name in the snapshot format
-    /// (`title`, `purpose`, `assignments`, `indicators`, `aggregation`, ...).
+    /// (`title`, `purpose`, `assignments`, `indicators`, `aggregation`,
+    /// `measurement`, ...).
     pub fields: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Change<String>>,
@@ -120,13 +122,17 @@ pub struct PlanDiff {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntryChange {
     pub indicator_id: String,
+    /// The area of the result, for an indicator of a per-area objective.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     /// `None` when the entry was added.
     pub before: Option<ProgressEntry>,
     /// `None` when the entry was removed.
     pub after: Option<ProgressEntry>,
 }
 
-/// How two progress maps differ, by indicator id (in id order).
+/// How two snapshots' results differ, in [`ResultKey`] order (indicator id,
+/// then the shared result before the areas').
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ProgressDiff {
     pub added: Vec<EntryChange>,
@@ -277,44 +283,57 @@ impl SnapshotDiff {
 pub fn diff(before: &Snapshot, after: &Snapshot) -> SnapshotDiff {
     SnapshotDiff {
         plan: diff_plans(&before.plan, &after.plan),
-        progress: diff_progress(&before.progress, &after.progress),
+        progress: diff_results(before.results(), after.results()),
         scores: diff_scores(before, after),
     }
 }
 
-/// Compares two progress maps by indicator id.
+impl EntryChange {
+    /// The result this row is about.
+    pub fn key(&self) -> ResultKey {
+        ResultKey {
+            indicator: self.indicator_id.clone(),
+            area: self.area.clone(),
+        }
+    }
+}
+
+/// Compares two shared progress maps by indicator id.
 pub fn diff_progress(before: &Progress, after: &Progress) -> ProgressDiff {
+    diff_results(Results::shared_only(before), Results::shared_only(after))
+}
+
+/// Compares every result of two snapshots, shared and per area.
+pub fn diff_results(before: Results, after: Results) -> ProgressDiff {
+    let b: BTreeMap<ResultKey, &ProgressEntry> = before.iter().collect();
+    let a: BTreeMap<ResultKey, &ProgressEntry> = after.iter().collect();
+    let row = |key: &ResultKey, before: Option<&ProgressEntry>, after: Option<&ProgressEntry>| {
+        EntryChange {
+            indicator_id: key.indicator.clone(),
+            area: key.area.clone(),
+            before: before.cloned(),
+            after: after.cloned(),
+        }
+    };
     let mut d = ProgressDiff::default();
-    for (id, b) in before {
-        match after.get(id) {
-            None => d.removed.push(EntryChange {
-                indicator_id: id.clone(),
-                before: Some(b.clone()),
-                after: None,
-            }),
-            Some(a) if a != b => d.changed.push(EntryChange {
-                indicator_id: id.clone(),
-                before: Some(b.clone()),
-                after: Some(a.clone()),
-            }),
+    for (key, eb) in &b {
+        match a.get(key) {
+            None => d.removed.push(row(key, Some(eb), None)),
+            Some(ea) if ea != eb => d.changed.push(row(key, Some(eb), Some(ea))),
             Some(_) => {}
         }
     }
-    for (id, a) in after {
-        if !before.contains_key(id) {
-            d.added.push(EntryChange {
-                indicator_id: id.clone(),
-                before: None,
-                after: Some(a.clone()),
-            });
+    for (key, ea) in &a {
+        if !b.contains_key(key) {
+            d.added.push(row(key, None, Some(ea)));
         }
     }
     d
 }
 
 fn diff_scores(before: &Snapshot, after: &Snapshot) -> Vec<AreaScoreChange> {
-    let b = before.plan.score(&before.progress);
-    let a = after.plan.score(&after.progress);
+    let b = before.score();
+    let a = after.score();
     let mut seen = BTreeSet::new();
     let codes = after
         .plan
@@ -437,6 +456,7 @@ fn diff_objective(b: &Objective, a: &Objective) -> Option<ObjectiveChange> {
     field("assignments", b.assignments != a.assignments);
     field("other_structures", b.other_structures != a.other_structures);
     field("aggregation", b.aggregation != a.aggregation);
+    field("measurement", b.measurement != a.measurement);
     field("indicators", b.indicators != a.indicators);
     field("note", b.note != a.note);
 

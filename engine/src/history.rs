@@ -20,7 +20,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{HistoryPoint, Plan, Progress, ProgressEntry};
+use crate::model::{
+    HistoryPoint, Plan, Progress, ProgressByArea, ProgressEntry, ResultKey, Results,
+};
 
 /// The most points an entry keeps. One point a day for a whole year fits
 /// with room to spare; a file with more is refused by validation, and the
@@ -191,27 +193,54 @@ pub fn progress_as_of(progress: &Progress, day: NaiveDate) -> Progress {
         .collect()
 }
 
+/// The per-area progress as it was at the end of `day`.
+pub fn progress_by_area_as_of(by_area: &ProgressByArea, day: NaiveDate) -> ProgressByArea {
+    by_area
+        .iter()
+        .map(|(area, p)| (area.clone(), progress_as_of(p, day)))
+        .filter(|(_, p)| !p.is_empty())
+        .collect()
+}
+
 impl Plan {
-    /// The area's score over time: one point for each day on which an entry
-    /// of the area's indicators changed, scored on the progress as it was at
-    /// the end of that day.
+    /// [`Plan::area_timeline_results`] from shared results only.
     pub fn area_timeline(&self, progress: &Progress, area: &str) -> Vec<TimelinePoint> {
-        let ids: Vec<&str> = self
-            .objectives_of_area(area)
-            .flat_map(|(o, _)| o.indicators.iter().map(|i| i.id.as_str()))
-            .collect();
-        let days: BTreeSet<NaiveDate> = ids
-            .iter()
-            .filter_map(|id| progress.get(*id))
+        self.area_timeline_results(Results::shared_only(progress), area)
+    }
+
+    /// The area's score over time: one point for each day on which one of the
+    /// area's results changed (the shared entries of its shared objectives'
+    /// indicators, its own entries of its per-area objectives'), scored on
+    /// the results as they were at the end of that day.
+    pub fn area_timeline_results(&self, results: Results, area: &str) -> Vec<TimelinePoint> {
+        let mut shared = Progress::new();
+        let mut own = Progress::new();
+        for (o, _) in self.objectives_of_area(area) {
+            for i in &o.indicators {
+                if let Some(e) = results.entry(o, &i.id, Some(area)) {
+                    let map = if o.is_per_area() {
+                        &mut own
+                    } else {
+                        &mut shared
+                    };
+                    map.insert(i.id.clone(), e.clone());
+                }
+            }
+        }
+        let days: BTreeSet<NaiveDate> = shared
+            .values()
+            .chain(own.values())
             .flat_map(ProgressEntry::change_days)
             .collect();
-        let relevant: Progress = ids
-            .iter()
-            .filter_map(|id| progress.get(*id).map(|e| (id.to_string(), e.clone())))
-            .collect();
+        let mut by_area = ProgressByArea::new();
+        by_area.insert(area.to_string(), own);
         days.into_iter()
             .map(|date| {
-                let card = self.score(&progress_as_of(&relevant, date));
+                let (s, a) = (
+                    progress_as_of(&shared, date),
+                    progress_by_area_as_of(&by_area, date),
+                );
+                let card = self.score_results(Results::new(&s, &a));
                 TimelinePoint {
                     date,
                     score: card.area(area).and_then(|a| a.score),
@@ -220,14 +249,26 @@ impl Plan {
             .collect()
     }
 
-    /// One indicator's level over time: one point for each day its entry
-    /// changed, with the state at the end of that day.
+    /// [`Plan::result_timeline`] of an indicator's shared result.
     pub fn indicator_timeline(
         &self,
         progress: &Progress,
         id: &str,
     ) -> Vec<(TimelinePoint, ProgressEntry)> {
-        let (Some((_, indicator)), Some(entry)) = (self.indicator(id), progress.get(id)) else {
+        self.result_timeline(Results::shared_only(progress), &ResultKey::shared(id))
+    }
+
+    /// One result's level over time (an indicator's, or one area's for a
+    /// per-area objective): one point for each day its entry changed, with
+    /// the state at the end of that day.
+    pub fn result_timeline(
+        &self,
+        results: Results,
+        key: &ResultKey,
+    ) -> Vec<(TimelinePoint, ProgressEntry)> {
+        let (Some((_, indicator)), Some(entry)) =
+            (self.indicator(&key.indicator), results.get(key))
+        else {
             return Vec::new();
         };
         entry

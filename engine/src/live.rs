@@ -20,15 +20,18 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Plan, Progress};
-use crate::scoring::{area_weights, indicator_level, pillar_weight, Scorecard, WeightedMean};
+use crate::model::{Measurement, Plan, Progress, ResultKey, Results};
+use crate::scoring::{
+    area_weights, for_each_weighing, indicator_level, owners, slot_area, Scorecard, Target,
+    WeightedMean,
+};
 
 /// Where the objectives of one area or pillar are, and where its score goes.
 #[derive(Clone, Debug, Default)]
 struct Group {
     /// The group's code (area) or id (pillar).
     key: String,
-    /// (objective position, its weight here), in plan order.
+    /// (level slot, its weight here), in plan order.
     members: Vec<(usize, Decimal)>,
     /// Positions in `Scorecard::areas` (or `pillars`) with this code: a plan
     /// being edited may list a code twice, and each line gets the score.
@@ -38,16 +41,54 @@ struct Group {
 impl Group {
     fn mean(&self, levels: &[Option<Decimal>]) -> WeightedMean {
         let mut acc = WeightedMean::default();
-        for &(pos, weight) in &self.members {
-            acc.add(weight, levels.get(pos).copied().flatten());
+        for &(slot, weight) in &self.members {
+            acc.add(weight, levels.get(slot).copied().flatten());
         }
         acc
     }
 }
 
+/// For each slot, the groups it weighs in (repeats allowed): those of slot
+/// `s` are `groups[start[s]..start[s + 1]]`. One list for all slots rather
+/// than a Vec each: building the index of a 10,000-objective plan allocated
+/// two per objective.
+#[derive(Clone, Debug, Default)]
+struct SlotGroups {
+    start: Vec<usize>,
+    groups: Vec<usize>,
+}
+
+impl SlotGroups {
+    /// From (slot, group) pairs in any order, for `n` slots.
+    fn new(n: usize, pairs: &[(usize, usize)]) -> Self {
+        let mut start = vec![0; n + 1];
+        for &(slot, _) in pairs {
+            start[slot + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut groups = vec![0; pairs.len()];
+        // Pairs of a slot keep their order, as the per-slot lists did.
+        for &(slot, g) in pairs {
+            groups[next[slot]] = g;
+            next[slot] += 1;
+        }
+        SlotGroups { start, groups }
+    }
+
+    fn of(&self, slot: usize) -> &[usize] {
+        match (self.start.get(slot), self.start.get(slot + 1)) {
+            (Some(&a), Some(&b)) => self.groups.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
 /// The scorecard of a plan and its progress, with what it takes to update it
-/// when one indicator's progress changes. Built for one plan: after any change
-/// of the plan (or of its scoring options), build a new one.
+/// when one result changes. Built for one plan: after any change of the plan
+/// (or of its scoring options), build a new one.
 #[derive(Clone, Debug)]
 pub struct LiveScore {
     card: Scorecard,
@@ -57,41 +98,47 @@ pub struct LiveScore {
     /// order, for the rare id held by more than one (a plan being edited).
     holders: HashMap<String, Vec<usize>>,
     /// Objective position → the position of the last objective with its id:
-    /// a scorecard has one level per id, that objective's.
+    /// a scorecard has one level per id (per area when per-area), that one's.
     owner: Vec<usize>,
-    /// Owner position → every position with its id, for ids listed twice.
-    twins: HashMap<usize, Vec<usize>>,
-    /// Objective position → the level under its id, as areas and pillars read it.
-    levels: Vec<Option<Decimal>>,
-    /// The areas (indexes into `areas`) objective `p` weighs in are
-    /// `area_refs[area_start[p]..area_start[p + 1]]`.
-    area_refs: Vec<usize>,
-    area_start: Vec<usize>,
-    /// Objective position → its pillar (index into `pillars`), when listed.
-    pillar_of: Vec<Option<usize>>,
+    /// Owner position → its shared slot (shared owners) or its slot in each
+    /// area (per-area owners), into `slots`.
+    shared_slot: Vec<Option<usize>>,
+    area_slots: HashMap<usize, Vec<(String, usize)>>,
+    /// The levels objectives weigh with: an owner's (the last objective
+    /// listed under an id), in one area for a per-area owner.
+    slots: Vec<Option<Decimal>>,
+    slot_areas: SlotGroups,
+    slot_pillars: SlotGroups,
     areas: Vec<Group>,
     pillars: Vec<Group>,
 }
 
 /// Re-sums groups `which` (indexes into `groups`, repeats allowed) from all
-/// their objectives' `levels`, and writes each score into its slots of `out`.
-fn rescore<T>(
+/// their members' levels, and writes each score into its slots of `out`.
+/// Returns whether any line changed.
+fn rescore<T: PartialEq>(
     groups: &[Group],
     mut which: Vec<usize>,
     levels: &[Option<Decimal>],
     out: &mut [T],
     score: impl Fn(&WeightedMean, &str) -> T,
-) {
+) -> bool {
     which.sort_unstable();
     which.dedup();
+    let mut changed = false;
     for group in which.into_iter().filter_map(|g| groups.get(g)) {
         let acc = group.mean(levels);
         for &slot in &group.slots {
             if let Some(line) = out.get_mut(slot) {
-                *line = score(&acc, &group.key);
+                let new = score(&acc, &group.key);
+                if *line != new {
+                    *line = new;
+                    changed = true;
+                }
             }
         }
     }
+    changed
 }
 
 /// Groups by key in order of first listing, with the slots of each key.
@@ -112,17 +159,25 @@ fn groups<'a>(keys: impl Iterator<Item = &'a str>) -> (Vec<Group>, HashMap<&'a s
 }
 
 impl LiveScore {
-    /// Scores the whole plan and indexes it.
+    /// Scores the whole plan from shared results only and indexes it (see
+    /// [`LiveScore::with_results`]).
     pub fn new(plan: &Plan, progress: &Progress) -> Self {
-        let (card, levels) = plan.score_with_levels(progress);
-        let n = plan.objectives.len();
+        Self::with_results(plan, Results::shared_only(progress))
+    }
+
+    /// Scores the whole plan and indexes it.
+    pub fn with_results(plan: &Plan, results: Results) -> Self {
+        let (card, memo) = plan.score_with_levels(results);
         let (mut areas, area_index) = groups(plan.areas.iter().map(|a| a.code.as_str()));
         let (mut pillars, pillar_index) = groups(plan.pillars.iter().map(|p| p.id.as_str()));
+        let owner = owners(plan);
         let mut holder: HashMap<String, usize> = HashMap::with_capacity(card.indicators.len());
         let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut area_refs = Vec::with_capacity(n);
-        let mut area_start = Vec::with_capacity(n + 1);
-        let mut pillar_of = Vec::with_capacity(n);
+        let mut slots: Vec<Option<Decimal>> = Vec::with_capacity(plan.objectives.len());
+        let mut shared_slot: Vec<Option<usize>> = vec![None; plan.objectives.len()];
+        let mut area_slots: HashMap<usize, Vec<(String, usize)>> = HashMap::new();
+        let mut area_pairs: Vec<(usize, usize)> = Vec::with_capacity(plan.objectives.len() * 2);
+        let mut pillar_pairs: Vec<(usize, usize)> = Vec::with_capacity(plan.objectives.len());
         for (pos, o) in plan.objectives.iter().enumerate() {
             for i in &o.indicators {
                 match holder.insert(i.id.clone(), pos) {
@@ -133,52 +188,70 @@ impl LiveScore {
                     _ => {}
                 }
             }
-            area_start.push(area_refs.len());
-            // Weights in areas the plan does not list are summed by full
-            // scoring but shown nowhere, so they are left out here.
-            for (code, weight) in area_weights(o) {
-                if let Some(&g) = area_index.get(code) {
-                    areas[g].members.push((pos, weight));
-                    area_refs.push(g);
+            let q = owner[pos];
+            let Some(qo) = plan.objectives.get(q) else {
+                continue;
+            };
+            for_each_weighing(o, |target, weight, area| {
+                let area = slot_area(qo, area);
+                let level = memo.get(q, area).flatten();
+                let slot = match area {
+                    None => match shared_slot.get(q).copied().flatten() {
+                        Some(s) => s,
+                        None => {
+                            slots.push(level);
+                            if let Some(entry) = shared_slot.get_mut(q) {
+                                *entry = Some(slots.len() - 1);
+                            }
+                            slots.len() - 1
+                        }
+                    },
+                    Some(a) => {
+                        let list = area_slots.entry(q).or_default();
+                        match list.iter().find(|(code, _)| code == a) {
+                            Some(&(_, s)) => s,
+                            None => {
+                                slots.push(level);
+                                list.push((a.to_string(), slots.len() - 1));
+                                slots.len() - 1
+                            }
+                        }
+                    }
+                };
+                match target {
+                    // Weights in areas the plan does not list are summed by
+                    // full scoring but shown nowhere, so they are left out here.
+                    Target::Area(code) => {
+                        if let Some(&g) = area_index.get(code) {
+                            areas[g].members.push((slot, weight));
+                            area_pairs.push((slot, g));
+                        }
+                    }
+                    Target::Pillar => {
+                        if let Some(&g) = pillar_index.get(o.pillar.as_str()) {
+                            pillars[g].members.push((slot, weight));
+                            pillar_pairs.push((slot, g));
+                        }
+                    }
                 }
-            }
-            let pillar = pillar_index.get(o.pillar.as_str()).copied();
-            if let Some(g) = pillar {
-                pillars[g].members.push((pos, pillar_weight(o)));
-            }
-            pillar_of.push(pillar);
-        }
-        area_start.push(area_refs.len());
-        // From the end, the first objective met with an id is its owner.
-        let mut owner = vec![0; n];
-        let mut owners: HashMap<&str, usize> = HashMap::with_capacity(n);
-        let mut twins: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (pos, o) in plan.objectives.iter().enumerate().rev() {
-            let first = *owners.entry(o.id.as_str()).or_insert(pos);
-            owner[pos] = first;
-            if first != pos {
-                twins
-                    .entry(first)
-                    .or_insert_with(|| vec![first])
-                    .insert(0, pos);
-            }
+            });
         }
         LiveScore {
             card,
             holder,
             holders,
             owner,
-            twins,
-            levels,
-            area_refs,
-            area_start,
-            pillar_of,
+            shared_slot,
+            area_slots,
+            slot_areas: SlotGroups::new(slots.len(), &area_pairs),
+            slot_pillars: SlotGroups::new(slots.len(), &pillar_pairs),
+            slots,
             areas,
             pillars,
         }
     }
 
-    /// The scores, always equal to `plan.score(progress)`.
+    /// The scores, always equal to `plan.score_results(results)`.
     pub fn scorecard(&self) -> &Scorecard {
         &self.card
     }
@@ -188,36 +261,73 @@ impl LiveScore {
         self.card
     }
 
-    /// Brings the scores up to date after the progress of `indicator_id` (and
-    /// nothing else) changed: re-levels the indicator and the objectives that
-    /// hold it and, when an objective's level changed, rescores the areas and
-    /// the pillar it weighs in. `plan` must be the plan this was built for.
-    /// Returns whether any score changed; an id the plan does not have changes
-    /// nothing.
+    /// [`LiveScore::update_result`] for the shared result of `indicator_id`,
+    /// from shared results only: for a LiveScore built with
+    /// [`LiveScore::new`], or for shared objectives' indicators.
     pub fn update_indicator(
         &mut self,
         plan: &Plan,
         progress: &Progress,
         indicator_id: &str,
     ) -> bool {
-        let Some(last) = self.holder.get(indicator_id) else {
+        self.update_result(
+            plan,
+            Results::shared_only(progress),
+            &ResultKey::shared(indicator_id),
+        )
+    }
+
+    /// Brings the scores up to date after the result under `key` (and
+    /// nothing else) changed: re-levels the indicator and the objectives that
+    /// hold it, in the key's area for a per-area objective, and, when an
+    /// objective's level changed, rescores the areas and the pillar it weighs
+    /// in with that level (a per-area objective: only the key's area). `plan`
+    /// must be the plan this was built for. Returns whether any score
+    /// changed; an id the plan does not have changes nothing, and so does a
+    /// key whose area part does not fit the objective's measurement.
+    pub fn update_result(&mut self, plan: &Plan, results: Results, key: &ResultKey) -> bool {
+        let Some(last) = self.holder.get(&key.indicator) else {
             return false;
         };
         let holders = self
             .holders
-            .get(indicator_id)
+            .get(&key.indicator)
             .map_or(std::slice::from_ref(last), Vec::as_slice);
-        let entry = progress.get(indicator_id);
+        let area = key.area.as_deref();
         let mut changed = false;
 
         // The indicator's level, from its last listing as full scoring keeps it.
-        let indicator = plan
-            .objectives
-            .get(*last)
-            .and_then(|o| o.indicators.iter().rev().find(|i| i.id == indicator_id));
-        if let Some(indicator) = indicator {
-            let level = indicator_level(indicator, entry, plan.scoring);
-            if let Some(slot) = self.card.indicators.get_mut(indicator_id) {
+        let mut level: Option<Option<Decimal>> = None;
+        for &pos in holders {
+            let Some(o) = plan.objectives.get(pos) else {
+                continue;
+            };
+            let fits = match (o.measurement, area) {
+                (Measurement::Shared, None) => true,
+                (Measurement::PerArea, Some(a)) => area_weights(o).any(|(c, _)| c == a),
+                _ => false,
+            };
+            if !fits {
+                continue;
+            }
+            for i in o.indicators.iter().filter(|i| i.id == key.indicator) {
+                level = Some(indicator_level(
+                    i,
+                    results.entry(o, &i.id, area),
+                    plan.scoring,
+                ));
+            }
+        }
+        if let Some(level) = level {
+            let slot = match area {
+                None => self.card.indicators.get_mut(&key.indicator),
+                Some(a) => self
+                    .card
+                    .indicators_by_area
+                    .get_mut(&key.indicator)
+                    .and_then(|m| m.get_mut(a)),
+            };
+            if let Some(slot) = slot {
                 if *slot != level {
                     *slot = level;
                     changed = true;
@@ -236,41 +346,58 @@ impl LiveScore {
             let Some(o) = plan.objectives.get(pos) else {
                 continue;
             };
-            let level = plan.objective_level(o, progress);
-            let Some(slot) = self.card.objectives.get_mut(&o.id) else {
+            let slot = match (o.measurement, area) {
+                (Measurement::Shared, None) => self.shared_slot.get(pos).copied().flatten(),
+                (Measurement::PerArea, Some(a)) => self
+                    .area_slots
+                    .get(&pos)
+                    .and_then(|l| l.iter().find(|(c, _)| c == a))
+                    .map(|(_, s)| *s),
+                _ => None,
+            };
+            let level = plan.objective_level_in(o, results, area);
+            // The scorecard's line, when the owner is shown there in this area.
+            let line = match area {
+                None => self.card.objectives.get_mut(&o.id),
+                Some(a) => self
+                    .card
+                    .objectives_by_area
+                    .get_mut(&o.id)
+                    .and_then(|m| m.get_mut(a)),
+            };
+            if let Some(line) = line {
+                if *line != level {
+                    *line = level;
+                    changed = true;
+                }
+            }
+            let Some(slot) = slot else {
                 continue;
             };
-            if *slot == level {
+            let Some(line) = self.slots.get_mut(slot) else {
+                continue;
+            };
+            if *line == level {
                 continue;
             }
-            *slot = level;
-            changed = true;
-            let same = self
-                .twins
-                .get(&pos)
-                .map_or(std::slice::from_ref(&pos), Vec::as_slice);
-            for &p in same {
-                if let Some(l) = self.levels.get_mut(p) {
-                    *l = level;
-                }
-                if let (Some(&a), Some(&b)) = (self.area_start.get(p), self.area_start.get(p + 1)) {
-                    areas.extend(self.area_refs.get(a..b).into_iter().flatten());
-                }
-                pillars.extend(self.pillar_of.get(p).copied().flatten());
-            }
+            // Not `changed` by itself: a level that only an unlisted area
+            // weighs with changes nothing shown.
+            *line = level;
+            areas.extend(self.slot_areas.of(slot));
+            pillars.extend(self.slot_pillars.of(slot));
         }
 
-        rescore(
+        changed |= rescore(
             &self.areas,
             areas,
-            &self.levels,
+            &self.slots,
             &mut self.card.areas,
             |acc, code| acc.area_score(code),
         );
-        rescore(
+        changed |= rescore(
             &self.pillars,
             pillars,
-            &self.levels,
+            &self.slots,
             &mut self.card.pillars,
             |acc, id| acc.pillar_score(id),
         );

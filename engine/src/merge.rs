@@ -20,13 +20,19 @@ use thiserror::Error;
 
 use crate::diff::{diff_plans, PlanDiff};
 use crate::history::normalize_history;
-use crate::model::{HistoryPoint, Progress, ProgressEntry, Snapshot};
+use crate::model::{
+    set_entry, HistoryPoint, Progress, ProgressByArea, ProgressEntry, ResultKey, Snapshot,
+};
 use crate::validate::Lang;
 
-/// Two or more snapshots recorded different things for one indicator.
+/// Two or more snapshots recorded different things for one result: an
+/// indicator's, or, for a per-area objective, one area's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Conflict {
     pub indicator_id: String,
+    /// The area of the result, for an indicator of a per-area objective.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     /// The entry kept in the merged snapshot.
     pub chosen: ProgressEntry,
     /// The snapshots (0-based, in the order given) that hold the chosen entry.
@@ -41,7 +47,8 @@ pub struct Conflict {
 pub struct Merged {
     /// The shared plan with the merged progress; `exported_at` is `None`.
     pub snapshot: Snapshot,
-    /// In indicator id order.
+    /// In [`ResultKey`] order: indicator id, then the shared result before
+    /// the areas' in area code order.
     pub conflicts: Vec<Conflict>,
 }
 
@@ -123,20 +130,43 @@ impl ChoiceError {
     }
 }
 
+impl Conflict {
+    /// The result this conflict is about.
+    pub fn key(&self) -> ResultKey {
+        ResultKey {
+            indicator: self.indicator_id.clone(),
+            area: self.area.clone(),
+        }
+    }
+}
+
 impl Merged {
+    /// [`Merged::with_result_choices`] for shared results only, by indicator id.
+    pub fn with_choices(&self, choices: &BTreeMap<String, usize>) -> Result<Snapshot, ChoiceError> {
+        let keyed: BTreeMap<ResultKey, usize> = choices
+            .iter()
+            .map(|(id, &i)| (ResultKey::shared(id.clone()), i))
+            .collect();
+        self.with_result_choices(&keyed)
+    }
+
     /// The merged snapshot where, for every conflict named in `choices`
-    /// (indicator id → 0-based index of a snapshot given to [`merge`]), the
+    /// (result → 0-based index of a snapshot given to [`merge`]), the
     /// entry of that snapshot is kept instead of the newer one. Choosing a
-    /// snapshot that holds the kept entry changes nothing; naming an indicator
+    /// snapshot that holds the kept entry changes nothing; naming a result
     /// without a conflict, or a snapshot that had no differing entry for it, is
     /// an error, so a stale choice is never applied silently.
-    pub fn with_choices(&self, choices: &BTreeMap<String, usize>) -> Result<Snapshot, ChoiceError> {
+    pub fn with_result_choices(
+        &self,
+        choices: &BTreeMap<ResultKey, usize>,
+    ) -> Result<Snapshot, ChoiceError> {
         let mut snapshot = self.snapshot.clone();
-        for (indicator_id, &index) in choices {
+        for (key, &index) in choices {
+            let indicator_id = &key.indicator;
             let conflict = self
                 .conflicts
                 .iter()
-                .find(|c| &c.indicator_id == indicator_id)
+                .find(|c| &c.indicator_id == indicator_id && c.area == key.area)
                 .ok_or_else(|| ChoiceError::NoConflict(indicator_id.clone()))?;
             if conflict.chosen_from.contains(&index) {
                 continue;
@@ -149,9 +179,7 @@ impl Merged {
                     indicator_id: indicator_id.clone(),
                     index,
                 })?;
-            snapshot
-                .progress
-                .insert(indicator_id.clone(), entry.clone());
+            snapshot.set_entry(key, Some(entry.clone()));
         }
         Ok(snapshot)
     }
@@ -211,6 +239,9 @@ pub fn same_content(a: &ProgressEntry, b: &ProgressEntry) -> bool {
     a.level == b.level && a.value == b.value && a.done_on == b.done_on && a.note == b.note
 }
 
+/// The entries of one result, with the index of the snapshot of each.
+type Sources<'a> = Vec<(usize, &'a ProgressEntry)>;
+
 /// Merges snapshots of one plan. See the module documentation for the rules.
 pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
     let first = snapshots.first().ok_or(MergeError::NoSnapshots)?;
@@ -227,16 +258,31 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
         });
     }
 
-    let mut by_indicator: BTreeMap<&str, Vec<(usize, &ProgressEntry)>> = BTreeMap::new();
+    // Keyed by (indicator, area) borrowed from the inputs: the order of
+    // `ResultKey` without a String allocated per entry of every snapshot.
+    let mut by_result: BTreeMap<(&str, Option<&str>), Sources> = BTreeMap::new();
     for (i, s) in snapshots.iter().enumerate() {
         for (id, entry) in &s.progress {
-            by_indicator.entry(id).or_default().push((i, entry));
+            by_result.entry((id, None)).or_default().push((i, entry));
+        }
+        for (area, progress) in &s.progress_by_area {
+            for (id, entry) in progress {
+                by_result
+                    .entry((id, Some(area)))
+                    .or_default()
+                    .push((i, entry));
+            }
         }
     }
 
     let mut progress = Progress::new();
+    let mut progress_by_area = ProgressByArea::new();
     let mut conflicts = Vec::new();
-    for (id, entries) in by_indicator {
+    for ((indicator, area), entries) in by_result {
+        let key = ResultKey {
+            indicator: indicator.to_string(),
+            area: area.map(str::to_string),
+        };
         let Some(&(_, chosen)) = entries.iter().max_by(|(_, a), (_, b)| newer(a, b)) else {
             continue;
         };
@@ -247,7 +293,8 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
             .collect();
         if !others.is_empty() {
             conflicts.push(Conflict {
-                indicator_id: id.to_string(),
+                indicator_id: key.indicator.clone(),
+                area: key.area.clone(),
                 chosen: chosen.clone(),
                 chosen_from: entries
                     .iter()
@@ -258,17 +305,19 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
             });
         }
         let history = merged_history(chosen, &entries);
-        progress.insert(
-            id.to_string(),
-            ProgressEntry {
+        set_entry(
+            &mut progress,
+            &mut progress_by_area,
+            &key,
+            Some(ProgressEntry {
                 history,
                 ..chosen.clone()
-            },
+            }),
         );
     }
 
     Ok(Merged {
-        snapshot: Snapshot::new(first.plan.clone(), progress, None),
+        snapshot: Snapshot::with_results(first.plan.clone(), progress, progress_by_area, None),
         conflicts,
     })
 }

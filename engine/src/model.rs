@@ -76,6 +76,25 @@ pub enum Aggregation {
     All,
 }
 
+/// How an objective weighted in several areas is measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measurement {
+    /// One result for all its areas: the areas work on one common result.
+    #[default]
+    Shared,
+    /// Each weighted area has its own result for every indicator (snapshot
+    /// version 3): a survey of each area's own services, say. The levels stay
+    /// the objective's; only the result differs per area.
+    PerArea,
+}
+
+/// `skip_serializing_if` for [`Objective::measurement`]: shared plans are
+/// written exactly as before version 3.
+fn is_shared(m: &Measurement) -> bool {
+    *m == Measurement::Shared
+}
+
 /// What an indicator measures and so which input it takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -156,6 +175,9 @@ pub struct Objective {
     pub other_structures: Vec<String>,
     #[serde(default)]
     pub aggregation: Aggregation,
+    /// One shared result, or one per weighted area (since version 3).
+    #[serde(default, skip_serializing_if = "is_shared")]
+    pub measurement: Measurement,
     pub indicators: Vec<Indicator>,
     /// Remarks on the objective, such as an oddity of the source document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -253,6 +275,107 @@ pub struct HistoryPoint {
 /// Progress by indicator id.
 pub type Progress = BTreeMap<String, ProgressEntry>;
 
+/// The progress of per-area objectives: area code → indicator id → entry
+/// (snapshot version 3).
+pub type ProgressByArea = BTreeMap<String, Progress>;
+
+/// Which result an entry is: an indicator's, and for an indicator of a
+/// per-area objective, the area's. `area` is `Some` only for per-area
+/// objectives.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ResultKey {
+    pub indicator: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+}
+
+impl ResultKey {
+    /// The one result of an indicator of a shared objective.
+    pub fn shared(indicator: impl Into<String>) -> Self {
+        ResultKey {
+            indicator: indicator.into(),
+            area: None,
+        }
+    }
+
+    /// An area's result for an indicator of a per-area objective.
+    pub fn per_area(indicator: impl Into<String>, area: impl Into<String>) -> Self {
+        ResultKey {
+            indicator: indicator.into(),
+            area: Some(area.into()),
+        }
+    }
+}
+
+static NO_AREA_PROGRESS: ProgressByArea = BTreeMap::new();
+
+/// A borrowed read view of every recorded result: shared objectives' entries
+/// by indicator, per-area objectives' entries by area and indicator. Scoring,
+/// [`crate::LiveScore`], history timelines, diff and merge read through it.
+#[derive(Clone, Copy, Debug)]
+pub struct Results<'a> {
+    pub shared: &'a Progress,
+    pub by_area: &'a ProgressByArea,
+}
+
+impl<'a> Results<'a> {
+    pub fn new(shared: &'a Progress, by_area: &'a ProgressByArea) -> Self {
+        Results { shared, by_area }
+    }
+
+    /// Shared entries only (a plan without per-area objectives, or a caller
+    /// that has not been taught about them yet).
+    pub fn shared_only(shared: &'a Progress) -> Self {
+        Results {
+            shared,
+            by_area: &NO_AREA_PROGRESS,
+        }
+    }
+
+    /// The entry that holds `objective`'s result for `indicator_id` in `area`:
+    /// the shared entry for a shared objective (`area` is ignored), the area's
+    /// entry for a per-area objective (`None` without an area).
+    pub fn entry(
+        &self,
+        objective: &Objective,
+        indicator_id: &str,
+        area: Option<&str>,
+    ) -> Option<&'a ProgressEntry> {
+        match objective.measurement {
+            Measurement::Shared => self.shared.get(indicator_id),
+            Measurement::PerArea => self.by_area.get(area?)?.get(indicator_id),
+        }
+    }
+
+    /// The entry stored under `key`, whatever the objective's measurement.
+    pub fn get(&self, key: &ResultKey) -> Option<&'a ProgressEntry> {
+        match &key.area {
+            None => self.shared.get(&key.indicator),
+            Some(a) => self.by_area.get(a)?.get(&key.indicator),
+        }
+    }
+
+    /// Every entry with its key: shared ones by indicator id, then per-area
+    /// ones by area code and indicator id.
+    pub fn iter(&self) -> impl Iterator<Item = (ResultKey, &'a ProgressEntry)> + 'a {
+        let shared = self.shared.iter().map(|(id, e)| (ResultKey::shared(id), e));
+        let by_area = self.by_area.iter().flat_map(|(area, p)| {
+            p.iter()
+                .map(move |(id, e)| (ResultKey::per_area(id, area), e))
+        });
+        shared.chain(by_area)
+    }
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.shared.len() + self.by_area.values().map(BTreeMap::len).sum::<usize>()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// The file people exchange: a plan and its progress.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -263,6 +386,11 @@ pub struct Snapshot {
     pub plan: Plan,
     #[serde(default)]
     pub progress: Progress,
+    /// The progress of per-area objectives, by area code then indicator id
+    /// (since version 3; left out when empty). Shared objectives' entries are
+    /// only in `progress`, per-area objectives' only here.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub progress_by_area: ProgressByArea,
 }
 
 impl LevelValue {
@@ -285,6 +413,79 @@ impl ProgressEntry {
     /// True when the entry records a measurement (a note alone does not count).
     pub fn is_measured(&self) -> bool {
         self.level.is_some() || self.value.is_some() || self.done_on.is_some()
+    }
+}
+
+impl Snapshot {
+    /// A read view of every recorded result.
+    pub fn results(&self) -> Results<'_> {
+        Results::new(&self.progress, &self.progress_by_area)
+    }
+
+    /// The entry under `key` (see [`ResultKey`]).
+    pub fn entry(&self, key: &ResultKey) -> Option<&ProgressEntry> {
+        self.results().get(key)
+    }
+
+    /// Sets (`Some`) or removes (`None`) the entry under `key`: the shared
+    /// map for `area: None`, the area's map otherwise (an area left empty is
+    /// dropped). Returns the previous entry.
+    pub fn set_entry(
+        &mut self,
+        key: &ResultKey,
+        entry: Option<ProgressEntry>,
+    ) -> Option<ProgressEntry> {
+        set_entry(&mut self.progress, &mut self.progress_by_area, key, entry)
+    }
+}
+
+/// [`Snapshot::set_entry`] on the two maps, for callers that keep them apart
+/// from a snapshot.
+pub fn set_entry(
+    shared: &mut Progress,
+    by_area: &mut ProgressByArea,
+    key: &ResultKey,
+    entry: Option<ProgressEntry>,
+) -> Option<ProgressEntry> {
+    match (&key.area, entry) {
+        (None, Some(e)) => shared.insert(key.indicator.clone(), e),
+        (None, None) => shared.remove(&key.indicator),
+        (Some(a), Some(e)) => by_area
+            .entry(a.clone())
+            .or_default()
+            .insert(key.indicator.clone(), e),
+        (Some(a), None) => {
+            let area = by_area.get_mut(a)?;
+            let before = area.remove(&key.indicator);
+            if area.is_empty() {
+                by_area.remove(a);
+            }
+            before
+        }
+    }
+}
+
+impl Objective {
+    pub fn is_per_area(&self) -> bool {
+        self.measurement == Measurement::PerArea
+    }
+
+    /// The areas this objective is assigned to, each once, in order.
+    pub fn areas(&self) -> impl Iterator<Item = &str> {
+        crate::scoring::area_weights(self).map(|(a, _)| a)
+    }
+
+    /// The key of this objective's result for `indicator` in `area`: with the
+    /// area for a per-area objective, without it for a shared one.
+    pub fn result_key(&self, indicator: &str, area: Option<&str>) -> ResultKey {
+        ResultKey {
+            indicator: indicator.to_string(),
+            area: if self.is_per_area() {
+                area.map(str::to_string)
+            } else {
+                None
+            },
+        }
     }
 }
 

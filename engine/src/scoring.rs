@@ -11,8 +11,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::model::{
-    Aggregation, Direction, Indicator, IndicatorKind, NumericMode, Objective, Plan, Progress,
-    ProgressEntry, ScoringOptions,
+    Aggregation, Direction, Indicator, IndicatorKind, Measurement, NumericMode, Objective, Plan,
+    Progress, ProgressEntry, ResultKey, Results, ScoringOptions,
 };
 
 /// The level for "at target": percent of target is measured against it.
@@ -195,10 +195,21 @@ pub struct PillarScore {
 }
 
 /// Everything computed from a plan and its progress, unrounded.
+///
+/// Shared objectives and their indicators have one level each, in
+/// `objectives` and `indicators`. Per-area objectives have no single level:
+/// theirs, and their indicators', are by area in `objectives_by_area` and
+/// `indicators_by_area` (id → area code → level), and are not in the first
+/// two maps. [`Scorecard::objective_in`] and [`Scorecard::indicator_in`] read
+/// an area's level whatever the measurement.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scorecard {
     pub indicators: BTreeMap<String, Option<Decimal>>,
     pub objectives: BTreeMap<String, Option<Decimal>>,
+    /// Indicators of per-area objectives: id → area code → level.
+    pub indicators_by_area: BTreeMap<String, BTreeMap<String, Option<Decimal>>>,
+    /// Per-area objectives: id → area code → level.
+    pub objectives_by_area: BTreeMap<String, BTreeMap<String, Option<Decimal>>>,
     pub areas: Vec<AreaScore>,
     pub pillars: Vec<PillarScore>,
 }
@@ -287,16 +298,18 @@ pub(crate) fn pillar_weight(o: &Objective) -> Decimal {
         .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.weight))
 }
 
-/// The level of each of an objective's indicators, in order.
+/// The level of each of an objective's indicators, in order, from the shared
+/// results or, for a per-area objective, from `area`'s.
 pub(crate) fn indicator_levels(
     objective: &Objective,
-    progress: &Progress,
+    results: Results,
+    area: Option<&str>,
     options: ScoringOptions,
 ) -> Vec<Option<Decimal>> {
     objective
         .indicators
         .iter()
-        .map(|i| indicator_level(i, progress.get(&i.id), options))
+        .map(|i| indicator_level(i, results.entry(objective, &i.id, area), options))
         .collect()
 }
 
@@ -305,36 +318,173 @@ pub fn percent_of_target(score: Decimal) -> Decimal {
     (score / TARGET_LEVEL).saturating_mul(Decimal::ONE_HUNDRED)
 }
 
+/// Objective position → the position of the last objective with its id: a
+/// scorecard has one level per id (per area for per-area objectives), that
+/// objective's, and every objective listed under the id weighs with it.
+pub(crate) fn owners(plan: &Plan) -> Vec<usize> {
+    let mut owner = vec![0; plan.objectives.len()];
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(plan.objectives.len());
+    for (pos, o) in plan.objectives.iter().enumerate().rev() {
+        owner[pos] = *seen.entry(o.id.as_str()).or_insert(pos);
+    }
+    owner
+}
+
+/// The area part of the level an objective weighs with: the area for a
+/// per-area objective, none for a shared one (its level is the same in every
+/// area).
+pub(crate) fn slot_area<'a>(owner: &Objective, area: Option<&'a str>) -> Option<&'a str> {
+    match owner.measurement {
+        Measurement::Shared => None,
+        Measurement::PerArea => area,
+    }
+}
+
+/// Where an objective weighs: in an area, or in its pillar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target<'a> {
+    Area(&'a str),
+    Pillar,
+}
+
+/// Every weight objective `o` carries, in the order scoring adds them: in each
+/// of its areas (its first assignment there), then in its pillar, with the
+/// area whose result it carries there (`None`: its shared result). A shared
+/// objective weighs in its pillar once, with its weights across all areas; a
+/// per-area objective once per area, with that area's weight and result.
+/// Calls `f` for each, without collecting them (this runs for every
+/// objective of every full score).
+pub(crate) fn for_each_weighing<'o>(
+    o: &'o Objective,
+    mut f: impl FnMut(Target<'o>, Decimal, Option<&'o str>),
+) {
+    for (a, w) in area_weights(o) {
+        f(Target::Area(a), w, Some(a));
+    }
+    match o.measurement {
+        Measurement::Shared => f(Target::Pillar, pillar_weight(o), None),
+        Measurement::PerArea => {
+            for (a, w) in area_weights(o) {
+                f(Target::Pillar, w, Some(a));
+            }
+        }
+    }
+}
+
+/// The level each (owner position, area) weighs with, as full scoring
+/// computed it; the area is `None` for shared owners. Shared owners' levels
+/// by position, per-area owners' in a map.
+#[derive(Default)]
+pub(crate) struct Levels<'p> {
+    shared: Vec<Option<Option<Decimal>>>,
+    by_area: HashMap<(usize, &'p str), Option<Decimal>>,
+}
+
+impl<'p> Levels<'p> {
+    pub(crate) fn get(&self, owner: usize, area: Option<&str>) -> Option<Option<Decimal>> {
+        match area {
+            None => self.shared.get(owner).copied().flatten(),
+            Some(a) => self.by_area.get(&(owner, a)).copied(),
+        }
+    }
+
+    fn insert(&mut self, owner: usize, area: Option<&'p str>, level: Option<Decimal>) {
+        match area {
+            None => {
+                if let Some(slot) = self.shared.get_mut(owner) {
+                    *slot = Some(level);
+                }
+            }
+            Some(a) => {
+                self.by_area.insert((owner, a), level);
+            }
+        }
+    }
+}
+
 impl Plan {
-    /// The level of one objective under this plan's scoring options.
+    /// The level of one objective under this plan's scoring options, from
+    /// shared results (a per-area objective has none there: use
+    /// [`Plan::objective_level_in`]).
     pub fn objective_level(&self, objective: &Objective, progress: &Progress) -> Option<Decimal> {
+        self.objective_level_in(objective, Results::shared_only(progress), None)
+    }
+
+    /// The level of one objective in `area`: its shared level for a shared
+    /// objective (`area` is ignored), that area's level for a per-area one
+    /// (`None` without an area).
+    pub fn objective_level_in(
+        &self,
+        objective: &Objective,
+        results: Results,
+        area: Option<&str>,
+    ) -> Option<Decimal> {
         objective_level(
-            indicator_levels(objective, progress, self.scoring),
+            indicator_levels(objective, results, area, self.scoring),
             objective.aggregation,
         )
     }
 
-    /// Scores every indicator, objective, area and pillar.
+    /// Scores every indicator, objective, area and pillar from shared
+    /// results only. Kept for callers that have no per-area results; a
+    /// snapshot's scores are [`Plan::score_results`] of
+    /// [`crate::Snapshot::results`].
     pub fn score(&self, progress: &Progress) -> Scorecard {
-        self.score_with_levels(progress).0
+        self.score_results(Results::shared_only(progress))
     }
 
-    /// [`Plan::score`], with the level each objective weighs with, by position
-    /// (the level under its id: with duplicate ids, the last one's).
-    pub(crate) fn score_with_levels(
-        &self,
-        progress: &Progress,
-    ) -> (Scorecard, Vec<Option<Decimal>>) {
+    /// Scores every indicator, objective, area and pillar: an area's score
+    /// uses its own results for per-area objectives.
+    pub fn score_results(&self, results: Results) -> Scorecard {
+        self.score_with_levels(results).0
+    }
+
+    /// [`Plan::score_results`], with the level each (owner, area) weighs
+    /// with (see [`owners`] and [`slot_area`]).
+    pub(crate) fn score_with_levels<'p>(&'p self, results: Results) -> (Scorecard, Levels<'p>) {
+        let owner = owners(self);
         let mut card = Scorecard::default();
-        for objective in &self.objectives {
-            let levels = indicator_levels(objective, progress, self.scoring);
-            for (i, l) in objective.indicators.iter().zip(&levels) {
-                card.indicators.insert(i.id.clone(), *l);
+        let mut memo = Levels {
+            shared: vec![None; self.objectives.len()],
+            by_area: HashMap::new(),
+        };
+        for (pos, o) in self.objectives.iter().enumerate() {
+            match o.measurement {
+                Measurement::Shared => {
+                    let levels = indicator_levels(o, results, None, self.scoring);
+                    for (i, l) in o.indicators.iter().zip(&levels) {
+                        card.indicators.insert(i.id.clone(), *l);
+                    }
+                    if owner[pos] == pos {
+                        let level = objective_level(levels, o.aggregation);
+                        memo.insert(pos, None, level);
+                        card.objectives.insert(o.id.clone(), level);
+                    }
+                }
+                Measurement::PerArea => {
+                    for i in &o.indicators {
+                        card.indicators_by_area.entry(i.id.clone()).or_default();
+                    }
+                    if owner[pos] == pos {
+                        card.objectives_by_area.entry(o.id.clone()).or_default();
+                    }
+                    for area in o.areas() {
+                        let levels = indicator_levels(o, results, Some(area), self.scoring);
+                        for (i, l) in o.indicators.iter().zip(&levels) {
+                            if let Some(m) = card.indicators_by_area.get_mut(&i.id) {
+                                m.insert(area.to_string(), *l);
+                            }
+                        }
+                        if owner[pos] == pos {
+                            let level = objective_level(levels, o.aggregation);
+                            memo.insert(pos, Some(area), level);
+                            if let Some(m) = card.objectives_by_area.get_mut(&o.id) {
+                                m.insert(area.to_string(), level);
+                            }
+                        }
+                    }
+                }
             }
-            card.objectives.insert(
-                objective.id.clone(),
-                objective_level(levels, objective.aggregation),
-            );
         }
         // One pass over the objectives feeds every area and pillar: looking each
         // area's objectives up separately is areas × objectives, which a plan of
@@ -342,17 +492,26 @@ impl Plan {
         // still sums its objectives in plan order, so the decimals are identical.
         let mut by_area: HashMap<&str, WeightedMean> = HashMap::new();
         let mut by_pillar: HashMap<&str, WeightedMean> = HashMap::new();
-        let mut levels = Vec::with_capacity(self.objectives.len());
-        for o in &self.objectives {
-            let level = card.objectives.get(&o.id).copied().flatten();
-            levels.push(level);
-            for (area, weight) in area_weights(o) {
-                by_area.entry(area).or_default().add(weight, level);
-            }
-            by_pillar
-                .entry(&o.pillar)
-                .or_default()
-                .add(pillar_weight(o), level);
+        for (pos, o) in self.objectives.iter().enumerate() {
+            let q = owner[pos];
+            let Some(qo) = self.objectives.get(q) else {
+                continue;
+            };
+            for_each_weighing(o, |target, weight, area| {
+                let area = slot_area(qo, area);
+                let level = match memo.get(q, area) {
+                    Some(level) => level,
+                    None => {
+                        let level = self.objective_level_in(qo, results, area);
+                        memo.insert(q, area, level);
+                        level
+                    }
+                };
+                match target {
+                    Target::Area(code) => by_area.entry(code).or_default().add(weight, level),
+                    Target::Pillar => by_pillar.entry(&o.pillar).or_default().add(weight, level),
+                }
+            });
         }
         let empty = WeightedMean::default();
         card.areas = self
@@ -371,7 +530,7 @@ impl Plan {
                 by_pillar.get(id).unwrap_or(&empty).pillar_score(id)
             })
             .collect();
-        (card, levels)
+        (card, memo)
     }
 }
 
@@ -386,6 +545,42 @@ impl Scorecard {
 
     pub fn indicator(&self, id: &str) -> Option<Decimal> {
         self.indicators.get(id).copied().flatten()
+    }
+
+    /// The level objective `id` weighs with in `area`: its area's level when
+    /// it is per-area, its one level otherwise.
+    pub fn objective_in(&self, id: &str, area: &str) -> Option<Decimal> {
+        match self.objectives_by_area.get(id) {
+            Some(by_area) => by_area.get(area).copied().flatten(),
+            None => self.objective(id),
+        }
+    }
+
+    /// The level of indicator `id` in `area`: its area's level when its
+    /// objective is per-area, its one level otherwise.
+    pub fn indicator_in(&self, id: &str, area: &str) -> Option<Decimal> {
+        match self.indicators_by_area.get(id) {
+            Some(by_area) => by_area.get(area).copied().flatten(),
+            None => self.indicator(id),
+        }
+    }
+
+    /// The level of the result under `key`.
+    pub fn result(&self, key: &ResultKey) -> Option<Decimal> {
+        match &key.area {
+            None => self.indicator(&key.indicator),
+            Some(a) => self
+                .indicators_by_area
+                .get(&key.indicator)
+                .and_then(|m| m.get(a))
+                .copied()
+                .flatten(),
+        }
+    }
+
+    /// Whether objective `id` has one level per area.
+    pub fn is_per_area(&self, id: &str) -> bool {
+        self.objectives_by_area.contains_key(id)
     }
 }
 

@@ -2,16 +2,19 @@
 //! format and version (with migration of older versions), typed decoding with the
 //! JSON path of every error, then validation.
 
-use serde_json::Value;
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::model::{Progress, Snapshot};
+use crate::model::{Measurement, Progress, ProgressByArea, Snapshot};
 use crate::validate::{validate, Issue, Lang, Report};
 
 /// The `format` field of every snapshot.
 pub const FORMAT: &str = "cruscotto-snapshot";
 /// The snapshot version this build writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 /// Larger files are refused before parsing: a plan of a whole university with
 /// years of history stays well below it, and a browser tab stays responsive.
 pub const MAX_SNAPSHOT_BYTES: usize = 20 * 1024 * 1024;
@@ -86,6 +89,23 @@ impl ImportError {
     }
 }
 
+/// What a migration changed beyond the format itself, for the import
+/// preview to word. Data only: the app says it in the user's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum MigrationNote {
+    /// The objective is measured per area in the plan Cruscotto ships, so the
+    /// migrated plan marks it `per_area` (version 2 → 3).
+    MarkedPerArea { objective: String },
+    /// The file's one (shared) entry of `indicator`, an indicator of the
+    /// per-area `objective`, was copied to each of `areas` (version 2 → 3).
+    CopiedPerArea {
+        objective: String,
+        indicator: String,
+        areas: Vec<String>,
+    },
+}
+
 /// A snapshot that passed validation, with the warnings to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Imported {
@@ -93,11 +113,19 @@ pub struct Imported {
     pub report: Report,
     /// The version the file was written in (older ones were migrated).
     pub source_version: u32,
+    /// What the migration from `source_version` changed beyond the format
+    /// (empty for a file of the current version).
+    pub migration_notes: Vec<MigrationNote>,
 }
 
 /// Decodes bytes into a snapshot without validating it (for tools that want to
 /// show a broken plan); most callers want [`import`].
 pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
+    parse_with_notes(bytes).map(|(s, v, _)| (s, v))
+}
+
+/// [`parse`], with what the migration changed beyond the format.
+pub fn parse_with_notes(bytes: &[u8]) -> Result<(Snapshot, u32, Vec<MigrationNote>), ImportError> {
     let text = checked_text(bytes)?;
     // The common case, a file of the current version, is decoded straight from
     // the text: no intermediate `Value` tree, which for a 5 MB file is most of
@@ -105,7 +133,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
     // error) takes the general path below, so that migration and every error
     // message, with its path, come from one place.
     if let Some(snapshot) = current(text) {
-        return Ok((snapshot, CURRENT_VERSION));
+        return Ok((snapshot, CURRENT_VERSION, Vec::new()));
     }
     // serde_json refuses nesting deeper than 128 levels, so a hostile file
     // cannot exhaust the stack.
@@ -114,7 +142,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
         column: e.column(),
         message: syntax_message(&e),
     })?;
-    let (value, version) = migrate(value)?;
+    let (value, version, notes) = migrate_with_notes(value)?;
     let snapshot = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         ImportError::Shape {
@@ -122,7 +150,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
             message: e.into_inner().to_string(),
         }
     })?;
-    Ok((snapshot, version))
+    Ok((snapshot, version, notes))
 }
 
 /// The fast path of [`import`] alone: reads a valid snapshot of the current
@@ -132,7 +160,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Snapshot, u32), ImportError> {
 /// first wasm module stays small; that module hands anything this refuses to
 /// the full app, which reads it with [`import`].
 pub fn import_current(bytes: &[u8]) -> Result<Imported, ImportError> {
-    validated(parse_current(bytes)?, CURRENT_VERSION)
+    validated(parse_current(bytes)?, CURRENT_VERSION, Vec::new())
 }
 
 /// [`import_current`] without the validation, as [`parse`] is [`import`]
@@ -177,7 +205,14 @@ fn syntax_message(e: &serde_json::Error) -> String {
 
 /// Checks format and version and brings an older snapshot up to the current
 /// version. Each step of the chain upgrades by one version.
-pub fn migrate(mut value: Value) -> Result<(Value, u32), ImportError> {
+pub fn migrate(value: Value) -> Result<(Value, u32), ImportError> {
+    migrate_with_notes(value).map(|(v, version, _)| (v, version))
+}
+
+/// [`migrate`], with what the migration changed beyond the format.
+pub fn migrate_with_notes(
+    mut value: Value,
+) -> Result<(Value, u32, Vec<MigrationNote>), ImportError> {
     let Some(obj) = value.as_object() else {
         return Err(ImportError::Shape {
             path: "(root)".into(),
@@ -222,17 +257,140 @@ pub fn migrate(mut value: Value) -> Result<(Value, u32), ImportError> {
     };
     // One step per version, applied in order, so a file of any older version
     // reaches the current one through the same code as its successors.
+    let mut notes = Vec::new();
     for step in MIGRATIONS.iter().skip(version as usize - 1) {
-        step(&mut value);
+        step(&mut value, &mut notes);
     }
     if let Some(obj) = value.as_object_mut() {
         obj.insert("version".into(), Value::from(CURRENT_VERSION));
     }
-    Ok((value, version))
+    Ok((value, version, notes))
 }
 
 /// `MIGRATIONS[n - 1]` upgrades version `n` to `n + 1`.
-const MIGRATIONS: [fn(&mut Value); CURRENT_VERSION as usize - 1] = [migrate_v1_to_v2];
+type Migration = fn(&mut Value, &mut Vec<MigrationNote>);
+const MIGRATIONS: [Migration; CURRENT_VERSION as usize - 1] = [
+    |v, _| migrate_v1_to_v2(v),
+    |v, notes| notes.extend(migrate_v2_to_v3(v, &shipped_per_area())),
+];
+
+/// The per-area objectives of the plan Cruscotto ships: plan id, then
+/// objective id → its indicator ids.
+pub type PerAreaMarks = (String, BTreeMap<String, Vec<String>>);
+
+/// The per-area marks of [`crate::DEFAULT_PLAN_JSON`] (version 1 and 2 plans
+/// cannot say `per_area`; a file of the shipped plan takes them from it).
+pub fn shipped_per_area() -> PerAreaMarks {
+    let plan = crate::default_snapshot().plan;
+    let marks = plan
+        .objectives
+        .iter()
+        .filter(|o| o.measurement == Measurement::PerArea)
+        .map(|o| {
+            let ids = o.indicators.iter().map(|i| i.id.clone()).collect();
+            (o.id.clone(), ids)
+        })
+        .collect();
+    (plan.id, marks)
+}
+
+fn str_field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+/// Version 3 lets an objective be measured per area, with its entries in
+/// `progress_by_area`. Version 1 and 2 plans cannot say so, so when the file
+/// holds the plan of `marks` (same plan id), each of its objectives with the
+/// id of a per-area objective there, and only indicators that objective has,
+/// is marked `per_area` (files made before the shipped plan gained an
+/// indicator keep theirs; an objective the office edited is left alone),
+/// and each shared entry of its indicators is moved to every area
+/// the objective is assigned to (a copy per area). Anything else, and files of
+/// other plans, are left as they are. Returns what was done, objective by
+/// objective in plan order.
+pub fn migrate_v2_to_v3(value: &mut Value, marks: &PerAreaMarks) -> Vec<MigrationNote> {
+    let (plan_id, per_area) = marks;
+    let mut notes = Vec::new();
+    if value.get("plan").and_then(|p| str_field(p, "id")) != Some(plan_id.as_str()) {
+        return notes;
+    }
+    // (objective, indicator ids, areas) to move, found first, moved after.
+    let mut moves: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+    let objectives = value
+        .get_mut("plan")
+        .and_then(|p| p.get_mut("objectives"))
+        .and_then(Value::as_array_mut);
+    for o in objectives.into_iter().flatten() {
+        let Some(id) = str_field(o, "id").map(str::to_string) else {
+            continue;
+        };
+        let Some(shipped) = per_area.get(&id) else {
+            continue;
+        };
+        let indicators: Vec<String> = o
+            .get("indicators")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| str_field(i, "id").map(str::to_string))
+            .collect();
+        if !indicators.iter().all(|i| shipped.contains(i)) {
+            continue;
+        }
+        let mut areas: Vec<String> = Vec::new();
+        for a in o
+            .get("assignments")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(code) = str_field(a, "area") {
+                if !areas.iter().any(|x| x == code) {
+                    areas.push(code.to_string());
+                }
+            }
+        }
+        if let Some(o) = o.as_object_mut() {
+            o.insert("measurement".into(), Value::from("per_area"));
+        }
+        notes.push(MigrationNote::MarkedPerArea {
+            objective: id.clone(),
+        });
+        moves.push((id, indicators, areas));
+    }
+    let Some(root) = value.as_object_mut() else {
+        return notes;
+    };
+    let mut by_area: Map<String, Value> = Map::new();
+    for (objective, indicators, areas) in moves {
+        for indicator in indicators {
+            let entry = root
+                .get_mut("progress")
+                .and_then(Value::as_object_mut)
+                .and_then(|p| p.remove(&indicator));
+            let Some(entry) = entry else {
+                continue;
+            };
+            for area in &areas {
+                let area_map = by_area
+                    .entry(area.clone())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Some(m) = area_map.as_object_mut() {
+                    m.insert(indicator.clone(), entry.clone());
+                }
+            }
+            notes.push(MigrationNote::CopiedPerArea {
+                objective: objective.clone(),
+                indicator,
+                areas: areas.clone(),
+            });
+        }
+    }
+    if !by_area.is_empty() {
+        root.insert("progress_by_area".into(), Value::Object(by_area));
+    }
+    notes
+}
 
 /// Version 2 adds `history` to progress entries. Version 1 had no such field
 /// (readers ignored unknown fields), so a `history` key in a version 1 file is
@@ -250,11 +408,15 @@ fn migrate_v1_to_v2(value: &mut Value) {
 
 /// Parses and validates: the one entry point for every import path.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let (snapshot, source_version) = parse(bytes)?;
-    validated(snapshot, source_version)
+    let (snapshot, source_version, notes) = parse_with_notes(bytes)?;
+    validated(snapshot, source_version, notes)
 }
 
-fn validated(snapshot: Snapshot, source_version: u32) -> Result<Imported, ImportError> {
+fn validated(
+    snapshot: Snapshot,
+    source_version: u32,
+    migration_notes: Vec<MigrationNote>,
+) -> Result<Imported, ImportError> {
     let report = validate(&snapshot);
     if !report.is_valid() {
         return Err(ImportError::Invalid(report.errors));
@@ -263,19 +425,38 @@ fn validated(snapshot: Snapshot, source_version: u32) -> Result<Imported, Import
         snapshot,
         report,
         source_version,
+        migration_notes,
     })
 }
 
 impl Snapshot {
-    /// A snapshot of the current version for a plan and its progress.
+    /// A snapshot of the current version for a plan and its shared progress
+    /// (no per-area entries: see [`Snapshot::with_results`]).
     pub fn new(plan: crate::model::Plan, progress: Progress, exported_at: Option<String>) -> Self {
+        Self::with_results(plan, progress, ProgressByArea::new(), exported_at)
+    }
+
+    /// A snapshot of the current version for a plan, its shared progress and
+    /// its per-area progress.
+    pub fn with_results(
+        plan: crate::model::Plan,
+        progress: Progress,
+        progress_by_area: ProgressByArea,
+        exported_at: Option<String>,
+    ) -> Self {
         Snapshot {
             format: FORMAT.into(),
             version: CURRENT_VERSION,
             exported_at,
             plan,
             progress,
+            progress_by_area,
         }
+    }
+
+    /// The scores of the plan on every recorded result.
+    pub fn score(&self) -> crate::Scorecard {
+        self.plan.score_results(self.results())
     }
 
     /// The file content: pretty JSON, decimals as strings, newline-terminated.

@@ -23,10 +23,37 @@ pub struct AreaSummary {
     pub provisional: bool,
 }
 
+/// The level of an objective or an indicator. A per-area objective and its
+/// indicators have no single level (`level` is `null`): theirs are in
+/// `areas`, one per weighted area in assignment order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LevelSummary {
     pub id: String,
     pub level: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<AreaLevelSummary>,
+}
+
+/// One area's level of a per-area objective or indicator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AreaLevelSummary {
+    pub area: String,
+    pub level: Option<String>,
+}
+
+type ByArea = std::collections::BTreeMap<String, Option<Decimal>>;
+
+fn area_levels(areas: Vec<&str>, by_area: Option<&ByArea>) -> Vec<AreaLevelSummary> {
+    let Some(by_area) = by_area else {
+        return Vec::new();
+    };
+    areas
+        .into_iter()
+        .map(|a| AreaLevelSummary {
+            area: a.to_string(),
+            level: by_area.get(a).copied().flatten().map(fmt2),
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -57,13 +84,15 @@ pub fn score_summary(plan: &Plan, card: &Scorecard) -> ScoreSummary {
             .map(|o| LevelSummary {
                 id: o.id.clone(),
                 level: card.objective(&o.id).map(fmt2),
+                areas: area_levels(o.areas().collect(), card.objectives_by_area.get(&o.id)),
             })
             .collect(),
         indicators: plan
             .indicators()
-            .map(|(_, i)| LevelSummary {
+            .map(|(o, i)| LevelSummary {
                 id: i.id.clone(),
                 level: card.indicator(&i.id).map(fmt2),
+                areas: area_levels(o.areas().collect(), card.indicators_by_area.get(&i.id)),
             })
             .collect(),
     }

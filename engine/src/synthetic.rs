@@ -6,14 +6,18 @@
 //! build such plans from a seed, so the native, the wasm and the browser
 //! benchmarks all work on the same data without shipping megabytes of fixtures.
 //! Every generated snapshot passes validation: ids are unique, levels are in
-//! order and every area's weights sum to exactly 100.
+//! order and every area's weights sum to exactly 100. About one objective in
+//! six is measured per area (one in four of those weighted in several areas,
+//! as in the 2023 plan), so that scoring, the keystroke and the import are
+//! measured with per-area results too.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::model::{
     Aggregation, Area, Assignment, Direction, Indicator, IndicatorKind, Level, LevelValue,
-    Objective, Pillar, Plan, Progress, ProgressEntry, ScoringOptions, Snapshot,
+    Measurement, Objective, Pillar, Plan, Progress, ProgressByArea, ProgressEntry, ResultKey,
+    ScoringOptions, Snapshot,
 };
 
 /// A small, fast, seedable generator (SplitMix64): benchmarks need the same
@@ -173,6 +177,13 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
             } else {
                 Aggregation::Mean
             },
+            // Decided without the generator, so the rest of the plan is as it
+            // was before per-area objectives existed.
+            measurement: if assigned.len() > 1 && i % 4 == 0 {
+                Measurement::PerArea
+            } else {
+                Measurement::Shared
+            },
             indicators,
             note: None,
             id,
@@ -219,14 +230,39 @@ fn assign_weights(objectives: &mut [Objective], slots: &[Vec<(usize, usize)>], r
     }
 }
 
-/// A measurement for every indicator of `plan`, each with a timestamp, so that
-/// nothing is provisional. `note_len` adds a note of that many characters to
-/// every entry (to make files of a given size).
+/// The shared part of [`full_results`]: a measurement for every indicator
+/// of `plan`'s shared objectives.
 pub fn full_progress(plan: &Plan, seed: u64, note_len: usize) -> Progress {
+    full_results(plan, seed, note_len).0
+}
+
+/// A measurement for every result of `plan` (every indicator of a shared
+/// objective, every indicator of a per-area objective in each of its areas),
+/// each with a timestamp, so that nothing is provisional. `note_len` adds a
+/// note of that many characters to every entry (to make files of a given
+/// size). Returns the shared and the per-area progress.
+pub fn full_results(plan: &Plan, seed: u64, note_len: usize) -> (Progress, ProgressByArea) {
     let mut rng = Rng::new(seed);
     let note = (note_len > 0).then(|| "nota di avanzamento ".repeat(note_len / 20 + 1));
-    plan.indicators()
-        .map(|(_, ind)| {
+    let keys: Vec<(ResultKey, &Indicator)> = plan
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            o.indicators.iter().flat_map(move |ind| {
+                let areas: Vec<Option<&str>> = if o.is_per_area() {
+                    o.areas().map(Some).collect()
+                } else {
+                    vec![None]
+                };
+                areas
+                    .into_iter()
+                    .map(move |a| (o.result_key(&ind.id, a), ind))
+            })
+        })
+        .collect();
+    let (mut shared, mut by_area) = (Progress::new(), ProgressByArea::new());
+    for (key, ind) in keys {
+        let entry = {
             let mut entry = ProgressEntry {
                 updated_at: Some(format!(
                     "2023-{:02}-{:02}T{:02}:{:02}:{:02}Z",
@@ -251,16 +287,18 @@ pub fn full_progress(plan: &Plan, seed: u64, note_len: usize) -> Progress {
                         .and_then(|d| d.checked_add_days(chrono::Days::new(rng.below(180))));
                 }
             }
-            (ind.id.clone(), entry)
-        })
-        .collect()
+            entry
+        };
+        crate::model::set_entry(&mut shared, &mut by_area, &key, Some(entry));
+    }
+    (shared, by_area)
 }
 
 /// A snapshot of [`plan`] with [`full_progress`].
 pub fn snapshot(objectives: usize, areas: usize, seed: u64, note_len: usize) -> Snapshot {
     let plan = plan(objectives, areas, seed);
-    let progress = full_progress(&plan, seed.wrapping_add(1), note_len);
-    Snapshot::new(plan, progress, Some("2023-12-31T12:00:00Z".into()))
+    let (progress, by_area) = full_results(&plan, seed.wrapping_add(1), note_len);
+    Snapshot::with_results(plan, progress, by_area, Some("2023-12-31T12:00:00Z".into()))
 }
 
 #[cfg(test)]
@@ -274,7 +312,25 @@ mod tests {
         let report = validate(&s);
         assert!(report.is_valid(), "{:?}", report.errors);
         assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-        assert_eq!(s.progress.len(), s.plan.indicators().count());
+        let per_area: Vec<_> = s
+            .plan
+            .objectives
+            .iter()
+            .filter(|o| o.is_per_area())
+            .collect();
+        let share = per_area.len() * 100 / s.plan.objectives.len();
+        assert!((10..=25).contains(&share), "{share}% per area");
+        let results = per_area
+            .iter()
+            .map(|o| o.indicators.len() * o.areas().count())
+            .sum::<usize>()
+            + s.plan
+                .objectives
+                .iter()
+                .filter(|o| !o.is_per_area())
+                .map(|o| o.indicators.len())
+                .sum::<usize>();
+        assert_eq!(s.results().len(), results);
     }
 
     #[test]
@@ -286,7 +342,7 @@ mod tests {
     #[test]
     fn every_area_is_fully_scored_with_full_progress() {
         let s = snapshot(300, 20, 3, 0);
-        let card = s.plan.score(&s.progress);
+        let card = s.score();
         assert!(card
             .areas
             .iter()

@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::history::MAX_HISTORY;
-use crate::model::{Direction, IndicatorKind, LevelValue, Plan, Progress, Snapshot};
+use crate::model::{
+    Direction, IndicatorKind, LevelValue, Measurement, Objective, Plan, Progress, ProgressByArea,
+    Snapshot,
+};
 
 /// The language of user-facing messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
@@ -30,29 +33,92 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum IssueKind {
-    EmptyField { field: String },
-    DuplicateId { id: String },
-    DuplicateArea { code: String },
-    UnknownArea { code: String },
-    UnknownPillar { id: String },
-    UnknownStrategicObjective { code: String },
-    NegativeWeight { weight: Decimal },
+    EmptyField {
+        field: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    DuplicateArea {
+        code: String,
+    },
+    UnknownArea {
+        code: String,
+    },
+    UnknownPillar {
+        id: String,
+    },
+    UnknownStrategicObjective {
+        code: String,
+    },
+    NegativeWeight {
+        weight: Decimal,
+    },
     NoIndicators,
-    MissingLevelValue { level: String, kind: IndicatorKind },
-    WrongLevelValue { level: String, kind: IndicatorKind },
-    MilestoneGrade { level: String, expected: u8 },
-    LevelsOutOfOrder { direction: Direction },
+    MissingLevelValue {
+        level: String,
+        kind: IndicatorKind,
+    },
+    WrongLevelValue {
+        level: String,
+        kind: IndicatorKind,
+    },
+    MilestoneGrade {
+        level: String,
+        expected: u8,
+    },
+    LevelsOutOfOrder {
+        direction: Direction,
+    },
     DirectionOnNonNumber,
-    UnknownIndicator { id: String },
-    ProgressKindMismatch { kind: IndicatorKind },
-    MilestoneLevelNotAllowed { level: u8 },
-    LevelNotAllowedForKind { level: u8, kind: IndicatorKind },
+    UnknownIndicator {
+        id: String,
+    },
+    /// An entry in `progress` for an indicator of a per-area objective, whose
+    /// results are recorded by area in `progress_by_area`.
+    SharedEntryOfPerAreaObjective {
+        id: String,
+        objective: String,
+    },
+    /// An entry in `progress_by_area` for an indicator of a shared objective,
+    /// whose one result is recorded in `progress`.
+    AreaEntryOfSharedObjective {
+        id: String,
+        objective: String,
+    },
+    /// An entry in `progress_by_area` for an area the objective is not
+    /// assigned to.
+    AreaNotWeighted {
+        id: String,
+        objective: String,
+        area: String,
+    },
+    ProgressKindMismatch {
+        kind: IndicatorKind,
+    },
+    MilestoneLevelNotAllowed {
+        level: u8,
+    },
+    LevelNotAllowedForKind {
+        level: u8,
+        kind: IndicatorKind,
+    },
     SeveralMeasurements,
-    BadTimestamp { value: String },
-    HistoryTooLong { len: usize, max: usize },
-    WeightsNot100 { area: String, sum: Decimal },
+    BadTimestamp {
+        value: String,
+    },
+    HistoryTooLong {
+        len: usize,
+        max: usize,
+    },
+    WeightsNot100 {
+        area: String,
+        sum: Decimal,
+    },
     NoWeightedArea,
-    AreaWithoutObjectives { area: String },
+    AreaWithoutObjectives {
+        area: String,
+    },
 }
 
 /// One problem found in a snapshot.
@@ -118,6 +184,9 @@ impl Issue {
             },
             DirectionOnNonNumber => if it { "la direzione vale solo per gli indicatori numerici".into() } else { "a direction applies only to number indicators".into() },
             UnknownIndicator { id } => if it { format!("avanzamento per l'indicatore «{id}», che non esiste nel piano") } else { format!("progress for the indicator \"{id}\", which does not exist in the plan") },
+            SharedEntryOfPerAreaObjective { id, objective } => if it { format!("l'obiettivo «{objective}» è misurato per area: l'avanzamento dell'indicatore «{id}» va registrato per ciascuna area («progress_by_area»)") } else { format!("the objective \"{objective}\" is measured per area: the progress of the indicator \"{id}\" is recorded for each area (\"progress_by_area\")") },
+            AreaEntryOfSharedObjective { id, objective } => if it { format!("l'obiettivo «{objective}» ha un risultato condiviso: l'avanzamento dell'indicatore «{id}» va registrato una volta sola («progress»)") } else { format!("the objective \"{objective}\" has one shared result: the progress of the indicator \"{id}\" is recorded once (\"progress\")") },
+            AreaNotWeighted { id, objective, area } => if it { format!("avanzamento dell'indicatore «{id}» per l'area {area}, a cui l'obiettivo «{objective}» non è assegnato") } else { format!("progress of the indicator \"{id}\" for the area {area}, which the objective \"{objective}\" is not assigned to") },
             ProgressKindMismatch { kind } => match (kind, it) {
                 (IndicatorKind::Milestone, true) => "per un traguardo qualitativo si registra il livello raggiunto («level»)".into(),
                 (IndicatorKind::Milestone, false) => "a qualitative milestone records the level reached (\"level\")".into(),
@@ -180,7 +249,12 @@ pub fn validate_plan(plan: &Plan) -> Report {
 pub fn validate(snapshot: &Snapshot) -> Report {
     let mut r = Report::default();
     check_plan(&snapshot.plan, &mut r);
-    check_progress(&snapshot.plan, &snapshot.progress, &mut r);
+    check_progress(
+        &snapshot.plan,
+        &snapshot.progress,
+        &snapshot.progress_by_area,
+        &mut r,
+    );
     r
 }
 
@@ -415,54 +489,108 @@ fn check_levels(ind: &crate::model::Indicator, ip: &str, r: &mut Report) {
     }
 }
 
-fn check_progress(plan: &Plan, progress: &Progress, r: &mut Report) {
+fn check_progress(plan: &Plan, progress: &Progress, by_area: &ProgressByArea, r: &mut Report) {
     // An index rather than `plan.indicator(id)` per entry: that search is
     // entries × indicators, seconds for a 5 MB snapshot. The first indicator
     // with an id wins, as in `plan.indicator` (duplicates are reported above).
-    let mut indicators: HashMap<&str, &crate::model::Indicator> = HashMap::new();
-    for (_, ind) in plan.indicators() {
-        indicators.entry(ind.id.as_str()).or_insert(ind);
+    let mut indicators: HashMap<&str, (&Objective, &crate::model::Indicator)> = HashMap::new();
+    for (o, ind) in plan.indicators() {
+        indicators.entry(ind.id.as_str()).or_insert((o, ind));
     }
     for (id, entry) in progress {
         let p = format!("progress[{id:?}]");
-        let Some(ind) = indicators.get(id.as_str()).copied() else {
+        let Some(&(o, ind)) = indicators.get(id.as_str()) else {
             r.error(p, IssueKind::UnknownIndicator { id: id.clone() });
             continue;
         };
-        let current = Measurement {
-            level: entry.level,
-            value: entry.value.is_some(),
-            done_on: entry.done_on.is_some(),
-        };
-        check_measurement(plan, ind.kind, current, &p, r);
-        if let Some(ts) = &entry.updated_at {
-            check_timestamp(ts, format!("{p}.updated_at"), r);
-        }
-        if entry.history.len() > MAX_HISTORY {
+        if o.measurement == Measurement::PerArea {
             r.error(
-                format!("{p}.history"),
-                IssueKind::HistoryTooLong {
-                    len: entry.history.len(),
-                    max: MAX_HISTORY,
+                p.clone(),
+                IssueKind::SharedEntryOfPerAreaObjective {
+                    id: id.clone(),
+                    objective: o.id.clone(),
                 },
             );
         }
-        for (i, point) in entry.history.iter().enumerate() {
-            let pp = format!("{p}.history[{i}]");
-            let m = Measurement {
-                level: point.level,
-                value: point.value.is_some(),
-                done_on: point.done_on.is_some(),
-            };
-            check_measurement(plan, ind.kind, m, &pp, r);
-            check_timestamp(&point.at, format!("{pp}.at"), r);
+        check_entry(plan, ind, entry, &p, r);
+    }
+    for (area, progress) in by_area {
+        let ap = format!("progress_by_area[{area:?}]");
+        if plan.area(area).is_none() {
+            r.error(ap, IssueKind::UnknownArea { code: area.clone() });
+            continue;
         }
+        for (id, entry) in progress {
+            let p = format!("{ap}[{id:?}]");
+            let Some(&(o, ind)) = indicators.get(id.as_str()) else {
+                r.error(p, IssueKind::UnknownIndicator { id: id.clone() });
+                continue;
+            };
+            if o.measurement == Measurement::Shared {
+                r.error(
+                    p.clone(),
+                    IssueKind::AreaEntryOfSharedObjective {
+                        id: id.clone(),
+                        objective: o.id.clone(),
+                    },
+                );
+            } else if !o.assignments.iter().any(|a| &a.area == area) {
+                r.error(
+                    p.clone(),
+                    IssueKind::AreaNotWeighted {
+                        id: id.clone(),
+                        objective: o.id.clone(),
+                        area: area.clone(),
+                    },
+                );
+            }
+            check_entry(plan, ind, entry, &p, r);
+        }
+    }
+}
+
+/// The rules of one entry, at path `p`: its measurement, its timestamp, its
+/// history.
+fn check_entry(
+    plan: &Plan,
+    ind: &crate::model::Indicator,
+    entry: &crate::model::ProgressEntry,
+    p: &str,
+    r: &mut Report,
+) {
+    let current = Recorded {
+        level: entry.level,
+        value: entry.value.is_some(),
+        done_on: entry.done_on.is_some(),
+    };
+    check_measurement(plan, ind.kind, current, p, r);
+    if let Some(ts) = &entry.updated_at {
+        check_timestamp(ts, format!("{p}.updated_at"), r);
+    }
+    if entry.history.len() > MAX_HISTORY {
+        r.error(
+            format!("{p}.history"),
+            IssueKind::HistoryTooLong {
+                len: entry.history.len(),
+                max: MAX_HISTORY,
+            },
+        );
+    }
+    for (i, point) in entry.history.iter().enumerate() {
+        let pp = format!("{p}.history[{i}]");
+        let m = Recorded {
+            level: point.level,
+            value: point.value.is_some(),
+            done_on: point.done_on.is_some(),
+        };
+        check_measurement(plan, ind.kind, m, &pp, r);
+        check_timestamp(&point.at, format!("{pp}.at"), r);
     }
 }
 
 /// What an entry or a history point measures.
 #[derive(Clone, Copy)]
-struct Measurement {
+struct Recorded {
     level: Option<u8>,
     value: bool,
     done_on: bool,
@@ -470,7 +598,7 @@ struct Measurement {
 
 /// The rules shared by an entry and each point of its history: one
 /// measurement, of the indicator's kind, at an allowed level.
-fn check_measurement(plan: &Plan, kind: IndicatorKind, m: Measurement, p: &str, r: &mut Report) {
+fn check_measurement(plan: &Plan, kind: IndicatorKind, m: Recorded, p: &str, r: &mut Report) {
     let measures = [m.level.is_some(), m.value, m.done_on]
         .iter()
         .filter(|x| **x)

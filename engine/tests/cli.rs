@@ -48,7 +48,7 @@ fn default_plan_prints_the_embedded_plan_with_empty_progress() {
     assert_eq!(printed, default_snapshot());
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["format"], "cruscotto-snapshot");
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], 3);
     assert_eq!(v["progress"], json!({}));
     assert_eq!(stderr(&out), "");
 }
@@ -242,4 +242,39 @@ fn score_of_invalid_input_exits_1_and_prints_nothing_on_stdout() {
     let out = run(&["score", "-"], Some(b"not json"));
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn score_of_a_version_2_file_of_the_2023_plan_scores_each_area_on_its_own_results() {
+    let v2 =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/v2-polimi-2023.json");
+    let out = run(&["score", arg(&v2)], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let expected = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden/v3-polimi-2023.score.json"),
+    )
+    .expect("the golden scores");
+    assert_eq!(stdout(&out), expected);
+    // Each area's own result: ARUO rated 5 moves ARUO alone.
+    let mut s = cruscotto_engine::snapshot::import(&std::fs::read(&v2).expect("read"))
+        .expect("imports")
+        .snapshot;
+    s.set_entry(
+        &ResultKey::per_area("soddisfazione-docenti-i1", "ARUO"),
+        Some(valued("5")),
+    );
+    let path = file("aruo-5.json", &s.to_json());
+    let out = run(&["score", arg(&path)], None);
+    let printed: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let golden: Value = serde_json::from_str(&expected).expect("JSON");
+    for (i, area) in printed["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .enumerate()
+    {
+        let same = area == &golden["areas"][i];
+        assert_eq!(same, area["area"] != "ARUO", "{area}");
+    }
 }

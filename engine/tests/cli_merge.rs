@@ -197,3 +197,64 @@ fn diff_prints_the_changes_as_json() {
     assert_eq!(v["progress"]["added"][0]["indicator_id"], "m1");
     assert_eq!(v["scores"][1]["after"], "4");
 }
+
+// ---- Per-area objectives (version 3) -------------------------------------------------
+
+#[test]
+fn merge_names_the_area_of_a_per_area_conflict_and_keeps_each_areas_result() {
+    let snap = |entries: &[(&str, &str, ProgressEntry)]| {
+        snapshot_by_area(survey(), Progress::new(), by_area(entries)).to_json()
+    };
+    let a = file(
+        "area-a.json",
+        Some(&snap(&[
+            ("A", "s", stamped(at_level(4), "2023-06-01T10:00:00Z")),
+            ("B", "s", stamped(at_level(1), "2023-05-01T10:00:00Z")),
+        ])),
+    );
+    let b = file(
+        "area-b.json",
+        Some(&snap(&[(
+            "B",
+            "s",
+            stamped(at_level(3), "2023-06-01T10:00:00Z"),
+        )])),
+    );
+    let out_path = file("area-merged.json", None);
+    let out = run(&["merge", arg(&a), arg(&b), "-o", arg(&out_path)], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(
+            "conflict: s (area B): kept level 3 (updated 2023-06-01T10:00:00Z) over level 1"
+        ),
+        "{err}"
+    );
+    let merged = import(&std::fs::read(&out_path).expect("written")).expect("valid");
+    let kept = &merged.snapshot.progress_by_area;
+    assert_eq!(kept["A"]["s"].level, Some(4));
+    assert_eq!(kept["B"]["s"].level, Some(3));
+}
+
+#[test]
+fn diff_prints_the_area_of_a_per_area_row() {
+    let before = snapshot_by_area(
+        survey(),
+        Progress::new(),
+        by_area(&[("A", "s", at_level(3))]),
+    );
+    let after = snapshot_by_area(
+        survey(),
+        Progress::new(),
+        by_area(&[("A", "s", at_level(4))]),
+    );
+    let b = file("diff-area-before.json", Some(&before.to_json()));
+    let a = file("diff-area-after.json", Some(&after.to_json()));
+    let out = run(&["diff", arg(&b), arg(&a)], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["progress"]["changed"][0]["indicator_id"], "s");
+    assert_eq!(v["progress"]["changed"][0]["area"], "A");
+    assert_eq!(v["progress"]["changed"][0]["after"]["level"], 4);
+}

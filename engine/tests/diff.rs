@@ -211,6 +211,7 @@ fn progress_changes_and_scores_before_and_after() {
         x.progress.added,
         vec![EntryChange {
             indicator_id: "m1".into(),
+            area: None,
             before: None,
             after: Some(at_level(3)),
         }]
@@ -219,6 +220,7 @@ fn progress_changes_and_scores_before_and_after() {
         x.progress.removed,
         vec![EntryChange {
             indicator_id: "m2".into(),
+            area: None,
             before: Some(at_level(4)),
             after: None,
         }]
@@ -227,6 +229,7 @@ fn progress_changes_and_scores_before_and_after() {
         x.progress.changed,
         vec![EntryChange {
             indicator_id: "n1".into(),
+            area: None,
             before: Some(valued("25")),
             after: Some(valued("35")),
         }]
@@ -310,4 +313,68 @@ fn the_2023_plan_against_itself_with_progress() {
     assert_eq!(x.scores.len(), 9);
     let apec = x.scores.iter().find(|s| s.area == "APEC").expect("APEC");
     assert_eq!((apec.before, apec.after), (None, Some(d("4"))));
+}
+
+// ---- Per-area objectives (version 3) -------------------------------------------------
+
+#[test]
+fn a_changed_area_result_is_a_row_that_names_its_area_and_moves_only_that_area() {
+    let before = snapshot_by_area(
+        survey(),
+        progress(&[("c", at_level(3))]),
+        by_area(&[("A", "s", at_level(3)), ("B", "s", at_level(3))]),
+    );
+    let after = snapshot_by_area(
+        survey(),
+        progress(&[("c", at_level(3))]),
+        by_area(&[("A", "s", at_level(4)), ("B", "s", at_level(3))]),
+    );
+    let mut without_a = after.clone();
+    without_a.set_entry(&ResultKey::per_area("s", "A"), None);
+    let x = diff(&before, &after);
+    assert_eq!(
+        x.progress.changed,
+        vec![EntryChange {
+            indicator_id: "s".into(),
+            area: Some("A".into()),
+            before: Some(at_level(3)),
+            after: Some(at_level(4)),
+        }]
+    );
+    assert!(x.progress.added.is_empty() && x.progress.removed.is_empty());
+    let score = |code: &str| {
+        x.scores
+            .iter()
+            .find(|s| s.area == code)
+            .map(|s| (s.before, s.after))
+            .expect("every area")
+    };
+    // A: (40·3 + 60·3)/100 → (40·4 + 60·3)/100; B and C as they were.
+    assert_eq!(score("A"), (Some(d("3")), Some(d("3.4"))));
+    assert_eq!(score("B"), (Some(d("3")), Some(d("3"))));
+    assert_eq!(score("C"), (Some(d("3")), Some(d("3"))));
+    let removed = diff(&before, &without_a).progress.removed;
+    assert_eq!(removed.len(), 1);
+    assert_eq!(removed[0].key(), ResultKey::per_area("s", "A"));
+    let json = serde_json::to_value(&x.progress.changed[0]).expect("JSON");
+    assert_eq!(json["area"], "A");
+    // A shared row has no area key at all, as before version 3.
+    let shared = diff(
+        &before,
+        &snapshot_by_area(survey(), Progress::new(), before.progress_by_area.clone()),
+    );
+    let json = serde_json::to_value(&shared.progress.removed[0]).expect("JSON");
+    assert!(json.get("area").is_none(), "{json}");
+}
+
+#[test]
+fn a_change_of_measurement_alone_is_named_on_its_objective() {
+    let before = survey();
+    let mut after = survey();
+    after.objectives[0].measurement = Measurement::Shared;
+    let d = diff_plans(&before, &after);
+    assert_eq!(d.fields, ["objectives"]);
+    assert_eq!(d.objectives_changed.len(), 1);
+    assert_eq!(d.objectives_changed[0].id, "sat");
+    assert_eq!(d.objectives_changed[0].fields, ["measurement"]);
 }

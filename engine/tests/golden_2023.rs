@@ -322,20 +322,23 @@ fn rotazione_rup_requires_the_percentage_and_the_report_at_every_level() {
     assert!(note.ends_with("mancante a 0."), "{note}");
     assert!(note.contains("rotazione-rup-i2") && note.contains("\"all\""));
 
-    // 50% with the report is at target; without it the objective is at 0.
-    let with_report = progress(&[
-        ("rotazione-rup-i1", valued("50")),
-        ("rotazione-rup-i2", at_level(4)),
-    ]);
-    assert_eq!(
-        p.score(&with_report).objectives["rotazione-rup"],
-        Some(d("3"))
-    );
-    let without = progress(&[
-        ("rotazione-rup-i1", valued("50")),
-        ("rotazione-rup-i2", at_level(0)),
-    ]);
-    assert_eq!(p.score(&without).objectives["rotazione-rup"], Some(d("0")));
+    // Measured per area: ATE's 50% with the report is at target; without it
+    // ATE's objective is at 0.
+    assert_eq!(o.measurement, Measurement::PerArea);
+    let ate = |report: u8| {
+        let mut by_area = ProgressByArea::new();
+        by_area.insert(
+            "ATE".into(),
+            progress(&[
+                ("rotazione-rup-i1", valued("50")),
+                ("rotazione-rup-i2", at_level(report)),
+            ]),
+        );
+        p.score_results(Results::new(&Progress::new(), &by_area))
+            .objectives_by_area["rotazione-rup"]["ATE"]
+    };
+    assert_eq!(ate(4), Some(d("3")));
+    assert_eq!(ate(0), Some(d("0")));
 }
 
 #[test]
@@ -664,24 +667,50 @@ fn assert_every_area_at(card: &Scorecard, score: &str, percent: &str) {
     }
 }
 
+/// [`everything_at`], with the per-area objectives' entries given to each of
+/// their areas: every result of the plan recorded.
+fn every_result_at(
+    p: &Plan,
+    level: fn(&Indicator) -> &Level,
+    grade: u8,
+) -> (Progress, ProgressByArea) {
+    per_area_copies(p, everything_at(p, level, grade))
+}
+
+fn score_all(p: &Plan, (pr, by): &(Progress, ProgressByArea)) -> Scorecard {
+    p.score_results(Results::new(pr, by))
+}
+
 #[test]
 fn everything_at_target_scores_exactly_3_and_100_percent_in_every_area() {
     let mut p = plan();
-    let pr = everything_at(&p, |i| &i.target, 3);
-    assert_eq!(pr.len(), 64);
-    let card = p.score(&pr);
+    let results = every_result_at(&p, |i| &i.target, 3);
+    // 59 shared indicators once; the 5 of the 4 per-area objectives in each
+    // of their areas (the RUP rotation has two: the percentage and the report).
+    assert_eq!(results.0.len(), 59);
+    assert_eq!(
+        Results::new(&results.0, &results.1).len(),
+        59 + 8 + 7 + 5 + 9 * 2
+    );
+    let card = score_all(&p, &results);
     assert!(card.objectives.values().all(|l| *l == Some(d("3"))));
+    assert_eq!(card.objectives.len() + card.objectives_by_area.len(), 58);
+    assert!(card
+        .objectives_by_area
+        .values()
+        .flat_map(|m| m.values())
+        .all(|l| *l == Some(d("3"))));
     assert_every_area_at(&card, "3", "100");
     assert!(card.pillars.iter().all(|s| s.score == Some(d("3"))));
     // Exactly at target is target in linear mode as well.
     p.scoring.numeric = NumericMode::Linear;
-    assert_every_area_at(&p.score(&pr), "3", "100");
+    assert_every_area_at(&score_all(&p, &results), "3", "100");
 }
 
 #[test]
 fn everything_at_excellence_scores_4_in_every_area() {
     let p = plan();
-    let card = p.score(&everything_at(&p, |i| &i.excellence, 4));
+    let card = score_all(&p, &every_result_at(&p, |i| &i.excellence, 4));
     assert_every_area_at(&card, "4", "133.33333333333333333333333333");
     let summary = score_summary(&p, &card);
     assert!(summary
@@ -694,7 +723,7 @@ fn everything_at_excellence_scores_4_in_every_area() {
 #[test]
 fn everything_at_threshold_scores_1_in_every_area() {
     let p = plan();
-    let card = p.score(&everything_at(&p, |i| &i.threshold, 1));
+    let card = score_all(&p, &every_result_at(&p, |i| &i.threshold, 1));
     for a in &card.areas {
         assert_eq!(a.score, Some(d("1")), "{}", a.area);
     }
@@ -718,12 +747,12 @@ fn nothing_recorded_leaves_every_area_unscored_and_provisional() {
 #[test]
 fn a_scenario_round_trips_through_a_file_and_scores_the_same() {
     let p = plan();
-    let pr = everything_at(&p, |i| &i.target, 3);
-    let card = p.score(&pr);
-    let text = Snapshot::new(p, pr, None).to_json();
+    let (pr, by) = every_result_at(&p, |i| &i.target, 3);
+    let card = p.score_results(Results::new(&pr, &by));
+    let text = Snapshot::with_results(p, pr, by, None).to_json();
     let imported = import(text.as_bytes()).expect("valid");
     let s = imported.snapshot;
-    assert_eq!(s.plan.score(&s.progress), card);
+    assert_eq!(s.score(), card);
 }
 
 #[test]

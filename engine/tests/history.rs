@@ -14,6 +14,7 @@ use cruscotto_engine::snapshot::{import, CURRENT_VERSION};
 use cruscotto_engine::*;
 use proptest::prelude::*;
 use proptest::sample::select;
+use rust_decimal::Decimal;
 use serde_json::json;
 
 static PLAN_2023: LazyLock<Plan> = LazyLock::new(|| default_snapshot().plan);
@@ -205,7 +206,7 @@ fn normalizing_orders_by_instant_and_drops_exact_duplicates() {
 // ---- Snapshot versions -------------------------------------------------------------
 
 #[test]
-fn a_version_1_file_imports_with_empty_histories_and_exports_as_version_2() {
+fn a_version_1_file_imports_with_empty_histories_and_exports_as_the_current_version() {
     let mut v = value_of(
         single(vec![milestone("m")]),
         progress(&[("m", at_level(3))]),
@@ -216,11 +217,11 @@ fn a_version_1_file_imports_with_empty_histories_and_exports_as_version_2() {
     let imported = import(v.to_string().as_bytes()).expect("version 1 still imports");
     assert_eq!(imported.source_version, 1);
     assert_eq!(imported.snapshot.version, CURRENT_VERSION);
-    assert_eq!(CURRENT_VERSION, 2);
+    assert_eq!(CURRENT_VERSION, 3);
     assert!(imported.snapshot.progress["m"].history.is_empty());
     let written: serde_json::Value =
         serde_json::from_str(&imported.snapshot.to_json()).expect("JSON");
-    assert_eq!(written["version"], json!(2));
+    assert_eq!(written["version"], json!(3));
     assert_eq!(written["progress"]["m"], json!({"level": 3}));
 }
 
@@ -528,4 +529,94 @@ fn the_progress_as_of_a_day_leaves_out_what_came_later() {
     assert_eq!(june["impianti-fotovoltaici-i1"].level, Some(4));
     assert!(!june.contains_key("campus-bovisa-nord-i1"));
     assert!(progress_as_of(&progress, date("2023-01-01")).is_empty());
+}
+
+// ---- Per-area objectives (version 3) -------------------------------------------------
+
+fn at(level: u8, ts: &str) -> ProgressEntry {
+    ProgressEntry {
+        level: Some(level),
+        updated_at: Some(ts.into()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_areas_timeline_follows_its_own_result_of_a_per_area_objective() {
+    let shared = progress(&[("c", at(3, "2023-02-01T10:00:00Z"))]);
+    // B's result changes on days that are not A's: A's timeline ignores them.
+    let mut a = at(1, "2023-03-01T10:00:00Z");
+    a = a.apply_change(at_level(4), "2023-05-01T10:00:00Z", None);
+    let b = at(1, "2023-04-01T10:00:00Z").apply_change(at_level(3), "2023-06-01T10:00:00Z", None);
+    let areas = by_area(&[("A", "s", a), ("B", "s", b)]);
+    let results = Results::new(&shared, &areas);
+    let timeline: Vec<(String, Option<Decimal>)> = survey()
+        .area_timeline_results(results, "A")
+        .into_iter()
+        .map(|t| (t.date.to_string(), t.score))
+        .collect();
+    assert_eq!(
+        timeline,
+        [
+            // Only the shared objective: 3.
+            ("2023-02-01".to_string(), Some(d("3"))),
+            // (40·1 + 60·3)/100, then (40·4 + 60·3)/100.
+            ("2023-03-01".to_string(), Some(d("2.2"))),
+            ("2023-05-01".to_string(), Some(d("3.4"))),
+        ]
+    );
+    let b_days: Vec<String> = survey()
+        .area_timeline_results(results, "B")
+        .into_iter()
+        .map(|t| t.date.to_string())
+        .collect();
+    assert_eq!(b_days, ["2023-02-01", "2023-04-01", "2023-06-01"]);
+}
+
+#[test]
+fn a_result_timeline_of_a_per_area_indicator_is_that_areas() {
+    let a = at(1, "2023-03-01T10:00:00Z").apply_change(at_level(4), "2023-05-01T10:00:00Z", None);
+    let b = at(3, "2023-04-01T10:00:00Z");
+    let shared = Progress::new();
+    let areas = by_area(&[("A", "s", a), ("B", "s", b)]);
+    let p = survey();
+    let levels = |key: &ResultKey| -> Vec<(String, Option<Decimal>)> {
+        p.result_timeline(Results::new(&shared, &areas), key)
+            .into_iter()
+            .map(|(t, _)| (t.date.to_string(), t.score))
+            .collect()
+    };
+    assert_eq!(
+        levels(&ResultKey::per_area("s", "A")),
+        [
+            ("2023-03-01".to_string(), Some(d("1"))),
+            ("2023-05-01".to_string(), Some(d("4")))
+        ]
+    );
+    assert_eq!(
+        levels(&ResultKey::per_area("s", "B")),
+        [("2023-04-01".to_string(), Some(d("3")))]
+    );
+    assert!(levels(&ResultKey::shared("s")).is_empty());
+}
+
+#[test]
+fn recording_an_areas_result_keeps_the_history_of_that_area_only() {
+    let mut s = snapshot_by_area(
+        survey(),
+        Progress::new(),
+        by_area(&[
+            ("A", "s", at(1, "2023-03-01T10:00:00Z")),
+            ("B", "s", at(1, "2023-03-01T10:00:00Z")),
+        ]),
+    );
+    let key = ResultKey::per_area("s", "A");
+    let changed = s.entry(&key).expect("A's entry").apply_change(
+        at_level(3),
+        "2023-04-01T10:00:00Z",
+        Some("A".into()),
+    );
+    s.set_entry(&key, Some(changed));
+    assert_eq!(s.progress_by_area["A"]["s"].history.len(), 1);
+    assert!(s.progress_by_area["B"]["s"].history.is_empty());
 }

@@ -198,6 +198,78 @@ fn linear_quotients_and_odd_weights_match_full_scoring_to_the_last_digit() {
     }
 }
 
+/// Areas A, B and C; "sat" (number n: levels at 1, 3, 4) weighs
+/// 50 in A and 30 in B, measured per area; "com" (m) 50 in A, 70 in B, 100
+/// in C, shared.
+fn per_area_plan() -> Plan {
+    plan(
+        &["A", "B", "C"],
+        vec![
+            per_area(objective(
+                "sat",
+                &[("A", "50"), ("B", "30")],
+                vec![number("n", "1", "3", "4", Direction::Higher)],
+            )),
+            objective(
+                "com",
+                &[("A", "50"), ("B", "70"), ("C", "100")],
+                vec![milestone("m")],
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_keystroke_in_one_areas_result_rescores_that_area_only() {
+    let p = per_area_plan();
+    let mut pr = progress(&[("m", at_level(3))]);
+    let mut by = by_area(&[("A", "n", valued("3")), ("B", "n", valued("3"))]);
+    let mut live = LiveScore::with_results(&p, Results::new(&pr, &by));
+    let before = live.scorecard().clone();
+    assert_eq!(before.area("A").and_then(|a| a.score), Some(d("3")));
+    let key = ResultKey::per_area("n", "A");
+    // B's entry changes too without being reported: B must keep its old score,
+    // proof that only A was redone.
+    set_entry(
+        &mut pr,
+        &mut by,
+        &ResultKey::per_area("n", "B"),
+        Some(valued("1")),
+    );
+    set_entry(&mut pr, &mut by, &key, Some(valued("4")));
+    assert!(live.update_result(&p, Results::new(&pr, &by), &key));
+    let card = live.scorecard();
+    // A: (50·4 + 50·3) / 100.
+    assert_eq!(card.area("A").and_then(|a| a.score), Some(d("3.5")));
+    assert_eq!(card.area("B"), before.area("B"));
+    assert_eq!(card.area("C"), before.area("C"));
+    assert_eq!(card.objective_in("sat", "A"), Some(d("4")));
+    assert_eq!(card.objective_in("sat", "B"), Some(d("3")));
+    assert_eq!(card.indicator_in("n", "A"), Some(d("4")));
+    assert_eq!(
+        card.objective("sat"),
+        None,
+        "no single level for a per-area objective"
+    );
+    // With B's edit reported too, it equals full scoring.
+    live.update_result(&p, Results::new(&pr, &by), &ResultKey::per_area("n", "B"));
+    assert_eq!(live.scorecard(), &p.score_results(Results::new(&pr, &by)));
+}
+
+#[test]
+fn a_shared_entry_of_a_per_area_indicator_changes_no_score() {
+    let p = per_area_plan();
+    let mut pr = Progress::new();
+    let mut by = ProgressByArea::new();
+    let mut live = LiveScore::with_results(&p, Results::new(&pr, &by));
+    let before = live.scorecard().clone();
+    let key = ResultKey::shared("n");
+    set_entry(&mut pr, &mut by, &key, Some(valued("4")));
+    assert!(!live.update_result(&p, Results::new(&pr, &by), &key));
+    assert_eq!(live.scorecard(), &before);
+    assert_eq!(live.scorecard(), &p.score_results(Results::new(&pr, &by)));
+}
+
 // ---- Random plans, random edits -----------------------------------------------------
 
 fn config(cases: u32) -> ProptestConfig {
@@ -252,7 +324,8 @@ fn any_indicator(id: String) -> impl Strategy<Value = Indicator> {
 }
 
 /// An objective id and indicator ids drawn from small pools, so a plan now
-/// and then repeats one, as while it is being edited.
+/// and then repeats one, as while it is being edited; one in three is
+/// measured per area.
 fn any_objective() -> impl Strategy<Value = Objective> {
     (
         0usize..10,
@@ -260,26 +333,34 @@ fn any_objective() -> impl Strategy<Value = Objective> {
         prop::collection::vec((select(vec!["A", "B", "C", "Z"]), any_weight()), 0..4),
         select(vec!["p", "q", "unlisted"]),
         select(vec![Aggregation::Mean, Aggregation::All]),
+        prop::sample::select(vec![
+            Measurement::Shared,
+            Measurement::Shared,
+            Measurement::PerArea,
+        ]),
     )
-        .prop_flat_map(|(id, ind_ids, assignments, pillar, aggregation)| {
-            let indicators: Vec<_> = ind_ids
-                .into_iter()
-                .map(|k| any_indicator(format!("i{k}")))
-                .collect();
-            indicators.prop_map(move |indicators| {
-                let mut o = objective(&format!("o{id}"), &[], indicators);
-                o.assignments = assignments
-                    .iter()
-                    .map(|(area, weight)| Assignment {
-                        area: (*area).into(),
-                        weight: *weight,
-                    })
+        .prop_flat_map(
+            |(id, ind_ids, assignments, pillar, aggregation, measurement)| {
+                let indicators: Vec<_> = ind_ids
+                    .into_iter()
+                    .map(|k| any_indicator(format!("i{k}")))
                     .collect();
-                o.pillar = pillar.into();
-                o.aggregation = aggregation;
-                o
-            })
-        })
+                indicators.prop_map(move |indicators| {
+                    let mut o = objective(&format!("o{id}"), &[], indicators);
+                    o.assignments = assignments
+                        .iter()
+                        .map(|(area, weight)| Assignment {
+                            area: (*area).into(),
+                            weight: *weight,
+                        })
+                        .collect();
+                    o.pillar = pillar.into();
+                    o.aggregation = aggregation;
+                    o.measurement = measurement;
+                    o
+                })
+            },
+        )
 }
 
 fn any_plan() -> impl Strategy<Value = Plan> {
@@ -325,23 +406,35 @@ fn any_edit() -> impl Strategy<Value = Option<ProgressEntry>> {
     prop::option::weighted(0.85, entry)
 }
 
-/// Applies every edit in turn, wanting the full score after each one.
+/// Applies every edit in turn, wanting the full score after each one. An
+/// edit is of any result: an indicator's shared one or its result in any
+/// area (listed or not), whatever its objective's measurement, so entries in
+/// the wrong map are edited too.
 fn check_edits(
     p: &Plan,
     mut pr: Progress,
     edits: &[(prop::sample::Index, Option<ProgressEntry>)],
 ) -> Result<(), TestCaseError> {
-    let mut ids: Vec<String> = p.indicators().map(|(_, i)| i.id.clone()).collect();
-    ids.push("not-an-indicator".into());
-    let mut live = LiveScore::new(p, &pr);
-    prop_assert_eq!(live.scorecard(), &p.score(&pr));
+    let mut keys: Vec<ResultKey> = Vec::new();
+    for (_, i) in p.indicators() {
+        keys.push(ResultKey::shared(i.id.clone()));
+        for area in ["A", "B", "C", "Z", "AAF", "ARUO"] {
+            keys.push(ResultKey::per_area(i.id.clone(), area));
+        }
+    }
+    keys.push(ResultKey::shared("not-an-indicator"));
+    keys.push(ResultKey::per_area("not-an-indicator", "A"));
+    let mut by = ProgressByArea::new();
+    let mut live = LiveScore::with_results(p, Results::new(&pr, &by));
+    prop_assert_eq!(live.scorecard(), &p.score_results(Results::new(&pr, &by)));
     for (step, (pick, entry)) in edits.iter().enumerate() {
-        let id = pick.get(&ids).clone();
+        let key = pick.get(&keys).clone();
         let before = live.scorecard().clone();
-        let changed = edit(&mut live, p, &mut pr, &id, entry.clone());
-        let full = p.score(&pr);
-        prop_assert_eq!(live.scorecard(), &full, "step {} ({})", step, id);
-        prop_assert_eq!(changed, before != full, "step {} ({})", step, id);
+        set_entry(&mut pr, &mut by, &key, entry.clone());
+        let changed = live.update_result(p, Results::new(&pr, &by), &key);
+        let full = p.score_results(Results::new(&pr, &by));
+        prop_assert_eq!(live.scorecard(), &full, "step {} ({:?})", step, key);
+        prop_assert_eq!(changed, before != full, "step {} ({:?})", step, key);
     }
     Ok(())
 }

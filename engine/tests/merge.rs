@@ -67,6 +67,7 @@ fn the_newer_update_wins_and_the_other_is_reported() {
         conflicts,
         vec![Conflict {
             indicator_id: "m1".into(),
+            area: None,
             chosen: new,
             chosen_from: vec![1],
             others: vec![(0, old)],
@@ -421,16 +422,29 @@ fn any_entry() -> impl Strategy<Value = ProgressEntry> {
         })
 }
 
-fn any_progress() -> impl Strategy<Value = Progress> {
-    proptest::collection::vec(proptest::option::of(any_entry()), MILESTONES.len()).prop_map(
-        |entries| {
-            MILESTONES
+/// Results of per-area objectives of the 2023 plan, in some of their areas
+/// (level 0 fits their number indicators).
+const AREA_RESULTS: [(&str, &str); 3] = [
+    ("rotazione-rup-i1", "AAF"),
+    ("rotazione-rup-i1", "ARUO"),
+    ("soddisfazione-docenti-i1", "AAF"),
+];
+
+/// Shared entries of the milestones and per-area entries of `AREA_RESULTS`.
+fn any_results() -> impl Strategy<Value = (Progress, ProgressByArea)> {
+    let n = MILESTONES.len() + AREA_RESULTS.len();
+    proptest::collection::vec(proptest::option::of(any_entry()), n).prop_map(|entries| {
+        let keys = MILESTONES.iter().map(|id| ResultKey::shared(*id)).chain(
+            AREA_RESULTS
                 .iter()
-                .zip(entries)
-                .filter_map(|(id, e)| Some((id.to_string(), e?)))
-                .collect()
-        },
-    )
+                .map(|(id, a)| ResultKey::per_area(*id, *a)),
+        );
+        let (mut shared, mut by_area) = (Progress::new(), ProgressByArea::new());
+        for (key, e) in keys.zip(entries) {
+            set_entry(&mut shared, &mut by_area, &key, e);
+        }
+        (shared, by_area)
+    })
 }
 
 const PERMUTATIONS: [[usize; 3]; 6] = [
@@ -447,11 +461,11 @@ proptest! {
 
     #[test]
     fn the_order_of_the_snapshots_does_not_change_the_result(
-        progresses in proptest::collection::vec(any_progress(), 3)
+        progresses in proptest::collection::vec(any_results(), 3)
     ) {
         let snapshots: Vec<Snapshot> = progresses
             .iter()
-            .map(|p| Snapshot::new(PLAN_2023.plan.clone(), p.clone(), None))
+            .map(|(p, a)| Snapshot::with_results(PLAN_2023.plan.clone(), p.clone(), a.clone(), None))
             .collect();
         let reference = merge(&snapshots).expect("one plan");
         for perm in PERMUTATIONS {
@@ -465,7 +479,7 @@ proptest! {
                 others.sort_by_key(|(i, _)| *i);
                 let mut from: Vec<usize> = c.chosen_from.iter().map(|i| perm[*i]).collect();
                 from.sort();
-                (c.indicator_id.clone(), c.chosen.clone(), from, others)
+                (c.indicator_id.clone(), c.area.clone(), c.chosen.clone(), from, others)
             };
             let expected: Vec<_> = reference.conflicts.iter().map(|c| renumber(c, [0, 1, 2])).collect();
             let found: Vec<_> = m.conflicts.iter().map(|c| renumber(c, perm)).collect();
@@ -477,4 +491,88 @@ proptest! {
             prop_assert_eq!(&again.snapshot, &reference.snapshot);
         }
     }
+}
+
+// ---- Per-area objectives (version 3) -------------------------------------------------
+
+fn area_snap(entries: &[(&str, &str, ProgressEntry)]) -> Snapshot {
+    snapshot_by_area(survey(), Progress::new(), by_area(entries))
+}
+
+#[test]
+fn each_areas_result_of_a_per_area_objective_is_kept_without_conflict() {
+    // Each area's manager sends its own file: different results, no conflict.
+    let a = stamped(at_level(4), "2023-06-01T10:00:00Z");
+    let b = stamped(at_level(1), "2023-06-02T10:00:00Z");
+    let m = merge(&[
+        area_snap(&[("A", "s", a.clone())]),
+        area_snap(&[("B", "s", b.clone())]),
+    ])
+    .expect("same plan merges");
+    assert_eq!(m.conflicts, vec![]);
+    assert_eq!(m.snapshot.progress, Progress::new());
+    assert_eq!(
+        m.snapshot.progress_by_area,
+        by_area(&[("A", "s", a), ("B", "s", b)])
+    );
+    let card = m.snapshot.score();
+    assert_eq!(card.objective_in("sat", "A"), Some(d("4")));
+    assert_eq!(card.objective_in("sat", "B"), Some(d("1")));
+}
+
+#[test]
+fn a_conflict_on_one_areas_result_names_the_area_and_can_be_resolved() {
+    let old = stamped(at_level(1), "2023-05-01T10:00:00Z");
+    let new = stamped(at_level(3), "2023-06-01T10:00:00Z");
+    let other = stamped(at_level(4), "2023-06-01T10:00:00Z");
+    let m = merge(&[
+        area_snap(&[("B", "s", old.clone()), ("A", "s", other.clone())]),
+        area_snap(&[("B", "s", new.clone()), ("A", "s", other.clone())]),
+    ])
+    .expect("same plan merges");
+    assert_eq!(
+        m.conflicts,
+        vec![Conflict {
+            indicator_id: "s".into(),
+            area: Some("B".into()),
+            chosen: new.clone(),
+            chosen_from: vec![1],
+            others: vec![(0, old.clone())],
+        }]
+    );
+    assert_eq!(m.conflicts[0].key(), ResultKey::per_area("s", "B"));
+    // The area's own entry keeps the replaced one in its history; A is untouched.
+    assert_eq!(
+        m.snapshot.progress_by_area,
+        by_area(&[
+            ("A", "s", other.clone()),
+            ("B", "s", with_history(&new, &[&old]))
+        ])
+    );
+    let choices = BTreeMap::from([(ResultKey::per_area("s", "B"), 0)]);
+    let chosen = m
+        .with_result_choices(&choices)
+        .expect("a conflict to resolve");
+    assert_eq!(chosen.progress_by_area["B"]["s"], old);
+    assert_eq!(chosen.progress_by_area["A"]["s"], other);
+    // The same indicator's shared result has no conflict to resolve.
+    let shared = BTreeMap::from([("s".to_string(), 0)]);
+    assert_eq!(
+        m.with_choices(&shared),
+        Err(ChoiceError::NoConflict("s".into()))
+    );
+}
+
+#[test]
+fn shared_and_per_area_results_merge_side_by_side() {
+    let c = stamped(at_level(3), "2023-06-01T10:00:00Z");
+    let s = stamped(at_level(4), "2023-06-01T10:00:00Z");
+    let m = merge(&[
+        snapshot(survey(), progress(&[("c", c.clone())])),
+        area_snap(&[("A", "s", s.clone())]),
+    ])
+    .expect("same plan merges");
+    assert_eq!(m.snapshot.progress, progress(&[("c", c)]));
+    assert_eq!(m.snapshot.progress_by_area, by_area(&[("A", "s", s)]));
+    assert!(validate(&m.snapshot).is_valid());
 }

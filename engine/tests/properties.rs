@@ -263,12 +263,43 @@ fn fitting_entry(kind: IndicatorKind) -> BoxedStrategy<ProgressEntry> {
         .boxed()
 }
 
-fn progress_2023() -> impl Strategy<Value = Progress> {
-    let entries: Vec<_> = indicators_2023()
+/// Every result of the 2023 plan: the shared indicators', and the per-area
+/// objectives' indicators' in each of their areas.
+fn result_keys_2023() -> Vec<(ResultKey, IndicatorKind)> {
+    PLAN_2023
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            o.indicators.iter().flat_map(move |i| {
+                let areas: Vec<Option<&str>> = if o.is_per_area() {
+                    o.areas().map(Some).collect()
+                } else {
+                    vec![None]
+                };
+                areas
+                    .into_iter()
+                    .map(move |a| (o.result_key(&i.id, a), i.kind))
+            })
+        })
+        .collect()
+}
+
+/// Random fitting entries for any of the 2023 plan's results, per-area ones
+/// included: (shared progress, per-area progress).
+fn results_2023() -> impl Strategy<Value = (Progress, ProgressByArea)> {
+    let entries: Vec<_> = result_keys_2023()
         .into_iter()
-        .map(|(id, kind)| prop::option::of(fitting_entry(kind)).prop_map(move |e| (id.clone(), e)))
+        .map(|(key, kind)| {
+            prop::option::of(fitting_entry(kind)).prop_map(move |e| (key.clone(), e))
+        })
         .collect();
-    entries.prop_map(|v| v.into_iter().filter_map(|(id, e)| Some((id, e?))).collect())
+    entries.prop_map(|v| {
+        let (mut shared, mut by_area) = (Progress::new(), ProgressByArea::new());
+        for (key, e) in v {
+            set_entry(&mut shared, &mut by_area, &key, e);
+        }
+        (shared, by_area)
+    })
 }
 
 fn any_progress_2023() -> impl Strategy<Value = Progress> {
@@ -283,8 +314,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..config() })]
 
     #[test]
-    fn export_then_import_returns_an_equal_snapshot(pr in progress_2023()) {
-        let s = Snapshot::new(PLAN_2023.clone(), pr, Some("2023-12-31T23:59:59+01:00".into()));
+    fn export_then_import_returns_an_equal_snapshot((pr, by) in results_2023()) {
+        let s = Snapshot::with_results(
+            PLAN_2023.clone(),
+            pr,
+            by,
+            Some("2023-12-31T23:59:59+01:00".into()),
+        );
         let imported = import(s.to_json().as_bytes());
         prop_assert!(imported.is_ok(), "{:?}", imported.err());
         let imported = imported.expect("checked above");
@@ -318,15 +354,17 @@ proptest! {
     }
 
     #[test]
-    fn area_scores_equal_the_weighted_mean_of_each_areas_objectives(pr in progress_2023()) {
+    fn area_scores_equal_the_weighted_mean_of_each_areas_objectives((pr, by) in results_2023()) {
         // The scorer feeds all areas in one pass; this recomputes every area the
-        // plain way, objective by objective, and wants the same exact decimals.
-        let card = PLAN_2023.score(&pr);
+        // plain way, objective by objective (a per-area objective with the
+        // area's own results), and wants the same exact decimals.
+        let results = Results::new(&pr, &by);
+        let card = PLAN_2023.score_results(results);
         for area in &PLAN_2023.areas {
             let (mut weighted, mut assessed, mut total) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
             for (o, w) in PLAN_2023.objectives_of_area(&area.code) {
                 total += w;
-                if let Some(l) = PLAN_2023.objective_level(o, &pr) {
+                if let Some(l) = PLAN_2023.objective_level_in(o, results, Some(&area.code)) {
                     weighted += w * l;
                     assessed += w;
                 }

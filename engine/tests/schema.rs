@@ -331,7 +331,8 @@ fn full_snapshot() -> Snapshot {
         }
         entries.push((i.id.clone(), e));
     }
-    s.progress = entries.into_iter().collect();
+    // Per-area objectives' entries in each of their areas (progress_by_area).
+    (s.progress, s.progress_by_area) = per_area_copies(&s.plan, entries.into_iter().collect());
     s
 }
 
@@ -346,16 +347,25 @@ fn a_snapshot_using_every_field_validates_against_the_schema() {
     assert_eq!(schema_errors(&to_value(&s)), Vec::<String>::new());
 }
 
-/// Field names of a snapshot as written, progress keys (indicator ids) aside.
+/// Field names of a snapshot as written, progress keys (indicator ids, and
+/// the area codes of per-area progress) aside.
 fn model_field_names(v: &Value, parent: &str, out: &mut BTreeSet<String>) {
     match v {
         Value::Object(o) => {
             for (k, x) in o {
                 let key_is_an_id = parent == "progress";
-                if !key_is_an_id {
+                let key_is_an_area = parent == "progress_by_area";
+                if !key_is_an_id && !key_is_an_area {
                     out.insert(k.clone());
                 }
-                model_field_names(x, if key_is_an_id { "" } else { k }, out);
+                let next = if key_is_an_area {
+                    "progress"
+                } else if key_is_an_id {
+                    ""
+                } else {
+                    k
+                };
+                model_field_names(x, next, out);
             }
         }
         Value::Array(a) => a.iter().for_each(|x| model_field_names(x, parent, out)),
@@ -416,7 +426,7 @@ fn the_schema_refuses_what_the_engine_refuses() {
     assert_eq!(schema_errors(&base()), Vec::<String>::new());
     let breakages: Vec<(&str, Breakage)> = vec![
         ("wrong format", Box::new(|v| v["format"] = json!("excel"))),
-        ("newer version", Box::new(|v| v["version"] = json!(3))),
+        ("newer version", Box::new(|v| v["version"] = json!(4))),
         (
             "version as a string",
             Box::new(|v| v["version"] = json!("1")),
@@ -448,6 +458,14 @@ fn the_schema_refuses_what_the_engine_refuses() {
         (
             "unknown kind",
             Box::new(|v| v["plan"]["objectives"][0]["indicators"][0]["kind"] = json!("percent")),
+        ),
+        (
+            "unknown measurement",
+            Box::new(|v| v["plan"]["objectives"][0]["measurement"] = json!("per_person")),
+        ),
+        (
+            "per-area progress that is not an object of entries",
+            Box::new(|v| v["progress_by_area"] = json!({"A": [{"level": 3}]})),
         ),
         (
             "number level without value",
@@ -574,6 +592,19 @@ fn every_rule() -> Vec<IssueKind> {
         },
         DirectionOnNonNumber,
         UnknownIndicator { id: "x".into() },
+        SharedEntryOfPerAreaObjective {
+            id: "x".into(),
+            objective: "o".into(),
+        },
+        AreaEntryOfSharedObjective {
+            id: "x".into(),
+            objective: "o".into(),
+        },
+        AreaNotWeighted {
+            id: "x".into(),
+            objective: "o".into(),
+            area: "A".into(),
+        },
         ProgressKindMismatch { kind },
         MilestoneLevelNotAllowed { level: 2 },
         LevelNotAllowedForKind { level: 3, kind },
@@ -604,6 +635,9 @@ fn every_rule() -> Vec<IssueKind> {
             | LevelsOutOfOrder { .. }
             | DirectionOnNonNumber
             | UnknownIndicator { .. }
+            | SharedEntryOfPerAreaObjective { .. }
+            | AreaEntryOfSharedObjective { .. }
+            | AreaNotWeighted { .. }
             | ProgressKindMismatch { .. }
             | MilestoneLevelNotAllowed { .. }
             | LevelNotAllowedForKind { .. }

@@ -710,3 +710,129 @@ fn every_issue_has_a_message_in_italian_and_in_english() {
     let unknown = &report.errors[0];
     assert_eq!(unknown.message(Lang::It), "l'area «X» non esiste nel piano");
 }
+
+// ---- Per-area objectives (version 3) -------------------------------------------------
+
+#[test]
+fn per_area_entries_in_the_areas_of_their_objective_are_valid() {
+    let s = snapshot_by_area(
+        survey(),
+        progress(&[("c", at_level(3))]),
+        by_area(&[("A", "s", at_level(4)), ("B", "s", at_level(1))]),
+    );
+    assert_eq!(issues_of(&validate(&s)), vec![]);
+}
+
+#[test]
+fn a_shared_entry_of_a_per_area_objective_is_an_error_at_its_path() {
+    let s = snapshot(survey(), progress(&[("s", at_level(3))]));
+    assert_one_error(
+        &s,
+        "progress[\"s\"]",
+        IssueKind::SharedEntryOfPerAreaObjective {
+            id: "s".into(),
+            objective: "sat".into(),
+        },
+    );
+}
+
+#[test]
+fn an_area_entry_of_a_shared_objective_is_an_error_at_its_path() {
+    let s = snapshot_by_area(
+        survey(),
+        Progress::new(),
+        by_area(&[("C", "c", at_level(3))]),
+    );
+    assert_one_error(
+        &s,
+        "progress_by_area[\"C\"][\"c\"]",
+        IssueKind::AreaEntryOfSharedObjective {
+            id: "c".into(),
+            objective: "com".into(),
+        },
+    );
+}
+
+#[test]
+fn an_entry_for_an_area_the_objective_does_not_weight_is_an_error_at_its_path() {
+    let s = snapshot_by_area(
+        survey(),
+        Progress::new(),
+        by_area(&[("C", "s", at_level(3))]),
+    );
+    assert_one_error(
+        &s,
+        "progress_by_area[\"C\"][\"s\"]",
+        IssueKind::AreaNotWeighted {
+            id: "s".into(),
+            objective: "sat".into(),
+            area: "C".into(),
+        },
+    );
+}
+
+#[test]
+fn per_area_progress_of_an_area_the_plan_does_not_have_is_an_error_at_its_path() {
+    let s = snapshot_by_area(
+        survey(),
+        Progress::new(),
+        by_area(&[("Q", "s", at_level(3))]),
+    );
+    assert_one_error(
+        &s,
+        "progress_by_area[\"Q\"]",
+        IssueKind::UnknownArea { code: "Q".into() },
+    );
+}
+
+#[test]
+fn per_area_progress_of_an_unknown_indicator_is_an_error_at_its_path() {
+    let s = snapshot_by_area(
+        survey(),
+        Progress::new(),
+        by_area(&[("A", "x", at_level(3))]),
+    );
+    assert_one_error(
+        &s,
+        "progress_by_area[\"A\"][\"x\"]",
+        IssueKind::UnknownIndicator { id: "x".into() },
+    );
+}
+
+#[test]
+fn an_area_entry_follows_the_rules_of_an_entry_at_its_own_path() {
+    let mut e = at_level(2);
+    e.updated_at = Some("ieri".into());
+    let s = snapshot_by_area(survey(), Progress::new(), by_area(&[("B", "s", e)]));
+    assert_eq!(
+        issues_of(&validate(&s)),
+        vec![
+            (
+                "progress_by_area[\"B\"][\"s\"].level".to_string(),
+                IssueKind::MilestoneLevelNotAllowed { level: 2 }
+            ),
+            (
+                "progress_by_area[\"B\"][\"s\"].updated_at".to_string(),
+                IssueKind::BadTimestamp {
+                    value: "ieri".into()
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_new_rules_are_worded_in_both_languages() {
+    let issue = Issue {
+        severity: Severity::Error,
+        path: String::new(),
+        kind: IssueKind::AreaNotWeighted {
+            id: "s".into(),
+            objective: "sat".into(),
+            area: "C".into(),
+        },
+    };
+    assert!(issue.message(Lang::En).contains("\"sat\""));
+    assert!(issue.message(Lang::It).contains("«sat»"));
+    assert_ne!(issue.message(Lang::En), issue.message(Lang::It));
+}

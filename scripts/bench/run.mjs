@@ -422,6 +422,7 @@ try {
       // What the app does instead of a full score on each keystroke (LiveScore).
       ['live_new_synthetic', 'build the live scores of the synthetic plan (once per plan or import)'],
       ['update_indicator_synthetic', 'rescore one edited indicator of the synthetic plan (each keystroke)'],
+      ['update_result_per_area_synthetic', `rescore one area's edited result of a per-area objective of the synthetic plan (${d.synthetic_per_area_objectives} per-area objectives, ${d.synthetic_results} results measured)`],
     ];
     for (const [key, label] of engineRows) {
       const n = native[key];

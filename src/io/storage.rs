@@ -14,7 +14,7 @@
 //! (`crate::state::tab_sync`), so an older state never overwrites a newer one.
 
 use cruscotto_engine::snapshot::{import, ImportError, CURRENT_VERSION, FORMAT};
-use cruscotto_engine::{Lang, Plan, Progress, Snapshot};
+use cruscotto_engine::{Lang, Plan, Progress, ProgressByArea, Results, Snapshot};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -187,15 +187,20 @@ struct SnapshotRef<'a> {
     version: u32,
     plan: &'a Plan,
     progress: &'a Progress,
+    /// Left out when empty, as [`Snapshot`] does.
+    #[serde(skip_serializing_if = "ProgressByArea::is_empty")]
+    progress_by_area: &'a ProgressByArea,
 }
 
-/// The working state as stored: compact JSON of a snapshot.
-pub fn state_json(plan: &Plan, progress: &Progress) -> String {
+/// The working state as stored: compact JSON of a snapshot, with every
+/// result (shared and per area).
+pub fn state_json(plan: &Plan, results: Results) -> String {
     serde_json::to_string(&SnapshotRef {
         format: FORMAT,
         version: CURRENT_VERSION,
         plan,
-        progress,
+        progress: results.shared,
+        progress_by_area: results.by_area,
     })
     // Serializing these types cannot fail: every map key is a string.
     .unwrap_or_default()
@@ -215,12 +220,12 @@ pub enum Saved {
 
 /// Writes the working state in one `setItem`, unless the value stored is not
 /// `base`, the one the caller last wrote or adopted (another tab saved since).
-pub fn save_state(plan: &Plan, progress: &Progress, base: &JsValue) -> Result<Saved, StorageError> {
+pub fn save_state(plan: &Plan, results: Results, base: &JsValue) -> Result<Saved, StorageError> {
     let current = get_js(STATE_KEY);
     if *base != current {
         return Ok(Saved::Diverged);
     }
-    let value = JsValue::from_str(&state_json(plan, progress));
+    let value = JsValue::from_str(&state_json(plan, results));
     if value == current {
         return Ok(Saved::Unchanged);
     }
@@ -230,8 +235,8 @@ pub fn save_state(plan: &Plan, progress: &Progress, base: &JsValue) -> Result<Sa
 
 /// Writes the working state whatever is stored (the user chose this tab's
 /// version, or recovered from unreadable data); the value now stored.
-pub fn force_save_state(plan: &Plan, progress: &Progress) -> Result<JsValue, StorageError> {
-    let value = JsValue::from_str(&state_json(plan, progress));
+pub fn force_save_state(plan: &Plan, results: Results) -> Result<JsValue, StorageError> {
+    let value = JsValue::from_str(&state_json(plan, results));
     set_js(STATE_KEY, &value)?;
     Ok(value)
 }
@@ -386,7 +391,15 @@ mod tests {
                 ..ProgressEntry::default()
             },
         );
-        let json = state_json(&s.plan, &s.progress);
+        s.progress_by_area.entry("ARUO".into()).or_default().insert(
+            "soddisfazione-docenti-i1".into(),
+            ProgressEntry {
+                value: Some(rust_decimal::Decimal::new(45, 1)),
+                updated_at: Some("2026-11-25T10:00:00Z".into()),
+                ..ProgressEntry::default()
+            },
+        );
+        let json = state_json(&s.plan, s.results());
         let as_value: serde_json::Value = serde_json::from_str(&json).expect("json");
         let expected: serde_json::Value = serde_json::from_str(&s.to_json()).expect("json");
         assert_eq!(as_value, expected);
@@ -396,6 +409,9 @@ mod tests {
             .expect("imports")
             .snapshot;
         assert_eq!(back, s);
+        // And the general import (the one of a file) keeps the per-area entries.
+        let imported = cruscotto_engine::snapshot::import(json.as_bytes()).expect("imports");
+        assert_eq!(imported.snapshot, s);
     }
 
     #[test]

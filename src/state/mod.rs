@@ -26,7 +26,8 @@ use leptos::reactive::owner::LocalStorage;
 
 use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{
-    default_snapshot, Lang, LiveScore, Plan, Progress, ProgressEntry, Scorecard, Snapshot,
+    default_snapshot, set_entry, Lang, LiveScore, Plan, Progress, ProgressByArea, ProgressEntry,
+    ResultKey, Results, Scorecard, Snapshot,
 };
 use leptos::prelude::*;
 
@@ -68,24 +69,38 @@ pub struct Scores {
     live: RwSignal<Option<LiveScore>>,
     plan: ReadSignal<Plan>,
     progress: ReadSignal<Progress>,
+    progress_by_area: ReadSignal<ProgressByArea>,
 }
 
 impl Scores {
-    fn new(plan: ReadSignal<Plan>, progress: ReadSignal<Progress>) -> Self {
+    fn new(
+        plan: ReadSignal<Plan>,
+        progress: ReadSignal<Progress>,
+        progress_by_area: ReadSignal<ProgressByArea>,
+    ) -> Self {
         Scores {
             live: RwSignal::new(None),
             plan,
             progress,
+            progress_by_area,
         }
+    }
+
+    /// Reads the plan and every recorded result, untracked.
+    fn with_inputs<T>(&self, f: impl FnOnce(&Plan, Results) -> T) -> T {
+        self.plan.with_untracked(|p| {
+            self.progress.with_untracked(|pr| {
+                self.progress_by_area
+                    .with_untracked(|ba| f(p, Results::new(pr, ba)))
+            })
+        })
     }
 
     /// Rebuilds stale scores, without notifying: whoever was reading them was
     /// notified when they went stale.
     fn fresh(&self) {
         if self.live.with_untracked(Option::is_none) {
-            let live = self
-                .plan
-                .with_untracked(|p| self.progress.with_untracked(|pr| LiveScore::new(p, pr)));
+            let live = self.with_inputs(LiveScore::with_results);
             self.live.update_untracked(|l| *l = Some(live));
         }
     }
@@ -112,14 +127,12 @@ impl Scores {
         self.with(Scorecard::clone)
     }
 
-    /// After the progress of `indicator_id` alone changed: updates the scores
-    /// in place, and notifies readers only when a score changed.
-    fn indicator_changed(&self, indicator_id: &str) {
-        let (plan, progress) = (self.plan, self.progress);
+    /// After the result under `key` alone changed: updates the scores in
+    /// place, and notifies readers only when a score changed.
+    fn result_changed(&self, key: &ResultKey) {
+        let scores = *self;
         self.live.maybe_update(|live| match live {
-            Some(live) => plan.with_untracked(|p| {
-                progress.with_untracked(|pr| live.update_indicator(p, pr, indicator_id))
-            }),
+            Some(live) => scores.with_inputs(|p, results| live.update_result(p, results, key)),
             // Stale: the next read rebuilds with this change; readers were
             // notified when the scores went stale.
             None => false,
@@ -137,11 +150,15 @@ impl Scores {
 pub struct AppState {
     /// Changed only through the methods below, which keep the scores in step.
     pub plan: ReadSignal<Plan>,
+    /// The entries of shared objectives, by indicator id.
     pub progress: ReadSignal<Progress>,
+    /// The entries of per-area objectives, by area code then indicator id.
+    pub progress_by_area: ReadSignal<ProgressByArea>,
     /// The engine's scores for the current plan and progress.
     pub scorecard: Scores,
     write_plan: WriteSignal<Plan>,
     write_progress: WriteSignal<Progress>,
+    write_progress_by_area: WriteSignal<ProgressByArea>,
     pub lang: RwSignal<Lang>,
     /// The area the manager works on; `None` shows all areas.
     pub area: RwSignal<Option<String>>,
@@ -198,12 +215,15 @@ impl AppState {
         let unreadable = recovering.or_else(storage::load_unreadable);
         let (plan, write_plan) = signal(snapshot.plan);
         let (progress, write_progress) = signal(snapshot.progress);
+        let (progress_by_area, write_progress_by_area) = signal(snapshot.progress_by_area);
         let state = AppState {
             plan,
             progress,
-            scorecard: Scores::new(plan, progress),
+            progress_by_area,
+            scorecard: Scores::new(plan, progress, progress_by_area),
             write_plan,
             write_progress,
+            write_progress_by_area,
             lang: RwSignal::new(lang),
             area: RwSignal::new(settings.area),
             storage_error: RwSignal::new(None),
@@ -228,6 +248,7 @@ impl AppState {
         Effect::new(move |previous: Option<()>| {
             state.plan.track();
             state.progress.track();
+            state.progress_by_area.track();
             if previous.is_some() || !stored {
                 state.send(Event::Edited);
             }
@@ -287,11 +308,41 @@ impl AppState {
 
     /// The current plan and progress as a snapshot stamped with the export time.
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot::new(
+        Snapshot::with_results(
             self.plan.get_untracked(),
             self.progress.get_untracked(),
+            self.progress_by_area.get_untracked(),
             Some(now()),
         )
+    }
+
+    /// Reads every recorded result, untracked.
+    pub fn with_results_untracked<T>(&self, f: impl FnOnce(Results) -> T) -> T {
+        self.progress.with_untracked(|pr| {
+            self.progress_by_area
+                .with_untracked(|ba| f(Results::new(pr, ba)))
+        })
+    }
+
+    /// Reads every recorded result, tracking both maps.
+    pub fn with_results<T>(&self, f: impl FnOnce(Results) -> T) -> T {
+        self.progress
+            .with(|pr| self.progress_by_area.with(|ba| f(Results::new(pr, ba))))
+    }
+
+    /// The key of the result `indicator_id` records in `area`: the area's for
+    /// an indicator of a per-area objective, the shared one otherwise (also
+    /// for an id the plan does not have). `None` for a per-area objective's
+    /// indicator without an area: it has no shared result to record.
+    pub fn result_key(&self, indicator_id: &str, area: Option<&str>) -> Option<ResultKey> {
+        self.plan
+            .with_untracked(|p| match p.indicator(indicator_id) {
+                Some((o, _)) => {
+                    let key = o.result_key(indicator_id, area);
+                    (!o.is_per_area() || key.area.is_some()).then_some(key)
+                }
+                None => Some(ResultKey::shared(indicator_id)),
+            })
     }
 
     /// Changes the progress of one indicator and stamps it, keeping the
@@ -299,10 +350,21 @@ impl AppState {
     /// day: see [`ProgressEntry::apply_change`]). An entry left with neither a
     /// measurement, a note nor a history is removed; a change that changes
     /// nothing leaves the progress (and so storage) untouched.
-    pub fn record(&self, indicator_id: &str, change: impl FnOnce(&mut ProgressEntry)) {
+    ///
+    /// `area` picks the area's result of a per-area objective (see
+    /// [`AppState::result_key`]; it is ignored for a shared one); a per-area
+    /// objective's indicator without an area records nothing.
+    pub fn record(
+        &self,
+        indicator_id: &str,
+        area: Option<&str>,
+        change: impl FnOnce(&mut ProgressEntry),
+    ) {
+        let Some(key) = self.result_key(indicator_id, area) else {
+            return;
+        };
         let before = self
-            .progress
-            .with_untracked(|p| p.get(indicator_id).cloned())
+            .with_results_untracked(|r| r.get(&key).cloned())
             .unwrap_or_default();
         let mut new = before.clone();
         change(&mut new);
@@ -310,15 +372,15 @@ impl AppState {
         if after.as_ref() == Some(&before) {
             return;
         }
-        self.write_progress.update(|progress| match after {
-            Some(entry) => {
-                progress.insert(indicator_id.to_string(), entry);
-            }
-            None => {
-                progress.remove(indicator_id);
-            }
-        });
-        self.scorecard.indicator_changed(indicator_id);
+        match &key.area {
+            None => self.write_progress.update(|progress| {
+                set_entry(progress, &mut ProgressByArea::new(), &key, after);
+            }),
+            Some(_) => self.write_progress_by_area.update(|by_area| {
+                set_entry(&mut Progress::new(), by_area, &key, after);
+            }),
+        }
+        self.scorecard.result_changed(&key);
     }
 
     /// Replaces the plan; the scores are rebuilt when next read.
@@ -327,9 +389,11 @@ impl AppState {
         self.scorecard.invalidate();
     }
 
-    /// Replaces the whole progress; the scores are rebuilt when next read.
-    fn set_progress(&self, progress: Progress) {
+    /// Replaces the whole progress, shared and per area; the scores are
+    /// rebuilt when next read.
+    fn set_progress(&self, progress: Progress, progress_by_area: ProgressByArea) {
         self.write_progress.set(progress);
+        self.write_progress_by_area.set(progress_by_area);
         self.scorecard.invalidate();
     }
 
@@ -347,7 +411,7 @@ impl AppState {
     pub fn replace(&self, snapshot: Snapshot, reason: &str) -> Result<(), StorageError> {
         self.push_backup(self.current_json(), reason)?;
         self.set_plan(snapshot.plan);
-        self.set_progress(snapshot.progress);
+        self.set_progress(snapshot.progress, snapshot.progress_by_area);
         self.send(Event::Edited);
         self.send(Event::FlushNow);
         Ok(())
@@ -355,10 +419,7 @@ impl AppState {
 
     /// The current state as stored, serialized from references.
     fn current_json(&self) -> String {
-        self.plan.with_untracked(|p| {
-            self.progress
-                .with_untracked(|pr| storage::state_json(p, pr))
-        })
+        self.scorecard.with_inputs(storage::state_json)
     }
 
     fn push_backup(&self, json: String, reason: &str) -> Result<(), StorageError> {
@@ -373,7 +434,7 @@ impl AppState {
     /// an alarm here: the state itself is still stored.
     fn backup_on_open(&self) {
         let due = storage::backup_due_on_open(&self.backups.get_untracked(), &now());
-        let pristine = self.progress.with_untracked(Progress::is_empty)
+        let pristine = self.with_results_untracked(|r| r.is_empty())
             && self.plan.with_untracked(|p| *p == default_snapshot().plan);
         self.send(Event::Opened {
             due: due && !pristine,
@@ -466,10 +527,9 @@ impl AppState {
     /// this tab last looked.
     fn write(&self) -> WriteOutcome {
         let base = self.synced.get_value();
-        let result = self.plan.with_untracked(|p| {
-            self.progress
-                .with_untracked(|pr| storage::save_state(p, pr, &base))
-        });
+        let result = self
+            .scorecard
+            .with_inputs(|p, results| storage::save_state(p, results, &base));
         match result {
             Ok(Saved::Written(value)) => {
                 self.synced.set_value(value);
@@ -506,10 +566,7 @@ impl AppState {
     /// Writes the working state whatever is stored (the user chose this tab's
     /// version, or recovered from unreadable data).
     fn force_write(&self) -> Result<(), StorageError> {
-        let value = self.plan.with_untracked(|p| {
-            self.progress
-                .with_untracked(|pr| storage::force_save_state(p, pr))
-        })?;
+        let value = self.scorecard.with_inputs(storage::force_save_state)?;
         self.synced.set_value(value);
         Ok(())
     }
@@ -537,10 +594,9 @@ impl AppState {
             .synced_state()
             .and_then(|b| import(b.as_bytes()).ok())
             .map(|i| i.snapshot);
-        let outcome = self.plan.with_untracked(|p| {
-            self.progress
-                .with_untracked(|pr| tab_sync::reconcile(base.as_ref(), p, pr, &incoming))
-        });
+        let outcome = self
+            .scorecard
+            .with_inputs(|p, results| tab_sync::reconcile(base.as_ref(), p, results, &incoming));
         match outcome {
             Outcome::PlanConflict => {
                 self.tab_notice.set(Some(TabNotice::PlanConflict));
@@ -553,8 +609,11 @@ impl AppState {
                 if let Some(plan) = r.plan {
                     self.set_plan(plan);
                 }
-                if self.progress.with_untracked(|p| *p != r.progress) {
-                    self.set_progress(r.progress);
+                let changed = self.with_results_untracked(|now| {
+                    *now.shared != r.progress || *now.by_area != r.progress_by_area
+                });
+                if changed {
+                    self.set_progress(r.progress, r.progress_by_area);
                 }
                 let notice = if !r.lost.is_empty() {
                     Some(TabNotice::Lost(r.lost))
@@ -578,7 +637,9 @@ impl AppState {
         for edit in lost {
             let local = edit.local.clone().unwrap_or_default();
             // `record` stamps it as changed now.
-            self.record(&edit.indicator_id, move |entry| *entry = local);
+            self.record(&edit.indicator_id, edit.area.as_deref(), move |entry| {
+                *entry = local
+            });
         }
         self.tab_notice.set(None);
     }
@@ -611,7 +672,7 @@ impl AppState {
         self.mark_synced(raw.as_deref());
         self.tab_notice.set(None);
         self.set_plan(stored.plan);
-        self.set_progress(stored.progress);
+        self.set_progress(stored.progress, stored.progress_by_area);
         Ok(())
     }
 
@@ -619,7 +680,7 @@ impl AppState {
     /// imported file) and stores it. The unreadable data stays set aside.
     pub fn recover_with(&self, snapshot: Snapshot) -> Result<(), StorageError> {
         self.set_plan(snapshot.plan);
-        self.set_progress(snapshot.progress);
+        self.set_progress(snapshot.progress, snapshot.progress_by_area);
         self.force_write()?;
         self.recovering.set(false);
         Ok(())
@@ -677,9 +738,26 @@ mod tests {
 
     /// A `Scores` over the 2023 plan, with the write side of its progress.
     fn scores_2023() -> (Scores, WriteSignal<Plan>, WriteSignal<Progress>) {
+        let (scores, write_plan, write_progress, _) = scores_2023_by_area();
+        (scores, write_plan, write_progress)
+    }
+
+    /// [`scores_2023`] with the write side of the per-area progress too.
+    fn scores_2023_by_area() -> (
+        Scores,
+        WriteSignal<Plan>,
+        WriteSignal<Progress>,
+        WriteSignal<ProgressByArea>,
+    ) {
         let (plan, write_plan) = signal(default_snapshot().plan);
         let (progress, write_progress) = signal(Progress::new());
-        (Scores::new(plan, progress), write_plan, write_progress)
+        let (by_area, write_by_area) = signal(ProgressByArea::new());
+        (
+            Scores::new(plan, progress, by_area),
+            write_plan,
+            write_progress,
+            write_by_area,
+        )
     }
 
     /// What `AppState::record` does to the scores, without its clock.
@@ -687,13 +765,55 @@ mod tests {
         write.update(|p| {
             p.insert(id.into(), entry);
         });
-        scores.indicator_changed(id);
+        scores.result_changed(&ResultKey::shared(id));
+    }
+
+    /// The same for an area's result of a per-area objective.
+    fn record_in(
+        scores: Scores,
+        write: WriteSignal<ProgressByArea>,
+        id: &str,
+        area: &str,
+        entry: ProgressEntry,
+    ) {
+        let key = ResultKey::per_area(id, area);
+        write.update(|by_area| {
+            set_entry(&mut Progress::new(), by_area, &key, Some(entry));
+        });
+        scores.result_changed(&key);
     }
 
     fn full_score(scores: Scores) -> Scorecard {
-        scores
-            .plan
-            .with_untracked(|p| scores.progress.with_untracked(|pr| p.score(pr)))
+        scores.with_inputs(|p, results| p.score_results(results))
+    }
+
+    #[test]
+    fn an_areas_result_of_a_per_area_objective_moves_that_areas_score_only() {
+        let owner = Owner::new();
+        owner.set();
+        let (scores, _, _, write_by_area) = scores_2023_by_area();
+        let before = scores.get();
+        record_in(
+            scores,
+            write_by_area,
+            "soddisfazione-docenti-i1",
+            "ARUO",
+            valued("5"),
+        );
+        let after = scores.get();
+        assert_eq!(after, full_score(scores));
+        assert_ne!(
+            after.area("ARUO").and_then(|a| a.score),
+            before.area("ARUO").and_then(|a| a.score)
+        );
+        assert_eq!(
+            after.area("ACL").and_then(|a| a.score),
+            before.area("ACL").and_then(|a| a.score)
+        );
+        assert!(after
+            .objective_in("soddisfazione-docenti", "ARUO")
+            .is_some());
+        assert_eq!(after.objective_in("soddisfazione-docenti", "ACL"), None);
     }
 
     #[test]
@@ -703,7 +823,7 @@ mod tests {
         let (scores, _, write) = scores_2023();
         assert_eq!(scores.get(), full_score(scores));
         record(scores, write, "riassetto-bassini-i1", at_level(4));
-        record(scores, write, "soddisfazione-docenti-i1", valued("4.2"));
+        record(scores, write, "soddisfazione-residenze-i1", valued("4.2"));
         assert_eq!(scores.get(), full_score(scores));
         assert!(scores
             .with(|c| c.area("ATE").and_then(|a| a.score))
@@ -743,7 +863,7 @@ mod tests {
         scores.invalidate();
         assert_eq!(scores.get(), full_score(scores));
         let mut progress = Progress::new();
-        progress.insert("soddisfazione-docenti-i1".into(), valued("3.7"));
+        progress.insert("soddisfazione-residenze-i1".into(), valued("3.7"));
         write_progress.set(progress);
         scores.invalidate();
         // Stale scores take a recorded change on their rebuild.

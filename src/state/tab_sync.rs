@@ -7,7 +7,8 @@
 //!
 //! - the plan: whichever side changed it since `base` wins; when both changed it
 //!   differently nothing is adopted and the user chooses ([`Outcome::PlanConflict`]);
-//! - the progress, per indicator: a side that did not touch it since `base`
+//! - the progress, per result (an indicator's, and an area's of a per-area
+//!   objective: a [`ResultKey`]): a side that did not touch it since `base`
 //!   takes the other side's entry (also an older one, after an import or a
 //!   restore, and also none, when it was cleared); where both changed it, the
 //!   engine's merge decides (the newer `updated_at` wins);
@@ -18,13 +19,17 @@
 use std::collections::BTreeSet;
 
 use cruscotto_engine::merge::{merge, same_content};
-use cruscotto_engine::{Plan, Progress, ProgressEntry, Snapshot};
+use cruscotto_engine::{
+    set_entry, Plan, Progress, ProgressByArea, ProgressEntry, ResultKey, Results, Snapshot,
+};
 
-/// An indicator this tab changed since its last save whose change lost to a
-/// newer one from another tab.
+/// An indicator's result this tab changed since its last save whose change
+/// lost to a newer one from another tab.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LostEdit {
     pub indicator_id: String,
+    /// The area, for a per-area objective's result.
+    pub area: Option<String>,
     /// This tab's entry (`None`: this tab had cleared it).
     pub local: Option<ProgressEntry>,
     /// The entry adopted from the other tab (`None`: the other tab cleared it).
@@ -37,6 +42,7 @@ pub struct Reconciled {
     /// The plan another tab changed, to adopt; `None` keeps this tab's plan.
     pub plan: Option<Plan>,
     pub progress: Progress,
+    pub progress_by_area: ProgressByArea,
     pub lost: Vec<LostEdit>,
 }
 
@@ -55,14 +61,15 @@ pub enum Outcome {
 pub fn reconcile(
     base: Option<&Snapshot>,
     local_plan: &Plan,
-    local_progress: &Progress,
+    local: Results,
     incoming: &Snapshot,
 ) -> Outcome {
-    let empty = Progress::new();
-    let (base_plan, base_progress) = match base {
-        Some(b) => (&b.plan, &b.progress),
-        None => (local_plan, &empty),
+    let (empty, empty_by_area) = (Progress::new(), ProgressByArea::new());
+    let (base_plan, base_results) = match base {
+        Some(b) => (&b.plan, b.results()),
+        None => (local_plan, Results::new(&empty, &empty_by_area)),
     };
+    let there_results = incoming.results();
 
     let (plan, adopt_plan) = if incoming.plan == *local_plan {
         (local_plan, false)
@@ -76,31 +83,42 @@ pub fn reconcile(
 
     // The engine merges snapshots of one plan; both sides get the chosen plan,
     // which the merge only compares. Its newer-wins choice decides the
-    // indicators both tabs changed.
+    // results both tabs changed.
     let merged = match merge(&[
-        Snapshot::new(plan.clone(), local_progress.clone(), None),
-        Snapshot::new(plan.clone(), incoming.progress.clone(), None),
+        Snapshot::with_results(
+            plan.clone(),
+            local.shared.clone(),
+            local.by_area.clone(),
+            None,
+        ),
+        Snapshot::with_results(
+            plan.clone(),
+            incoming.progress.clone(),
+            incoming.progress_by_area.clone(),
+            None,
+        ),
     ]) {
-        Ok(m) => m.snapshot.progress,
+        Ok(m) => m.snapshot,
         // Unreachable with one plan on both sides; the other tab's progress
         // is then the choice that loses the least.
-        Err(_) => incoming.progress.clone(),
+        Err(_) => incoming.clone(),
     };
 
-    // Three-way, per indicator: a side that did not change it since `base`
+    // Three-way, per result: a side that did not change it since `base`
     // takes the other side's entry, even an older one (an import, a restore),
     // except that an entry the other side lacks is kept (see below); only where
     // both changed it does the newer one win.
-    let ids: BTreeSet<&String> = base_progress
-        .keys()
-        .chain(local_progress.keys())
-        .chain(incoming.progress.keys())
+    let keys: BTreeSet<ResultKey> = base_results
+        .iter()
+        .chain(local.iter())
+        .chain(there_results.iter())
+        .map(|(k, _)| k)
         .collect();
-    let mut progress = Progress::new();
-    for id in ids {
-        let was = base_progress.get(id);
-        let here = local_progress.get(id);
-        let there = incoming.progress.get(id);
+    let (mut progress, mut progress_by_area) = (Progress::new(), ProgressByArea::new());
+    for key in &keys {
+        let was = base_results.get(key);
+        let here = local.get(key);
+        let there = there_results.get(key);
         let chosen = if here == was {
             // The other tab's state lacks an entry this tab has: it may have
             // cleared it, or never seen it, when two saves cross (local storage
@@ -117,30 +135,41 @@ pub fn reconcile(
         } else {
             match (here, there) {
                 (None, changed) | (changed, None) => changed,
-                (Some(_), Some(_)) => merged.get(id),
+                (Some(_), Some(_)) => merged.entry(key),
             }
         };
         if let Some(entry) = chosen {
-            progress.insert(id.clone(), entry.clone());
+            set_entry(
+                &mut progress,
+                &mut progress_by_area,
+                key,
+                Some(entry.clone()),
+            );
         }
     }
+    let result = Results::new(&progress, &progress_by_area);
 
     let mut lost = Vec::new();
-    let ids: BTreeSet<&String> = local_progress.keys().chain(base_progress.keys()).collect();
-    for id in ids {
-        let here = local_progress.get(id);
-        let changed_here = here != base_progress.get(id);
-        let result = progress.get(id);
-        let kept = match (here, result) {
+    let keys: BTreeSet<ResultKey> = local
+        .iter()
+        .chain(base_results.iter())
+        .map(|(k, _)| k)
+        .collect();
+    for key in keys {
+        let here = local.get(&key);
+        let changed_here = here != base_results.get(&key);
+        let adopted = result.get(&key);
+        let kept = match (here, adopted) {
             (Some(a), Some(b)) => same_content(a, b),
             (None, None) => true,
             _ => false,
         };
         if changed_here && !kept {
             lost.push(LostEdit {
-                indicator_id: id.clone(),
+                indicator_id: key.indicator,
+                area: key.area,
                 local: here.cloned(),
-                adopted: result.cloned(),
+                adopted: adopted.cloned(),
             });
         }
     }
@@ -148,6 +177,7 @@ pub fn reconcile(
     Outcome::Adopt(Box::new(Reconciled {
         plan: adopt_plan.then(|| plan.clone()),
         progress,
+        progress_by_area,
         lost,
     }))
 }
@@ -156,6 +186,93 @@ pub fn reconcile(
 mod tests {
     use super::*;
     use cruscotto_engine::default_snapshot;
+
+    /// [`super::reconcile`] of this tab's shared progress alone.
+    fn reconcile(
+        base: Option<&Snapshot>,
+        local_plan: &Plan,
+        local: &Progress,
+        incoming: &Snapshot,
+    ) -> Outcome {
+        super::reconcile(base, local_plan, Results::shared_only(local), incoming)
+    }
+
+    fn by_area(entries: &[(&str, &str, ProgressEntry)]) -> ProgressByArea {
+        let mut out = ProgressByArea::new();
+        for (area, id, e) in entries {
+            set_entry(
+                &mut Progress::new(),
+                &mut out,
+                &ResultKey::per_area(*id, *area),
+                Some(e.clone()),
+            );
+        }
+        out
+    }
+
+    const DOCENTI: &str = "soddisfazione-docenti-i1";
+
+    #[test]
+    fn another_tabs_per_area_entry_is_kept_next_to_this_tabs_own() {
+        let base = snap(Progress::new());
+        let local_by_area = by_area(&[("ACL", DOCENTI, entry(1, T1))]);
+        let mut incoming = snap(Progress::new());
+        incoming.progress_by_area = by_area(&[("ARUO", DOCENTI, entry(2, T2))]);
+        let local = Progress::new();
+        let r = adopted(super::reconcile(
+            Some(&base),
+            &base.plan,
+            Results::new(&local, &local_by_area),
+            &incoming,
+        ));
+        assert!(r.progress.is_empty());
+        assert_eq!(
+            r.progress_by_area,
+            by_area(&[
+                ("ACL", DOCENTI, entry(1, T1)),
+                ("ARUO", DOCENTI, entry(2, T2))
+            ])
+        );
+        assert!(r.lost.is_empty());
+    }
+
+    #[test]
+    fn per_area_entries_of_one_indicator_are_reconciled_area_by_area() {
+        // Both tabs changed ARUO's result (the other tab's is newer) and only
+        // this tab changed ACL's: ACL keeps this tab's, ARUO takes the newer,
+        // and the lost edit names its area.
+        let mut base = snap(Progress::new());
+        base.progress_by_area = by_area(&[("ARUO", DOCENTI, entry(0, T1))]);
+        let local_by_area = by_area(&[
+            ("ACL", DOCENTI, entry(1, T1)),
+            ("ARUO", DOCENTI, entry(1, T1)),
+        ]);
+        let mut incoming = snap(Progress::new());
+        incoming.progress_by_area = by_area(&[("ARUO", DOCENTI, entry(3, T2))]);
+        let local = Progress::new();
+        let r = without_history(adopted(super::reconcile(
+            Some(&base),
+            &base.plan,
+            Results::new(&local, &local_by_area),
+            &incoming,
+        )));
+        assert_eq!(
+            r.progress_by_area,
+            by_area(&[
+                ("ACL", DOCENTI, entry(1, T1)),
+                ("ARUO", DOCENTI, entry(3, T2))
+            ])
+        );
+        assert_eq!(
+            r.lost,
+            vec![LostEdit {
+                indicator_id: DOCENTI.into(),
+                area: Some("ARUO".into()),
+                local: Some(entry(1, T1)),
+                adopted: Some(entry(3, T2)),
+            }]
+        );
+    }
 
     fn entry(level: u8, at: &str) -> ProgressEntry {
         ProgressEntry {
@@ -194,6 +311,10 @@ mod tests {
     fn without_history(mut r: Reconciled) -> Reconciled {
         let strip = |e: &mut ProgressEntry| e.history.clear();
         r.progress.values_mut().for_each(strip);
+        r.progress_by_area
+            .values_mut()
+            .flat_map(|p| p.values_mut())
+            .for_each(strip);
         for l in &mut r.lost {
             l.local.iter_mut().for_each(strip);
             l.adopted.iter_mut().for_each(strip);
@@ -231,6 +352,7 @@ mod tests {
             r.lost,
             vec![LostEdit {
                 indicator_id: "a".into(),
+                area: None,
                 local: Some(entry(1, T1)),
                 adopted: Some(entry(3, T2)),
             }]

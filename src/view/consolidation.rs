@@ -286,16 +286,29 @@ mod tests {
         }
     }
 
-    const DOCENTI: &str = "soddisfazione-docenti-i1";
+    /// A shared milestone weighed by ARES and ARUO.
+    const VQR: &str = "supporto-vqr-i1";
     const RESIDENZE: &str = "soddisfazione-residenze-i1";
-    const PTA: &str = "soddisfazione-pta-i1";
+    /// A shared number weighed by AGIS.
+    const MANUTENZIONI: &str = "piano-manutenzioni-i1";
+
+    /// A milestone's entry: the level reached.
+    fn level(level: u8, at: &str, by: &str) -> ProgressEntry {
+        ProgressEntry {
+            level: Some(level),
+            updated_at: Some(at.into()),
+            updated_by: Some(by.into()),
+            ..ProgressEntry::default()
+        }
+    }
 
     #[test]
     fn files_of_different_indicators_combine_with_the_current_progress() {
         let mut current = default_snapshot();
-        current
-            .progress
-            .insert(PTA.into(), entry("3", "2023-03-01T10:00:00Z", "ufficio"));
+        current.progress.insert(
+            MANUTENZIONI.into(),
+            entry("3", "2023-03-01T10:00:00Z", "ufficio"),
+        );
         let r = ready(consolidate(
             &current,
             vec![
@@ -305,14 +318,16 @@ mod tests {
                 ),
                 file(
                     "AAF.json",
-                    &[(DOCENTI, entry("4.2", "2023-05-02T10:00:00Z", "aaf"))],
+                    &[(VQR, level(3, "2023-05-02T10:00:00Z", "aaf"))],
                 ),
             ],
         ));
         assert!(r.conflicts.is_empty());
         let merged = r.resolve(&BTreeMap::new()).expect("no choices");
         let keys: Vec<&String> = merged.progress.keys().collect();
-        assert_eq!(keys, vec![DOCENTI, PTA, RESIDENZE]);
+        let mut expected = vec![VQR, MANUTENZIONI, RESIDENZE];
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
         assert_eq!(
             r.sources,
             vec![
@@ -327,21 +342,21 @@ mod tests {
 
     #[test]
     fn a_disagreement_lists_objective_areas_and_both_values_newest_first() {
-        let old = entry("3", "2023-05-01T10:00:00Z", "rossi");
-        let new = entry("5", "2023-06-01T10:00:00Z", "bianchi");
+        let old = level(1, "2023-05-01T10:00:00Z", "rossi");
+        let new = level(3, "2023-06-01T10:00:00Z", "bianchi");
         let r = ready(consolidate(
             &default_snapshot(),
             vec![
-                file("vecchio.json", &[(DOCENTI, old.clone())]),
-                file("nuovo.json", &[(DOCENTI, new.clone())]),
+                file("vecchio.json", &[(VQR, old.clone())]),
+                file("nuovo.json", &[(VQR, new.clone())]),
             ],
         ));
         assert_eq!(r.conflicts.len(), 1);
         let c = &r.conflicts[0];
-        assert_eq!(c.indicator_id, DOCENTI);
-        assert_eq!(c.objective_id, "soddisfazione-docenti");
+        assert_eq!(c.indicator_id, VQR);
+        assert_eq!(c.objective_id, "supporto-vqr");
         assert!(!c.objective_title.is_empty());
-        assert!(c.areas.contains(&"ACL".to_string()), "{:?}", c.areas);
+        assert!(c.areas.contains(&"ARUO".to_string()), "{:?}", c.areas);
         assert_eq!(
             c.options,
             vec![
@@ -356,36 +371,36 @@ mod tests {
             ]
         );
         // The newer wins unless the user picks the other file.
-        let kept = r.resolve(&BTreeMap::new()).expect("default").progress[DOCENTI].clone();
+        let kept = r.resolve(&BTreeMap::new()).expect("default").progress[VQR].clone();
         assert_eq!(current_state(&kept), current_state(&new));
         // The engine's merge keeps the value it replaced in the winner's history.
         assert!(
             kept.history.iter().any(|p| p.value == old.value),
             "{kept:?}"
         );
-        let picked = BTreeMap::from([(DOCENTI.to_string(), 1)]);
+        let picked = BTreeMap::from([(VQR.to_string(), 1)]);
         assert_eq!(Ready::selected(c, &picked), 1);
         assert_eq!(Ready::selected(c, &BTreeMap::new()), 0);
-        let chosen = r.resolve(&picked).expect("picked").progress[DOCENTI].clone();
+        let chosen = r.resolve(&picked).expect("picked").progress[VQR].clone();
         assert_eq!(current_state(&chosen), current_state(&old));
     }
 
     #[test]
     fn the_current_state_takes_part_and_a_newer_local_entry_wins() {
         let mut current = default_snapshot();
-        let local = entry("4.8", "2023-07-01T10:00:00Z", "ufficio");
-        current.progress.insert(DOCENTI.into(), local.clone());
+        let local = level(3, "2023-07-01T10:00:00Z", "ufficio");
+        current.progress.insert(VQR.into(), local.clone());
         let r = ready(consolidate(
             &current,
             vec![file(
                 "ACL.json",
-                &[(DOCENTI, entry("3", "2023-05-01T10:00:00Z", "acl"))],
+                &[(VQR, level(1, "2023-05-01T10:00:00Z", "acl"))],
             )],
         ));
         let c = &r.conflicts[0];
         assert_eq!(c.options[0].sources, vec![0]);
         assert_eq!(r.sources[c.options[0].sources[0]], Source::Current);
-        let kept = r.resolve(&BTreeMap::new()).expect("default").progress[DOCENTI].clone();
+        let kept = r.resolve(&BTreeMap::new()).expect("default").progress[VQR].clone();
         assert_eq!(current_state(&kept), current_state(&local));
     }
 
@@ -437,7 +452,7 @@ mod tests {
             vec![
                 file(
                     "ACL.json",
-                    &[(DOCENTI, entry("3", "2023-05-01T10:00:00Z", "acl"))],
+                    &[(VQR, level(1, "2023-05-01T10:00:00Z", "acl"))],
                 ),
                 ("rotto.json".into(), import(b"{ not json")),
                 ("vuoto.json".into(), import(b"")),

@@ -105,6 +105,7 @@ pub fn new_objective(plan: &Plan, pillar: &str, title: &str) -> Objective {
         assignments: Vec::new(),
         other_structures: Vec::new(),
         aggregation: Aggregation::Mean,
+        measurement: Default::default(),
         indicators: vec![new_indicator(ind_id, IndicatorKind::Milestone)],
         note: None,
     }

@@ -225,6 +225,13 @@ mod tests {
         }
     }
 
+    fn level(level: u8) -> ProgressEntry {
+        ProgressEntry {
+            level: Some(level),
+            ..ProgressEntry::default()
+        }
+    }
+
     #[test]
     fn the_same_snapshot_changes_nothing() {
         let s = default_snapshot();
@@ -238,14 +245,12 @@ mod tests {
     fn progress_added_changed_and_removed_are_listed_with_scores_before_and_after() {
         let current = default_snapshot();
         let mut current_progress = Progress::new();
-        current_progress.insert("soddisfazione-docenti-i1".into(), value("4.2"));
-        current_progress.insert("soddisfazione-pta-i1".into(), value("3"));
+        current_progress.insert("supporto-vqr-i1".into(), level(1));
+        current_progress.insert("piano-manutenzioni-i1".into(), value("3"));
         let card = current.plan.score(&current_progress);
 
         let mut imported = default_snapshot();
-        imported
-            .progress
-            .insert("soddisfazione-docenti-i1".into(), value("5"));
+        imported.progress.insert("supporto-vqr-i1".into(), level(3));
         imported
             .progress
             .insert("soddisfazione-residenze-i1".into(), value("3.5"));
@@ -253,17 +258,16 @@ mod tests {
         let diff = diff(&current.plan, &current_progress, &card, &imported);
         assert!(diff.same_plan_id);
         assert_eq!(diff.progress_added, vec!["soddisfazione-residenze-i1"]);
-        assert_eq!(diff.progress_removed, vec!["soddisfazione-pta-i1"]);
-        assert_eq!(diff.progress_changed, vec!["soddisfazione-docenti-i1"]);
+        assert_eq!(diff.progress_removed, vec!["piano-manutenzioni-i1"]);
+        assert_eq!(diff.progress_changed, vec!["supporto-vqr-i1"]);
         assert!(diff.objectives_added.is_empty() && diff.objectives_changed.is_empty());
 
-        // ACL weighs soddisfazione-docenti (level 3 → 4) and soddisfazione-residenze
-        // (step mode: 3.5 is level 1).
-        let acl = diff.areas.iter().find(|a| a.code == "ACL").expect("ACL");
-        assert_eq!(acl.before, Some(d("3")));
+        // ARES weighs supporto-vqr (level 1 → 3), a shared milestone.
+        let ares = diff.areas.iter().find(|a| a.code == "ARES").expect("ARES");
+        assert_eq!(ares.before, Some(d("1")));
         let expected = imported.plan.score(&imported.progress);
-        assert_eq!(acl.after, expected.area("ACL").and_then(|s| s.score));
-        assert!(acl.changed());
+        assert_eq!(ares.after, expected.area("ARES").and_then(|s| s.score));
+        assert!(ares.changed());
         assert!(!diff.is_identical());
     }
 
@@ -312,7 +316,7 @@ mod tests {
     fn backup_summaries_read_title_year_and_progress_count_only() {
         let mut s = default_snapshot();
         s.progress
-            .insert("soddisfazione-docenti-i1".into(), value("4"));
+            .insert("piano-manutenzioni-i1".into(), value("4"));
         let summary = backup_summary(&s.to_json()).expect("summary");
         assert_eq!(summary.year, 2023);
         assert_eq!(summary.title, s.plan.title);

@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         validate(&snapshot).is_valid(),
         "an imported snapshot is valid"
     );
-    let card = snapshot.plan.score(&snapshot.progress);
+    let card = snapshot.score();
     let _ = score_summary(&snapshot.plan, &card);
     let json = snapshot.to_json();
     let again = match import(json.as_bytes()) {

@@ -147,9 +147,12 @@ fn run_merge(args: &[&str]) -> ExitCode {
             .map(|(i, e)| format!("{} from {}", stamped(e), inputs[*i]))
             .collect::<Vec<_>>()
             .join(", ");
+        let result = match &c.area {
+            Some(area) => format!("{} (area {area})", c.indicator_id),
+            None => c.indicator_id.clone(),
+        };
         eprintln!(
-            "conflict: {}: kept {} over {others}",
-            c.indicator_id,
+            "conflict: {result}: kept {} over {others}",
             stamped(&c.chosen)
         );
     }
@@ -182,7 +185,7 @@ fn main() -> ExitCode {
         ["score", file] => match load(file) {
             Ok(imported) => {
                 let s = &imported.snapshot;
-                let summary = score_summary(&s.plan, &s.plan.score(&s.progress));
+                let summary = score_summary(&s.plan, &s.score());
                 let mut json = serde_json::to_string_pretty(&summary).unwrap_or_default();
                 json.push('\n');
                 write_stdout(&json)

@@ -83,6 +83,7 @@ pub fn objective(id: &str, weights: &[(&str, &str)], indicators: Vec<Indicator>)
             .collect(),
         other_structures: vec![],
         aggregation: Aggregation::Mean,
+        measurement: Measurement::Shared,
         indicators,
         note: None,
     }
@@ -138,6 +139,48 @@ pub fn progress(entries: &[(&str, ProgressEntry)]) -> Progress {
         .iter()
         .map(|(k, v)| ((*k).to_string(), v.clone()))
         .collect()
+}
+
+/// Moves every entry of a per-area objective's indicator out of `progress`
+/// and gives a copy of it to each area the objective is assigned to, as the
+/// migration to version 3 does: the shared and the per-area maps.
+pub fn per_area_copies(plan: &Plan, mut progress: Progress) -> (Progress, ProgressByArea) {
+    let mut by_area = ProgressByArea::new();
+    for o in plan.objectives.iter().filter(|o| o.is_per_area()) {
+        for i in &o.indicators {
+            if let Some(e) = progress.remove(&i.id) {
+                for area in o.areas() {
+                    by_area
+                        .entry(area.to_string())
+                        .or_default()
+                        .insert(i.id.clone(), e.clone());
+                }
+            }
+        }
+    }
+    (progress, by_area)
+}
+
+/// An objective measured per area.
+pub fn per_area(mut o: Objective) -> Objective {
+    o.measurement = Measurement::PerArea;
+    o
+}
+
+/// A snapshot with shared and per-area progress.
+pub fn snapshot_by_area(plan: Plan, progress: Progress, by_area: ProgressByArea) -> Snapshot {
+    Snapshot::with_results(plan, progress, by_area, None)
+}
+
+/// Per-area progress written in a line: (area, indicator, entry).
+pub fn by_area(entries: &[(&str, &str, ProgressEntry)]) -> ProgressByArea {
+    let mut m = ProgressByArea::new();
+    for (a, id, e) in entries {
+        m.entry((*a).to_string())
+            .or_default()
+            .insert((*id).to_string(), e.clone());
+    }
+    m
 }
 
 pub fn snapshot(plan: Plan, progress: Progress) -> Snapshot {
@@ -199,6 +242,26 @@ pub fn two_areas() -> Plan {
         vec![
             objective("o1", &[("A", "60"), ("B", "100")], vec![milestone("m1")]),
             objective("o2", &[("A", "40")], vec![milestone("m2")]),
+        ],
+    )
+}
+
+/// Areas A, B and C: "sat" (milestone s, measured per area) weighs 40 in A
+/// and 50 in B; "com" (milestone c, shared) 60 in A, 50 in B and 100 in C.
+pub fn survey() -> Plan {
+    plan(
+        &["A", "B", "C"],
+        vec![
+            per_area(objective(
+                "sat",
+                &[("A", "40"), ("B", "50")],
+                vec![milestone("s")],
+            )),
+            objective(
+                "com",
+                &[("A", "60"), ("B", "50"), ("C", "100")],
+                vec![milestone("c")],
+            ),
         ],
     )
 }

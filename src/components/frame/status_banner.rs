@@ -179,10 +179,15 @@ fn lost_items(lost: &[LostEdit], app: crate::state::AppState) -> impl IntoView {
                     })
                     .unwrap_or_else(|| edit.indicator_id.clone())
             });
+            // A per-area objective's result names its area.
+            let title = match &edit.area {
+                Some(area) => format!("{title} – {area}"),
+                None => title,
+            };
             let here = summary(&edit.local);
             let there = summary(&edit.adopted);
             view! {
-                <li data-indicator=edit.indicator_id.clone()>
+                <li data-indicator=edit.indicator_id.clone() data-area=edit.area.clone()>
                     <strong>{title}</strong>": "
                     {t!(i18n, common.tab_here)}" "{here}" → "{t!(i18n, common.tab_there)}" "{there}
                 </li>

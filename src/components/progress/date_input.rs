@@ -44,7 +44,7 @@ pub fn DateInput(
         move |ev: leptos::ev::Event| {
             let done_on = parse_date_field(&event_target_value(&ev));
             if entry.get_untracked().0 != done_on {
-                app.record(&id, |e| {
+                app.record(&id, None, |e| {
                     e.done_on = done_on;
                     if done_on.is_some() {
                         e.level = None;
@@ -57,7 +57,7 @@ pub fn DateInput(
         let id = indicator_id.clone();
         move |ev: leptos::ev::Event| {
             let missed = event_target_checked(&ev);
-            app.record(&id, |e| {
+            app.record(&id, None, |e| {
                 if missed {
                     e.level = Some(0);
                     e.done_on = None;

@@ -42,7 +42,7 @@ pub fn IndicatorNote(
         let id = indicator_id.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            app.record(&id, |e| {
+            app.record(&id, None, |e| {
                 e.note = (!text.trim().is_empty()).then_some(text);
             });
         }

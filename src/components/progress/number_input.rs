@@ -89,7 +89,7 @@ pub fn NumberInput(
                 Ok(v) => {
                     error.set(None);
                     if stored.get_untracked() != Some(v) {
-                        app.record(&id, |e| {
+                        app.record(&id, None, |e| {
                             e.value = Some(v);
                             e.level = None;
                         });
@@ -98,7 +98,7 @@ pub fn NumberInput(
                 Err(NumberInputError::Empty) => {
                     error.set(None);
                     if stored.get_untracked().is_some() {
-                        app.record(&id, |e| e.value = None);
+                        app.record(&id, None, |e| e.value = None);
                     }
                 }
                 Err(e) => error.set(Some(e)),

@@ -29,7 +29,7 @@ use crate::view::what_if::{
 /// and saved as if typed on the objective page.
 fn apply(app: &AppState, changes: Vec<(String, ProgressEntry)>) {
     for (id, tried) in changes {
-        app.record(&id, |e| write_measurement(e, &tried));
+        app.record(&id, None, |e| write_measurement(e, &tried));
     }
 }
 
