@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::progress::indicator_card::IndicatorCard;
+use crate::components::progress::indicator_levels::IndicatorLevels;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::state::use_app;
@@ -105,6 +106,7 @@ fn ObjectiveView(
         }
     };
 
+    let per_area = objective.is_per_area();
     let oid = objective.id.clone();
     let objective_level = Signal::derive(move || app.scorecard.with(|c| c.objective(&oid)));
 
@@ -143,10 +145,19 @@ fn ObjectiveView(
             let href = area_href(&code);
             let score_id = dom_id("area-score-", &code);
             let data_area = code.clone();
+            // A per-area objective has no one level: each row says the area's.
+            let level_cell = per_area.then(|| {
+                let oid = objective.id.clone();
+                let code = code.clone();
+                let level_id = dom_id("objective-level-", &code);
+                let level = Signal::derive(move || app.scorecard.with(|c| c.objective_in(&oid, &code)));
+                view! { <td class="num"><span id=level_id><LevelBadge level=level /></span></td> }
+            });
             view! {
                 <tr data-area=data_area>
                     <th scope="row"><A href=href><abbr title=name>{code}</abbr></A></th>
                     <td class="num">{move || format::decimal(weight, app.lang.get(), 2)}</td>
+                    {level_cell}
                     <td class="num score">
                         <span id=score_id>
                             {move || format::level(score.with(|s| s.as_ref().and_then(|s| s.score)), app.lang.get())}
@@ -172,16 +183,26 @@ fn ObjectiveView(
             view! { <p class="hint">{t!(i18n, objective.aggregation_all)}</p> }.into_any()
         }
     });
-    let cards = objective
-        .indicators
-        .iter()
-        .cloned()
-        .map(|indicator| view! { <IndicatorCard indicator=indicator several=several intermediate=intermediate /> })
-        .collect_view();
+    let cards = if per_area {
+        view! { <PerAreaResults objective=objective.clone() intermediate=intermediate /> }.into_any()
+    } else {
+        objective
+            .indicators
+            .iter()
+            .cloned()
+            .map(|indicator| view! { <IndicatorCard indicator=indicator several=several intermediate=intermediate /> })
+            .collect_view()
+            .into_any()
+    };
     let my_area = move || {
         app.area
             .get()
             .filter(|code| objective.assignments.iter().any(|a| &a.area == code))
+    };
+    let objective_level_view = if per_area {
+        view! { <span id="objective-level">{t!(i18n, objective.objective_level_per_area)}</span> }.into_any()
+    } else {
+        view! { <span id="objective-level"><LevelBadge level=objective_level /></span> }.into_any()
     };
 
     view! {
@@ -236,7 +257,7 @@ fn ObjectiveView(
                 <div aria-live="polite">
                     <p class="objective-level">
                         <span class="summary-label">{t!(i18n, objective.objective_level)}</span>
-                        <span id="objective-level"><LevelBadge level=objective_level /></span>
+                        {objective_level_view}
                     </p>
                     <table class="scores area-impact">
                         <caption>{t!(i18n, objective.area_scores)}</caption>
@@ -244,6 +265,7 @@ fn ObjectiveView(
                             <tr>
                                 <th scope="col">{t!(i18n, common.area)}</th>
                                 <th scope="col" class="num">{t!(i18n, common.weight)}</th>
+                                {per_area.then(|| view! { <th scope="col" class="num">{t!(i18n, objective.col_objective_level)}</th> })}
                                 <th scope="col" class="num">{t!(i18n, common.score)}</th>
                                 <th scope="col" class="num">{t!(i18n, common.percent_of_target)}</th>
                             </tr>
@@ -253,6 +275,108 @@ fn ObjectiveView(
                 </div>
             </aside>
         </div>
+    }
+}
+
+/// The areas in the order their blocks are shown: the manager's own area
+/// first, then the plan's order.
+pub fn areas_own_first(objective: &Objective, own: Option<&str>) -> Vec<String> {
+    let mut areas: Vec<String> = objective.areas().map(str::to_string).collect();
+    if let Some(i) = own.and_then(|own| areas.iter().position(|a| a == own)) {
+        let own = areas.remove(i);
+        areas.insert(0, own);
+    }
+    areas
+}
+
+/// A per-area objective's indicators: their levels once, then one block per
+/// weighted area (its name, weight and level, and a card per indicator
+/// recording the area's own result). The manager's own area comes first; the
+/// planning office sees every area's result on one page.
+#[component]
+fn PerAreaResults(
+    /// The per-area objective, as in the plan.
+    objective: Objective,
+    /// Whether milestones may be assessed at the intermediate level 2.
+    intermediate: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let several = objective.indicators.len() > 1;
+    let levels = objective
+        .indicators
+        .iter()
+        .cloned()
+        .map(|indicator| {
+            let heading = match indicator.label.clone().filter(|_| several) {
+                Some(l) => view! { {t!(i18n, objective.indicator_label, label = l)} }.into_any(),
+                None => view! { {t!(i18n, objective.indicator)} }.into_any(),
+            };
+            let heading_id = dom_id("indicator-heading-", &indicator.id);
+            let labelledby = heading_id.clone();
+            let data_indicator = indicator.id.clone();
+            view! {
+                <section class="indicator-card indicator-levels" data-indicator=data_indicator aria-labelledby=labelledby>
+                    <h3 id=heading_id>{heading}</h3>
+                    {indicator.description.clone().map(|d| view! { <p class="indicator-description">{d}</p> })}
+                    <IndicatorLevels indicator=indicator />
+                </section>
+            }
+        })
+        .collect_view();
+    // Built once: the manager's area chosen later reorders nothing under their
+    // cursor while they type.
+    let own = app.area.get_untracked();
+    let blocks = areas_own_first(&objective, own.as_deref())
+        .into_iter()
+        .map(|code| {
+            let weight = objective
+                .assignments
+                .iter()
+                .filter(|a| a.area == code)
+                .map(|a| a.weight)
+                .sum::<rust_decimal::Decimal>();
+            let name = app.plan.with_untracked(|p| {
+                p.area(&code).map(|a| a.name.clone()).unwrap_or_default()
+            });
+            let heading_id = dom_id("area-result-heading-", &code);
+            let level = {
+                let oid = objective.id.clone();
+                let code = code.clone();
+                Signal::derive(move || app.scorecard.with(|c| c.objective_in(&oid, &code)))
+            };
+            let is_own = own.as_deref() == Some(code.as_str());
+            let cards = objective
+                .indicators
+                .iter()
+                .cloned()
+                .map(|indicator| {
+                    view! { <IndicatorCard indicator=indicator several=several intermediate=intermediate area=code.clone() /> }
+                })
+                .collect_view();
+            let area = code.clone();
+            let labelledby = heading_id.clone();
+            let level_id = dom_id("area-objective-level-", &code);
+            view! {
+                <section class="area-result" class:own-area=is_own data-area=code aria-labelledby=labelledby>
+                    <h3 id=heading_id>
+                        {t!(i18n, objective.area_result_heading, area = area, name = name)}
+                        {is_own.then(|| view! { " "<span class="badge-own">{t!(i18n, objective.your_area)}</span> })}
+                    </h3>
+                    <p class="area-result-level" aria-live="polite">
+                        {t!(i18n, objective.area_result_weight, weight = move || format::decimal(weight, app.lang.get(), 2))}
+                        " "
+                        <span id=level_id><LevelBadge level=level /></span>
+                    </p>
+                    {cards}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="hint per-area-hint" id="per-area-hint">{t!(i18n, objective.per_area_hint)}</p>
+        {levels}
+        {blocks}
     }
 }
 
@@ -267,5 +391,18 @@ mod tests {
         let plan = default_snapshot().plan;
         assert_eq!(structure_label(&plan, "ATE"), "ATE – Area Tecnico Edilizia");
         assert_eq!(structure_label(&plan, "XYZ"), "XYZ");
+    }
+
+    #[test]
+    fn the_managers_own_area_comes_first_in_a_per_area_objective() {
+        let plan = default_snapshot().plan;
+        let rup = plan.objective("rotazione-rup").expect("objective");
+        let all = areas_own_first(rup, None);
+        assert_eq!(all.len(), 9);
+        assert_eq!(all[0], "AAF");
+        let aruo = areas_own_first(rup, Some("ARUO"));
+        assert_eq!(aruo[0], "ARUO");
+        assert_eq!(aruo.len(), 9);
+        assert_eq!(areas_own_first(rup, Some("XYZ")), all);
     }
 }

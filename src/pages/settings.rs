@@ -12,14 +12,22 @@ use crate::view::format;
 
 /// Milestone indicators recorded at level 2, which only a plan allowing the
 /// intermediate level accepts: turning it off would leave an invalid state.
+/// An area's result of a per-area objective is named with its area.
 fn level_two_milestones(
     plan: &cruscotto_engine::Plan,
-    progress: &cruscotto_engine::Progress,
+    results: cruscotto_engine::Results,
 ) -> Vec<String> {
-    plan.indicators()
-        .filter(|(_, i)| i.kind == IndicatorKind::Milestone)
-        .filter(|(_, i)| progress.get(&i.id).and_then(|e| e.level) == Some(2))
-        .map(|(_, i)| i.id.clone())
+    results
+        .iter()
+        .filter(|(_, e)| e.level == Some(2))
+        .filter(|(k, _)| {
+            plan.indicator(&k.indicator)
+                .is_some_and(|(_, i)| i.kind == IndicatorKind::Milestone)
+        })
+        .map(|(k, _)| match k.area {
+            Some(area) => format!("{} ({area})", k.indicator),
+            None => k.indicator,
+        })
         .collect()
 }
 
@@ -44,8 +52,7 @@ pub fn SettingsPage() -> impl IntoView {
         let on = event_target_checked(&ev);
         if !on {
             let stuck = app.plan.with_untracked(|p| {
-                app.progress
-                    .with_untracked(|pr| level_two_milestones(p, pr))
+                app.with_results_untracked(|r| level_two_milestones(p, r))
             });
             if !stuck.is_empty() {
                 blocked.set(stuck);
@@ -171,7 +178,7 @@ pub fn SettingsPage() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use cruscotto_engine::{default_snapshot, ProgressEntry};
+    use cruscotto_engine::{default_snapshot, ProgressByArea, ProgressEntry, Results};
 
     use super::*;
 
@@ -184,7 +191,8 @@ mod tests {
             .find(|(_, i)| i.kind == IndicatorKind::Milestone)
             .expect("a milestone");
         let mut progress = s.progress.clone();
-        assert!(level_two_milestones(&s.plan, &progress).is_empty());
+        let none = ProgressByArea::new();
+        assert!(level_two_milestones(&s.plan, Results::shared_only(&progress)).is_empty());
         progress.insert(
             milestone.id.clone(),
             ProgressEntry {
@@ -192,9 +200,21 @@ mod tests {
                 ..ProgressEntry::default()
             },
         );
+        let mut by_area = ProgressByArea::new();
+        by_area.entry("ARUO".into()).or_default().insert(
+            "rotazione-rup-i2".into(),
+            ProgressEntry {
+                level: Some(2),
+                ..ProgressEntry::default()
+            },
+        );
         assert_eq!(
-            level_two_milestones(&s.plan, &progress),
+            level_two_milestones(&s.plan, Results::new(&progress, &none)),
             vec![milestone.id.clone()]
+        );
+        assert_eq!(
+            level_two_milestones(&s.plan, Results::new(&progress, &by_area)),
+            vec![milestone.id.clone(), "rotazione-rup-i2 (ARUO)".to_string()]
         );
     }
 }

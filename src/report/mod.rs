@@ -12,8 +12,8 @@ pub mod xlsx;
 
 use chrono::NaiveDate;
 use cruscotto_engine::{
-    AreaScore, Indicator, IndicatorKind, Lang, Level, LevelValue, PillarScore, Plan, Progress,
-    ProgressEntry, Scorecard,
+    AreaScore, Indicator, IndicatorKind, Lang, Level, LevelValue, Objective, PillarScore, Plan,
+    ProgressEntry, Results, Scorecard,
 };
 use rust_decimal::Decimal;
 
@@ -147,8 +147,16 @@ fn reached(kind: IndicatorKind, entry: Option<&ProgressEntry>) -> Reached {
     }
 }
 
-fn indicator_line(i: &Indicator, progress: &Progress, card: &Scorecard) -> IndicatorLine {
-    let entry = progress.get(&i.id);
+/// An indicator as weighted in `area`: for a per-area objective, the area's
+/// own result and level, so each area's row says what that area reached.
+fn indicator_line(
+    o: &Objective,
+    i: &Indicator,
+    results: Results,
+    card: &Scorecard,
+    area: &str,
+) -> IndicatorLine {
+    let entry = results.entry(o, &i.id, Some(area));
     let text = |s: Option<&String>| s.filter(|s| !s.trim().is_empty()).cloned();
     IndicatorLine {
         id: i.id.clone(),
@@ -160,7 +168,7 @@ fn indicator_line(i: &Indicator, progress: &Progress, card: &Scorecard) -> Indic
         target: bound(i.kind, &i.target),
         excellence: bound(i.kind, &i.excellence),
         reached: reached(i.kind, entry),
-        level: card.indicator(&i.id),
+        level: card.indicator_in(&i.id, area),
         note: text(entry.and_then(|e| e.note.as_ref())),
         updated_at: text(entry.and_then(|e| e.updated_at.as_ref())),
         updated_by: text(entry.and_then(|e| e.updated_by.as_ref())),
@@ -171,7 +179,7 @@ fn indicator_line(i: &Indicator, progress: &Progress, card: &Scorecard) -> Indic
 /// a report with no area in it.
 pub fn build(
     plan: &Plan,
-    progress: &Progress,
+    results: Results,
     card: &Scorecard,
     area: Option<&str>,
     date: NaiveDate,
@@ -195,11 +203,11 @@ pub fn build(
                     title: o.title.clone(),
                     pillar: pillar_name(&o.pillar),
                     weight,
-                    level: card.objective(&o.id),
+                    level: card.objective_in(&o.id, &a.code),
                     indicators: o
                         .indicators
                         .iter()
-                        .map(|i| indicator_line(i, progress, card))
+                        .map(|i| indicator_line(o, i, results, card, &a.code))
                         .collect(),
                 })
                 .collect(),
@@ -528,7 +536,7 @@ pub fn csv(table: &Table, lang: Lang) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use cruscotto_engine::default_snapshot;
+    use cruscotto_engine::{default_snapshot, Progress, ProgressByArea};
     use std::str::FromStr;
 
     pub fn day() -> NaiveDate {
@@ -557,8 +565,40 @@ pub(crate) mod tests {
                 ..Default::default()
             },
         );
-        let card = snapshot.plan.score(&progress);
-        build(&snapshot.plan, &progress, &card, area, day())
+        let mut by_area = ProgressByArea::new();
+        by_area.entry("ARUO".into()).or_default().insert(
+            "rotazione-rup-i1".into(),
+            ProgressEntry {
+                value: Some(Decimal::from(60)),
+                ..Default::default()
+            },
+        );
+        let results = Results::new(&progress, &by_area);
+        let card = snapshot.plan.score_results(results);
+        build(&snapshot.plan, results, &card, area, day())
+    }
+
+    #[test]
+    fn a_per_area_objective_has_one_row_per_area_with_that_areas_result() {
+        let t = objective_table(&sample(None), Lang::It);
+        let rows: Vec<&Vec<Cell>> = t
+            .rows
+            .iter()
+            .filter(|r| r[2] == Cell::Text("rotazione-rup".into()) && r[6] != Cell::Text("rotazione-rup-i2".into()))
+            .collect();
+        assert_eq!(rows.len(), 9, "one row per weighted area");
+        let aruo = rows
+            .iter()
+            .find(|r| r[0] == Cell::Text("ARUO".into()))
+            .expect("ARUO row");
+        assert_eq!(aruo[12], Cell::Number(Decimal::from(60)));
+        assert_eq!(aruo[13], Cell::Number(Decimal::from(3)));
+        let aaf = rows
+            .iter()
+            .find(|r| r[0] == Cell::Text("AAF".into()))
+            .expect("AAF row");
+        assert_eq!(aaf[12], Cell::Empty);
+        assert_eq!(aaf[13], Cell::Empty);
     }
 
     fn row_of<'a>(t: &'a Table, indicator_objective: &str) -> &'a [Cell] {

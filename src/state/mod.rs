@@ -330,6 +330,17 @@ impl AppState {
             .with(|pr| self.progress_by_area.with(|ba| f(Results::new(pr, ba))))
     }
 
+    /// Reads the entry recorded under `key` (shared or one area's), tracked:
+    /// the inputs of an indicator card read their result through it.
+    pub fn with_entry<T>(&self, key: &ResultKey, f: impl FnOnce(Option<&ProgressEntry>) -> T) -> T {
+        match &key.area {
+            None => self.progress.with(|p| f(p.get(&key.indicator))),
+            Some(area) => self
+                .progress_by_area
+                .with(|b| f(b.get(area).and_then(|p| p.get(&key.indicator)))),
+        }
+    }
+
     /// The key of the result `indicator_id` records in `area`: the area's for
     /// an indicator of a per-area objective, the shared one otherwise (also
     /// for an id the plan does not have). `None` for a per-area objective's

@@ -38,7 +38,8 @@ pub fn area_rows(plan: &Plan, card: &Scorecard, code: &str) -> Vec<AreaRow> {
     plan.objectives_of_area(code)
         .enumerate()
         .map(|(order, (o, weight))| {
-            let level = card.objective(&o.id);
+            // A per-area objective weighs with the area's own level.
+            let level = card.objective_in(&o.id, code);
             let contribution = level.and_then(|l| {
                 if assessed.is_zero() {
                     None

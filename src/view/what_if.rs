@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use cruscotto_engine::{Indicator, IndicatorKind, Lang, Plan, Progress, ProgressEntry};
+use cruscotto_engine::{Indicator, IndicatorKind, Lang, Plan, Progress, ProgressEntry, Results};
 use rust_decimal::Decimal;
 
 use crate::view::format::{parse_date_field, parse_number, NumberInputError};
@@ -97,15 +97,44 @@ pub fn with_overlay(progress: &Progress, overlay: &Overlay) -> Progress {
     out
 }
 
-/// The area's score with the tried values, scored by the engine exactly as
-/// saved progress is; `None` when nothing of the area would be assessed.
+/// The results the area's score uses, by indicator id: the one shared result
+/// of a shared objective's indicator, the area's own result of a per-area
+/// objective's. Within one area each indicator has exactly one, so the panel
+/// can key its rows and tried values by indicator id.
+pub fn area_progress(plan: &Plan, results: Results, area: &str) -> Progress {
+    plan.objectives_of_area(area)
+        .flat_map(|(o, _)| {
+            o.indicators.iter().filter_map(move |i| {
+                results
+                    .entry(o, &i.id, Some(area))
+                    .map(|e| (i.id.clone(), e.clone()))
+            })
+        })
+        .collect()
+}
+
+/// The area's score with the tried values laid over the recorded results (a
+/// per-area objective's tried value over the area's own result), scored by the
+/// engine exactly as saved results are; `None` when nothing of the area would
+/// be assessed.
 pub fn tried_score(
     plan: &Plan,
-    progress: &Progress,
+    results: Results,
     overlay: &Overlay,
     area: &str,
 ) -> Option<Decimal> {
-    plan.score(&with_overlay(progress, overlay))
+    let mut shared = results.shared.clone();
+    let mut by_area = results.by_area.clone();
+    for (id, tried) in overlay {
+        let per_area = plan.indicator(id).is_some_and(|(o, _)| o.is_per_area());
+        let target = if per_area {
+            by_area.entry(area.to_string()).or_default()
+        } else {
+            &mut shared
+        };
+        write_measurement(target.entry(id.clone()).or_default(), tried);
+    }
+    plan.score_results(Results::new(&shared, &by_area))
         .area(area)
         .and_then(|a| a.score)
 }
@@ -166,6 +195,13 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test decimal")
+    }
+
+    fn value(v: &str) -> ProgressEntry {
+        ProgressEntry {
+            value: Some(d(v)),
+            ..ProgressEntry::default()
+        }
     }
 
     #[test]
@@ -254,10 +290,35 @@ mod tests {
         let plan = default_snapshot().plan;
         let saved = Progress::new();
         let mut overlay = Overlay::new();
-        assert_eq!(tried_score(&plan, &saved, &overlay, "ATE"), None);
+        let results = Results::shared_only(&saved);
+        assert_eq!(tried_score(&plan, results, &overlay, "ATE"), None);
         overlay.insert("riassetto-bassini-i1".into(), level(4));
         overlay.insert("impianti-fotovoltaici-i1".into(), level(3));
-        assert_eq!(tried_score(&plan, &saved, &overlay, "ATE"), Some(d("3.5")));
+        assert_eq!(tried_score(&plan, results, &overlay, "ATE"), Some(d("3.5")));
+    }
+
+    #[test]
+    fn a_tried_per_area_value_moves_only_that_areas_score() {
+        let plan = default_snapshot().plan;
+        let shared = Progress::new();
+        let mut by_area = cruscotto_engine::ProgressByArea::new();
+        by_area
+            .entry("AAF".into())
+            .or_default()
+            .insert("soddisfazione-docenti-i1".into(), value("5"));
+        let results = Results::new(&shared, &by_area);
+        // ARUO sees its own (empty) result, not AAF's.
+        assert!(area_progress(&plan, results, "ARUO").is_empty());
+        assert_eq!(
+            area_progress(&plan, results, "AAF")["soddisfazione-docenti-i1"].value,
+            Some(d("5"))
+        );
+        let mut overlay = Overlay::new();
+        overlay.insert("soddisfazione-docenti-i1".into(), value("3"));
+        // ARUO tries 3 on the 3.5 / 4 / 5 scale: below threshold, level 0.
+        assert_eq!(tried_score(&plan, results, &overlay, "ARUO"), Some(d("0")));
+        // AAF's trial of the same value lays it over AAF's own 5 only.
+        assert_eq!(tried_score(&plan, results, &Overlay::new(), "AAF"), Some(d("4")));
     }
 
     #[test]

@@ -22,8 +22,8 @@ pub fn AreaTimeline(
         let code = code.clone();
         Memo::new(move |_| {
             app.plan.with(|plan| {
-                app.progress.with(|progress| {
-                    plan.area_timeline(progress, &code)
+                app.with_results(|results| {
+                    plan.area_timeline_results(results, &code)
                         .into_iter()
                         .map(|t| ChartPoint {
                             date: t.date,

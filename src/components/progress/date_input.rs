@@ -1,29 +1,30 @@
 //! The completion date of a deadline indicator, or "deadline missed" (level 0).
 
+use cruscotto_engine::ResultKey;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format::parse_date_field;
-use crate::view::ids::dom_id;
+use crate::view::ids::result_dom_id;
 
 /// A date field and a "deadline missed" checkbox for a date indicator.
 #[component]
 pub fn DateInput(
-    /// The date indicator whose completion is recorded.
-    indicator_id: String,
+    /// The result recorded: a date indicator's, or one area's of a per-area
+    /// objective.
+    key: ResultKey,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let input_id = dom_id("done-on-", &indicator_id);
-    let missed_id = dom_id("missed-", &indicator_id);
-    let hint_id = dom_id("done-on-hint-", &indicator_id);
+    let input_id = result_dom_id("done-on-", &key);
+    let missed_id = result_dom_id("missed-", &key);
+    let hint_id = result_dom_id("done-on-hint-", &key);
     let entry = {
-        let id = indicator_id.clone();
+        let key = key.clone();
         Memo::new(move |_| {
-            app.progress
-                .with(|p| p.get(&id).map(|e| (e.done_on, e.level)))
+            app.with_entry(&key, |e| e.map(|e| (e.done_on, e.level)))
                 .unwrap_or_default()
         })
     };
@@ -40,11 +41,11 @@ pub fn DateInput(
     });
 
     let on_date = {
-        let id = indicator_id.clone();
+        let key = key.clone();
         move |ev: leptos::ev::Event| {
             let done_on = parse_date_field(&event_target_value(&ev));
             if entry.get_untracked().0 != done_on {
-                app.record(&id, None, |e| {
+                app.record(&key.indicator, key.area.as_deref(), |e| {
                     e.done_on = done_on;
                     if done_on.is_some() {
                         e.level = None;
@@ -54,10 +55,10 @@ pub fn DateInput(
         }
     };
     let on_missed = {
-        let id = indicator_id.clone();
+        let key = key.clone();
         move |ev: leptos::ev::Event| {
             let missed = event_target_checked(&ev);
-            app.record(&id, None, |e| {
+            app.record(&key.indicator, key.area.as_deref(), |e| {
                 if missed {
                     e.level = Some(0);
                     e.done_on = None;
@@ -74,7 +75,8 @@ pub fn DateInput(
             <input
                 type="date"
                 id=input_id
-                data-indicator=indicator_id.clone()
+                data-indicator=key.indicator.clone()
+                data-area=key.area.clone()
                 node_ref=field
                 aria-describedby=hint_id.clone()
                 on:input=on_date.clone()

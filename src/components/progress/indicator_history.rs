@@ -1,14 +1,14 @@
 //! How one indicator moved over the year: its level after each day on which
 //! its entry changed, replayed by the engine from the entry's history.
 
-use cruscotto_engine::{Indicator, IndicatorKind, Lang, ProgressEntry};
+use cruscotto_engine::{Indicator, IndicatorKind, Lang, ProgressEntry, ResultKey};
 use leptos::prelude::*;
 
 use crate::components::charts::timeline_chart::{ChartPoint, TimelineChart};
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format;
-use crate::view::ids::dom_id;
+use crate::view::ids::result_dom_id;
 
 /// What a state recorded, as the table shows it: the number with its unit or
 /// the completion date; `None` when the level says it all (milestones, level 0).
@@ -32,18 +32,19 @@ pub fn recorded_text(indicator: &Indicator, state: &ProgressEntry, lang: Lang) -
 pub fn IndicatorHistory(
     /// The indicator, as in the plan.
     indicator: Indicator,
+    /// Whose result: the indicator's, or one area's of a per-area objective.
+    key: ResultKey,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let id = indicator.id.clone();
-    let heading_id = dom_id("history-heading-", &id);
+    let heading_id = result_dom_id("history-heading-", &key);
+    let chart_id = result_dom_id("history-", &key);
     let points = {
-        let id = id.clone();
         Memo::new(move |_| {
             let lang = app.lang.get();
             app.plan.with(|plan| {
-                app.progress.with(|progress| {
-                    plan.indicator_timeline(progress, &id)
+                app.with_results(|results| {
+                    plan.result_timeline(results, &key)
                         .into_iter()
                         .map(|(t, state)| ChartPoint {
                             date: t.date,
@@ -56,7 +57,6 @@ pub fn IndicatorHistory(
         })
     };
     let label = Signal::derive(move || t_string!(i18n, history.indicator_chart_label).to_string());
-    let chart_id = dom_id("history-", &id);
     let labelledby = heading_id.clone();
     view! {
         <section class="indicator-history" aria-labelledby=labelledby>

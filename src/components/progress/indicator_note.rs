@@ -1,28 +1,29 @@
 //! The manager's note on an indicator, saved as typed, and when it last changed.
 
+use cruscotto_engine::ResultKey;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format;
-use crate::view::ids::dom_id;
+use crate::view::ids::result_dom_id;
 
 /// A note textarea and the time of the indicator's last update.
 #[component]
 pub fn IndicatorNote(
-    /// The indicator the note belongs to.
-    indicator_id: String,
+    /// The result the note belongs to: an indicator's, or one area's of a
+    /// per-area objective.
+    key: ResultKey,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let note_id = dom_id("note-", &indicator_id);
-    let hint_id = dom_id("note-hint-", &indicator_id);
+    let note_id = result_dom_id("note-", &key);
+    let hint_id = result_dom_id("note-hint-", &key);
     let stored = {
-        let id = indicator_id.clone();
+        let key = key.clone();
         Memo::new(move |_| {
-            app.progress
-                .with(|p| p.get(&id).map(|e| (e.note.clone(), e.updated_at.clone())))
+            app.with_entry(&key, |e| e.map(|e| (e.note.clone(), e.updated_at.clone())))
                 .unwrap_or_default()
         })
     };
@@ -39,10 +40,10 @@ pub fn IndicatorNote(
     });
 
     let on_input = {
-        let id = indicator_id.clone();
+        let key = key.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            app.record(&id, None, |e| {
+            app.record(&key.indicator, key.area.as_deref(), |e| {
                 e.note = (!text.trim().is_empty()).then_some(text);
             });
         }
@@ -57,14 +58,15 @@ pub fn IndicatorNote(
             <label for=note_id.clone()>{t!(i18n, objective.note_label)}</label>
             <textarea
                 id=note_id
-                data-indicator=indicator_id.clone()
+                data-indicator=key.indicator.clone()
+                data-area=key.area.clone()
                 rows="3"
                 node_ref=field
                 aria-describedby=hint_id.clone()
                 on:input=on_input
             ></textarea>
             <p class="hint" id=hint_id>{t!(i18n, objective.note_hint)}</p>
-            <p class="last-update" id=dom_id("updated-", &indicator_id)>
+            <p class="last-update" id=result_dom_id("updated-", &key)>
                 {move || match updated() {
                     Some(at) => view! { {t!(i18n, objective.last_update)}" "<time>{at}</time> }.into_any(),
                     None => view! { {t!(i18n, objective.never_updated)} }.into_any(),

@@ -1,11 +1,12 @@
 //! The assessment of a qualitative milestone: a radio group of the levels the
 //! plan allows, and "not assessed" to clear it.
 
+use cruscotto_engine::ResultKey;
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::use_app;
-use crate::view::ids::dom_id;
+use crate::view::ids::result_dom_id;
 
 /// The levels a milestone may be given: 0, 1, 3, 4, and 2 only when the plan
 /// allows the intermediate level.
@@ -20,20 +21,21 @@ pub fn milestone_levels(intermediate: bool) -> Vec<u8> {
 /// Radio buttons for a milestone's level.
 #[component]
 pub fn MilestoneInput(
-    /// The indicator whose level is recorded.
-    indicator_id: String,
+    /// The result recorded: an indicator's, or one area's of a per-area
+    /// objective.
+    key: ResultKey,
     /// Whether level 2 (intermediate) is offered.
     intermediate: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let name = dom_id("level-", &indicator_id);
+    let name = result_dom_id("level-", &key);
     let stored = {
-        let id = indicator_id.clone();
-        Memo::new(move |_| app.progress.with(|p| p.get(&id).and_then(|e| e.level)))
+        let key = key.clone();
+        Memo::new(move |_| app.with_entry(&key, |e| e.and_then(|e| e.level)))
     };
     let option = move |value: Option<u8>| {
-        let id = indicator_id.clone();
+        let key = key.clone();
         let input_id = match value {
             Some(v) => format!("{name}-{v}"),
             None => format!("{name}-none"),
@@ -46,7 +48,7 @@ pub fn MilestoneInput(
             Some(_) => t!(i18n, objective.level_4).into_any(),
             None => t!(i18n, objective.not_assessed).into_any(),
         };
-        let on_change = move |_| app.record(&id, None, |e| e.level = value);
+        let on_change = move |_| app.record(&key.indicator, key.area.as_deref(), |e| e.level = value);
         view! {
             <div class="radio-option">
                 <input

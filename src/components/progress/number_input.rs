@@ -6,7 +6,7 @@
 //! never silently changes a score.
 
 use cruscotto_engine::scoring::next_level_value;
-use cruscotto_engine::{Direction, Indicator, Lang};
+use cruscotto_engine::{Direction, Indicator, Lang, ResultKey};
 use leptos::html;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format::{self, parse_number, NumberInputError};
-use crate::view::ids::dom_id;
+use crate::view::ids::result_dom_id;
 use crate::view::levels::{band, band_name};
 
 /// The stored value as it is written back into the field.
@@ -54,16 +54,19 @@ pub fn still_needed(
 pub fn NumberInput(
     /// The number indicator whose value is recorded.
     indicator: Indicator,
+    /// The result recorded: the indicator's, or one area's of a per-area
+    /// objective.
+    key: ResultKey,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let id = indicator.id.clone();
-    let input_id = dom_id("value-", &id);
-    let hint_id = dom_id("value-hint-", &id);
-    let error_id = dom_id("value-error-", &id);
+    let input_id = result_dom_id("value-", &key);
+    let hint_id = result_dom_id("value-hint-", &key);
+    let error_id = result_dom_id("value-error-", &key);
+    let still_needed_id = result_dom_id("still-needed-", &key);
     let stored = {
-        let id = id.clone();
-        Memo::new(move |_| app.progress.with(|p| p.get(&id).and_then(|e| e.value)))
+        let key = key.clone();
+        Memo::new(move |_| app.with_entry(&key, |e| e.and_then(|e| e.value)))
     };
     let error = RwSignal::new(None::<NumberInputError>);
     let field = NodeRef::<html::Input>::new();
@@ -81,7 +84,7 @@ pub fn NumberInput(
     });
 
     let on_input = {
-        let id = id.clone();
+        let key = key.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
             let lang = app.lang.get_untracked();
@@ -89,7 +92,7 @@ pub fn NumberInput(
                 Ok(v) => {
                     error.set(None);
                     if stored.get_untracked() != Some(v) {
-                        app.record(&id, None, |e| {
+                        app.record(&key.indicator, key.area.as_deref(), |e| {
                             e.value = Some(v);
                             e.level = None;
                         });
@@ -98,7 +101,7 @@ pub fn NumberInput(
                 Err(NumberInputError::Empty) => {
                     error.set(None);
                     if stored.get_untracked().is_some() {
-                        app.record(&id, None, |e| e.value = None);
+                        app.record(&key.indicator, key.area.as_deref(), |e| e.value = None);
                     }
                 }
                 Err(e) => error.set(Some(e)),
@@ -147,7 +150,8 @@ pub fn NumberInput(
                 inputmode="decimal"
                 autocomplete="off"
                 id=input_id
-                data-indicator=id.clone()
+                data-indicator=key.indicator.clone()
+                data-area=key.area.clone()
                 node_ref=field
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=describedby
@@ -157,7 +161,7 @@ pub fn NumberInput(
                 {move || error.get().map(|e| e.message(app.lang.get()))}
             </p>
             <p class="hint" id=hint_id>{t!(i18n, objective.value_hint)}" "{direction}</p>
-            <p class="still-needed" id=dom_id("still-needed-", &id) aria-live="polite">{needed_view}</p>
+            <p class="still-needed" id=still_needed_id aria-live="polite">{needed_view}</p>
         </div>
     }
 }

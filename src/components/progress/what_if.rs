@@ -21,15 +21,16 @@ use crate::state::{use_app, AppState};
 use crate::view::format;
 use crate::view::ids::dom_id;
 use crate::view::what_if::{
-    changed, status, tried_entry, tried_score, what_if_rows, write_measurement, Overlay, WhatIfRow,
+    area_progress, changed, status, tried_entry, tried_score, what_if_rows, write_measurement, Overlay, WhatIfRow,
     WhatIfStatus,
 };
 
 /// Records every changed tried value through the app state, so each is stamped
 /// and saved as if typed on the objective page.
-fn apply(app: &AppState, changes: Vec<(String, ProgressEntry)>) {
+/// A per-area objective's tried value is recorded as the area's own result.
+fn apply(app: &AppState, area: &str, changes: Vec<(String, ProgressEntry)>) {
     for (id, tried) in changes {
-        app.record(&id, None, |e| write_measurement(e, &tried));
+        app.record(&id, Some(area), |e| write_measurement(e, &tried));
     }
 }
 
@@ -54,6 +55,8 @@ fn TryField(
     intermediate: bool,
     /// The overlay the field writes to.
     overlay: RwSignal<Overlay>,
+    /// What the area's result records now: the field starts from it.
+    saved: Option<ProgressEntry>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
@@ -61,7 +64,6 @@ fn TryField(
     let field_id = dom_id("whatif-", &id);
     let error_id = dom_id("whatif-error-", &id);
     // The starting value is read once: the field is rebuilt on Reset and Apply.
-    let saved = app.progress.with_untracked(|p| p.get(&id).cloned());
     let lang = app.lang.get_untracked();
     let label = {
         let name = name.clone();
@@ -196,12 +198,21 @@ pub fn WhatIfPanel(
         let code = code.clone();
         Memo::new(move |_| {
             app.plan.with(|plan| {
-                app.progress
-                    .with(|p| overlay.with(|o| tried_score(plan, p, o, &code)))
+                app.with_results(|r| overlay.with(|o| tried_score(plan, r, o, &code)))
             })
         })
     };
-    let changes = Memo::new(move |_| app.progress.with(|p| overlay.with(|o| changed(p, o))));
+    // The area's own results by indicator id (its result of a per-area
+    // objective, the shared one otherwise): what the fields start from and
+    // what "Apply" compares with.
+    let saved = {
+        let code = code.clone();
+        Memo::new(move |_| {
+            app.plan
+                .with(|plan| app.with_results(|r| area_progress(plan, r, &code)))
+        })
+    };
+    let changes = Memo::new(move |_| saved.with(|p| overlay.with(|o| changed(p, o))));
     let intermediate = Memo::new(move |_| app.plan.with(|p| p.scoring.intermediate_level));
 
     let reset = move |_| {
@@ -209,8 +220,9 @@ pub fn WhatIfPanel(
         applied.set(false);
         generation.update(|g| *g += 1);
     };
+    let apply_code = code.clone();
     let on_apply = move |_| {
-        apply(&app, changes.get_untracked());
+        apply(&app, &apply_code, changes.get_untracked());
         overlay.set(Overlay::new());
         applied.set(true);
         generation.update(|g| *g += 1);
@@ -226,15 +238,14 @@ pub fn WhatIfPanel(
     let row_view = move |(_, r): (u32, WhatIfRow)| {
         let lang = app.lang.get_untracked();
         let intermediate = intermediate.get_untracked();
-        let saved = app
-            .progress
-            .with_untracked(|p| saved_text(&r.indicator, p.get(&r.indicator.id), lang));
+        let entry = saved.with_untracked(|p| p.get(&r.indicator.id).cloned());
+        let saved = saved_text(&r.indicator, entry.as_ref(), lang);
         view! {
             <tr data-indicator=r.indicator.id.clone()>
                 <th scope="row">{r.name.clone()}</th>
                 <td class="saved">{saved.unwrap_or_else(|| "—".into())}</td>
                 <td class="try">
-                    <TryField indicator=r.indicator.clone() name=r.name.clone() intermediate=intermediate overlay=overlay />
+                    <TryField indicator=r.indicator.clone() name=r.name.clone() intermediate=intermediate overlay=overlay saved=entry />
                 </td>
             </tr>
         }
