@@ -77,7 +77,7 @@ pub fn ComparePage() -> impl IntoView {
                 // Against the local data as it is now (it may change in another tab).
                 let d = move || {
                     app.plan.with(|plan| {
-                        app.progress.with(|progress| {
+                        app.with_results(|progress| {
                             app.scorecard
                                 .with(|card| diff(plan, progress, card, &imported.snapshot))
                         })

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use cruscotto_engine::{Plan, Progress, Scorecard, Snapshot};
+use cruscotto_engine::{Plan, ResultKey, Results, Scorecard, Snapshot};
 use rust_decimal::Decimal;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -44,7 +44,8 @@ pub struct SnapshotDiff {
     pub objectives_removed: Vec<String>,
     /// Objective ids in both, with any difference (title, weights, levels...).
     pub objectives_changed: Vec<String>,
-    /// Indicator ids with progress only in the import.
+    /// Results (indicator ids, `id · AREA` for an area's result of a
+    /// per-area objective) with progress only in the import.
     pub progress_added: Vec<String>,
     /// Indicator ids with progress only in the stored data (lost by the import).
     pub progress_removed: Vec<String>,
@@ -71,16 +72,26 @@ impl SnapshotDiff {
     }
 }
 
+/// How a result is named in the lists: its indicator id, with the area for
+/// an area's result of a per-area objective.
+pub fn result_name(key: &ResultKey) -> String {
+    match &key.area {
+        None => key.indicator.clone(),
+        Some(area) => format!("{} · {area}", key.indicator),
+    }
+}
+
 /// Compares the stored plan and progress (with their scorecard, as the app
 /// already holds it) with an imported snapshot.
 pub fn diff(
     current_plan: &Plan,
-    current_progress: &Progress,
+    current: Results,
     current_card: &Scorecard,
     imported: &Snapshot,
 ) -> SnapshotDiff {
     let new_plan = &imported.plan;
-    let new_card = new_plan.score(&imported.progress);
+    let new_results = imported.results();
+    let new_card = new_plan.score_results(new_results);
 
     let old_objectives: BTreeMap<&str, _> = current_plan
         .objectives
@@ -117,18 +128,20 @@ pub fn diff(
         .map(|o| o.id.clone())
         .collect();
 
-    let keys: BTreeSet<&String> = current_progress
-        .keys()
-        .chain(imported.progress.keys())
+    let keys: BTreeSet<ResultKey> = current
+        .iter()
+        .chain(new_results.iter())
+        .map(|(k, _)| k)
         .collect();
     let mut progress_added = Vec::new();
     let mut progress_removed = Vec::new();
     let mut progress_changed = Vec::new();
     for key in keys {
-        match (current_progress.get(key), imported.progress.get(key)) {
-            (None, Some(_)) => progress_added.push(key.clone()),
-            (Some(_), None) => progress_removed.push(key.clone()),
-            (Some(a), Some(b)) if a != b => progress_changed.push(key.clone()),
+        let name = result_name(&key);
+        match (current.get(&key), new_results.get(&key)) {
+            (None, Some(_)) => progress_added.push(name),
+            (Some(_), None) => progress_removed.push(name),
+            (Some(a), Some(b)) if a != b => progress_changed.push(name),
             _ => {}
         }
     }
@@ -210,7 +223,7 @@ pub fn backup_summary(json: &str) -> Option<BackupSummary> {
 mod tests {
     use std::str::FromStr;
 
-    use cruscotto_engine::{default_snapshot, NumericMode, ProgressEntry};
+    use cruscotto_engine::{default_snapshot, NumericMode, Progress, ProgressEntry};
 
     use super::*;
 
@@ -236,7 +249,7 @@ mod tests {
     fn the_same_snapshot_changes_nothing() {
         let s = default_snapshot();
         let card = s.plan.score(&s.progress);
-        let diff = diff(&s.plan, &s.progress, &card, &s);
+        let diff = diff(&s.plan, s.results(), &card, &s);
         assert!(diff.is_identical(), "{diff:?}");
         assert_eq!(diff.areas.len(), s.plan.areas.len());
     }
@@ -255,7 +268,7 @@ mod tests {
             .progress
             .insert("soddisfazione-residenze-i1".into(), value("3.5"));
 
-        let diff = diff(&current.plan, &current_progress, &card, &imported);
+        let diff = diff(&current.plan, Results::shared_only(&current_progress), &card, &imported);
         assert!(diff.same_plan_id);
         assert_eq!(diff.progress_added, vec!["soddisfazione-residenze-i1"]);
         assert_eq!(diff.progress_removed, vec!["piano-manutenzioni-i1"]);
@@ -269,6 +282,23 @@ mod tests {
         assert_eq!(ares.after, expected.area("ARES").and_then(|s| s.score));
         assert!(ares.changed());
         assert!(!diff.is_identical());
+    }
+
+    #[test]
+    fn an_areas_own_result_is_listed_with_its_area_and_moves_only_that_area() {
+        let current = default_snapshot();
+        let card = current.plan.score_results(current.results());
+        let mut imported = default_snapshot();
+        imported
+            .progress_by_area
+            .entry("ARUO".into())
+            .or_default()
+            .insert("soddisfazione-docenti-i1".into(), value("5"));
+        let diff = diff(&current.plan, current.results(), &card, &imported);
+        assert_eq!(diff.progress_added, vec!["soddisfazione-docenti-i1 · ARUO"]);
+        let area = |code: &str| diff.areas.iter().find(|a| a.code == code).expect("area");
+        assert_eq!(area("ARUO").after, Some(d("4")));
+        assert_eq!(area("AAF").after, None);
     }
 
     #[test]
@@ -287,7 +317,7 @@ mod tests {
         imported.plan.objectives.push(added);
         imported.plan.scoring.numeric = NumericMode::Linear;
 
-        let diff = diff(&current.plan, &current.progress, &card, &imported);
+        let diff = diff(&current.plan, current.results(), &card, &imported);
         assert_eq!(diff.objectives_removed, vec![removed.id]);
         assert_eq!(diff.objectives_changed, vec![changed]);
         assert_eq!(diff.objectives_added, vec!["nuovo-obiettivo"]);
@@ -304,7 +334,7 @@ mod tests {
         for o in &mut imported.plan.objectives {
             o.assignments.retain(|a| a.area != gone.code);
         }
-        let diff = diff(&current.plan, &current.progress, &card, &imported);
+        let diff = diff(&current.plan, current.results(), &card, &imported);
         assert!(!diff.same_plan_id);
         assert_eq!(diff.current_plan_id, "polimi-2023");
         let last = diff.areas.last().expect("areas");

@@ -73,7 +73,7 @@ pub fn ConsolidateSection() -> impl IntoView {
     let preview_diff = move || {
         let snapshot = resolved.get()?.ok()?;
         Some(app.plan.with_untracked(|plan| {
-            app.progress.with_untracked(|progress| {
+            app.with_results_untracked(|progress| {
                 app.scorecard
                     .with_untracked(|card| diff(plan, progress, card, &snapshot))
             })

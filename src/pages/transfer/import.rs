@@ -53,7 +53,7 @@ pub fn ImportSection() -> impl IntoView {
         match import(bytes) {
             Ok(imported) => {
                 let d = app.plan.with_untracked(|plan| {
-                    app.progress.with_untracked(|progress| {
+                    app.with_results_untracked(|progress| {
                         app.scorecard
                             .with_untracked(|card| diff(plan, progress, card, &imported.snapshot))
                     })
