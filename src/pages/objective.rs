@@ -184,7 +184,8 @@ fn ObjectiveView(
         }
     });
     let cards = if per_area {
-        view! { <PerAreaResults objective=objective.clone() intermediate=intermediate /> }.into_any()
+        view! { <PerAreaResults objective=objective.clone() intermediate=intermediate /> }
+            .into_any()
     } else {
         objective
             .indicators
@@ -200,7 +201,8 @@ fn ObjectiveView(
             .filter(|code| objective.assignments.iter().any(|a| &a.area == code))
     };
     let objective_level_view = if per_area {
-        view! { <span id="objective-level">{t!(i18n, objective.objective_level_per_area)}</span> }.into_any()
+        view! { <span id="objective-level">{t!(i18n, objective.objective_level_per_area)}</span> }
+            .into_any()
     } else {
         view! { <span id="objective-level"><LevelBadge level=objective_level /></span> }.into_any()
     };

@@ -39,7 +39,9 @@ pub fn ReportPage() -> impl IntoView {
         let card = app.scorecard.get();
         let area = area.get();
         app.plan.with(|plan| {
-            app.with_results(|results| report::build(plan, results, &card, area.as_deref(), today()))
+            app.with_results(|results| {
+                report::build(plan, results, &card, area.as_deref(), today())
+            })
         })
     });
     view! {

@@ -51,9 +51,9 @@ pub fn SettingsPage() -> impl IntoView {
     let on_intermediate = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         if !on {
-            let stuck = app.plan.with_untracked(|p| {
-                app.with_results_untracked(|r| level_two_milestones(p, r))
-            });
+            let stuck = app
+                .plan
+                .with_untracked(|p| app.with_results_untracked(|r| level_two_milestones(p, r)));
             if !stuck.is_empty() {
                 blocked.set(stuck);
                 // Keep the box ticked: the option has not changed.

@@ -584,7 +584,10 @@ pub(crate) mod tests {
         let rows: Vec<&Vec<Cell>> = t
             .rows
             .iter()
-            .filter(|r| r[2] == Cell::Text("rotazione-rup".into()) && r[6] != Cell::Text("rotazione-rup-i2".into()))
+            .filter(|r| {
+                r[2] == Cell::Text("rotazione-rup".into())
+                    && r[6] != Cell::Text("rotazione-rup-i2".into())
+            })
             .collect();
         assert_eq!(rows.len(), 9, "one row per weighted area");
         let aruo = rows

@@ -412,8 +412,18 @@ impl AppState {
     /// or clears what an indicator it changes had recorded): the scores are
     /// rebuilt when next read. One indicator's new measurement goes through
     /// [`AppState::record`] instead, which stamps it and rescores only it.
-    pub fn edit_progress(&self, change: impl FnOnce(&mut Progress)) {
-        self.write_progress.update(change);
+    ///
+    /// `change` is applied to the shared entries and to each area's entries of
+    /// per-area objectives alike (its changes are by indicator id), so
+    /// removing an indicator removes every area's result of it too.
+    pub fn edit_progress(&self, mut change: impl FnMut(&mut Progress)) {
+        self.write_progress.update(&mut change);
+        self.write_progress_by_area.update(|by_area| {
+            for progress in by_area.values_mut() {
+                change(progress);
+            }
+            by_area.retain(|_, p| !p.is_empty());
+        });
         self.scorecard.invalidate();
     }
 

@@ -173,7 +173,7 @@ pub fn consolidate(
         .into_iter()
         .map(|(name, i)| FileFacts {
             name,
-            progress_count: i.snapshot.progress.len(),
+            progress_count: i.snapshot.results().len(),
             exported_at: i.snapshot.exported_at,
             source_version: i.source_version,
             warnings: i.report.warnings,

@@ -206,6 +206,9 @@ struct SummarySnapshot {
     plan: SummaryPlan,
     #[serde(default)]
     progress: BTreeMap<String, IgnoredAny>,
+    /// Per-area results (version 3) count as entries too.
+    #[serde(default)]
+    progress_by_area: BTreeMap<String, BTreeMap<String, IgnoredAny>>,
 }
 
 /// Reads the title, year and number of progress entries of a backup's JSON,
@@ -215,7 +218,11 @@ pub fn backup_summary(json: &str) -> Option<BackupSummary> {
     Some(BackupSummary {
         title: s.plan.title,
         year: s.plan.year,
-        progress_entries: s.progress.len(),
+        progress_entries: s.progress.len()
+            + s.progress_by_area
+                .values()
+                .map(BTreeMap::len)
+                .sum::<usize>(),
     })
 }
 
@@ -268,7 +275,12 @@ mod tests {
             .progress
             .insert("soddisfazione-residenze-i1".into(), value("3.5"));
 
-        let diff = diff(&current.plan, Results::shared_only(&current_progress), &card, &imported);
+        let diff = diff(
+            &current.plan,
+            Results::shared_only(&current_progress),
+            &card,
+            &imported,
+        );
         assert!(diff.same_plan_id);
         assert_eq!(diff.progress_added, vec!["soddisfazione-residenze-i1"]);
         assert_eq!(diff.progress_removed, vec!["piano-manutenzioni-i1"]);
@@ -351,6 +363,16 @@ mod tests {
         assert_eq!(summary.year, 2023);
         assert_eq!(summary.title, s.plan.title);
         assert_eq!(summary.progress_entries, 1);
+        let mut s = default_snapshot();
+        s.progress_by_area
+            .entry("ARUO".into())
+            .or_default()
+            .insert("rotazione-rup-i1".into(), level(3));
+        let summary = backup_summary(&s.to_json()).expect("summary");
+        assert_eq!(
+            summary.progress_entries, 1,
+            "an area's own result is an entry"
+        );
         assert_eq!(backup_summary("not json"), None);
     }
 }

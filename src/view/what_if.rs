@@ -318,7 +318,10 @@ mod tests {
         // ARUO tries 3 on the 3.5 / 4 / 5 scale: below threshold, level 0.
         assert_eq!(tried_score(&plan, results, &overlay, "ARUO"), Some(d("0")));
         // AAF's trial of the same value lays it over AAF's own 5 only.
-        assert_eq!(tried_score(&plan, results, &Overlay::new(), "AAF"), Some(d("4")));
+        assert_eq!(
+            tried_score(&plan, results, &Overlay::new(), "AAF"),
+            Some(d("4"))
+        );
     }
 
     #[test]

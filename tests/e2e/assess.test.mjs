@@ -3,7 +3,8 @@
 // computes shown as they type and kept across a reload.
 //
 // Expected scores are worked out from the embedded 2023 plan (weights in ATE:
-// campus-bovisa-nord 15, riassetto-bassini 15, soddisfazione-docenti 5).
+// campus-bovisa-nord 15, riassetto-bassini 15, soddisfazione-docenti 5,
+// which is measured per area: ATE records its own result).
 
 import assert from 'node:assert/strict';
 
@@ -32,15 +33,19 @@ app.test('a manager goes from the overview to an objective and records a date, a
 
   // Number typed key by key, Italian style: 4,2 is the target → 3.
   await openObjective(page, 'soddisfazione-docenti');
-  const field = page.locator('#value-soddisfazione-docenti-i1');
+  const field = page.locator('#value-soddisfazione-docenti-i1--ATE');
   await field.pressSequentially('4,2');
   assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the field keeps the focus while typing');
-  await expectText(page, '#indicator-level-soddisfazione-docenti-i1', '3,00 · target');
-  await expectText(page, '#objective-level', '3,00 · target');
-  // ATE: (15·4 + 5·3) / 20 = 3,75; ARUO has only this objective assessed.
+  await expectText(page, '#indicator-level-soddisfazione-docenti-i1--ATE', '3,00 · target');
+  // Measured per area: the level is ATE's, and no other area's score moves.
+  await expectText(page, '#area-objective-level-ATE', '3,00 · target');
+  await expectText(page, '#objective-level-ATE', '3,00 · target');
+  await expectText(page, '#objective-level', 'Un livello per area (vedi la tabella)');
+  // ATE: (15·4 + 5·3) / 20 = 3,75; ARUO weighs the same objective but has
+  // recorded nothing of its own.
   await expectText(page, '#area-score-ATE', '3,75');
-  await expectText(page, '#area-score-ARUO', '3,00');
-  assert.match(await page.locator('#still-needed-soddisfazione-docenti-i1').innerText(), /livello 4 · eccellenza serve almeno 5 scala 1–6/);
+  await expectText(page, '#area-score-ARUO', '—');
+  assert.match(await page.locator('#still-needed-soddisfazione-docenti-i1--ATE').innerText(), /livello 4 · eccellenza serve almeno 5 scala 1–6/);
 
   // Milestone: target.
   await openObjective(page, 'riassetto-bassini');
@@ -61,8 +66,8 @@ app.test('a manager goes from the overview to an objective and records a date, a
   await expectNoSeriousA11yViolations(page, t);
 
   await openObjective(page, 'soddisfazione-docenti');
-  await expectValue(page, '#value-soddisfazione-docenti-i1', '4,2');
-  await expectText(page, '#objective-level', '3,00 · target');
+  await expectValue(page, '#value-soddisfazione-docenti-i1--ATE', '4,2');
+  await expectText(page, '#area-objective-level-ATE', '3,00 · target');
   await openObjective(page, 'campus-bovisa-nord');
   await expectValue(page, '#done-on-campus-bovisa-nord-i1', '2023-09-15');
   await expectText(page, '#objective-level', '4,00 · eccellenza');
@@ -99,30 +104,33 @@ app.test('numbers with thousands separators score each indicator, and the object
   await expectText(page, '#area-score-AGIS', '2,67');
 });
 
-app.test('an invalid number shows an error next to the field and changes nothing stored', { path: '/objective/soddisfazione-docenti' }, async ({ t, page }) => {
+app.test('an invalid number shows an error next to the field and changes nothing stored, and an area\'s own result moves only its score', { path: '/objective/soddisfazione-docenti' }, async ({ t, page }) => {
   await page.locator('#objective-title').waitFor(LOAD);
-  const field = page.locator('#value-soddisfazione-docenti-i1');
+  const field = page.locator('#value-soddisfazione-docenti-i1--ARUO');
   await field.fill('4,2');
   await expectText(page, '#area-score-ARUO', '3,00');
+  // ARUO's satisfaction is ARUO's: AAF, which weighs the same objective, is untouched.
+  await expectText(page, '#area-score-AAF', '—');
+  await expectText(page, '#objective-level-AAF', 'non valutato');
   await field.fill('abc');
-  const error = page.locator('#value-error-soddisfazione-docenti-i1');
+  const error = page.locator('#value-error-soddisfazione-docenti-i1--ARUO');
   await error.waitFor({ state: 'visible', timeout: 5_000 });
   assert.match(await error.innerText(), /Numero non valido/);
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
   assert.match(await field.getAttribute('aria-describedby'), /value-error-soddisfazione-docenti-i1/);
   await expectText(page, '#area-score-ARUO', '3,00');
-  await expectText(page, '#objective-level', '3,00 · target');
+  await expectText(page, '#area-objective-level-ARUO', '3,00 · target');
   await expectNoSeriousA11yViolations(page, t);
 
   // What is stored is still 4,2.
   await page.reload();
   await page.locator('#objective-title').waitFor(LOAD);
-  await expectValue(page, '#value-soddisfazione-docenti-i1', '4,2');
-  assert.equal(await page.locator('#value-error-soddisfazione-docenti-i1').isVisible(), false);
+  await expectValue(page, '#value-soddisfazione-docenti-i1--ARUO', '4,2');
+  assert.equal(await page.locator('#value-error-soddisfazione-docenti-i1--ARUO').isVisible(), false);
   await expectText(page, '#area-score-ARUO', '3,00');
 
   // Emptying the field clears the assessment.
-  await page.locator('#value-soddisfazione-docenti-i1').fill('');
+  await page.locator('#value-soddisfazione-docenti-i1--ARUO').fill('');
   await expectText(page, '#area-score-ARUO', '—');
 });
 

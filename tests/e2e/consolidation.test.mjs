@@ -85,33 +85,38 @@ app.test('three area files dropped at once give the consolidated scores on the o
   // A second batch merges into what is stored: the local data takes part.
   await gotoTransfer(page);
   await page.setInputFiles('#consolidate-files', [
-    jsonFile('AAF.json', snapshotWith({ 'soddisfazione-docenti-i1': { value: '4.2', updated_at: '2023-07-01T10:00:00Z' } })),
+    jsonFile('AAF.json', snapshotWith({}, (s) => ({
+      ...s,
+      progress_by_area: { AAF: { 'soddisfazione-docenti-i1': { value: '4.2', updated_at: '2023-07-01T10:00:00Z' } } },
+    }))),
   ]);
   await page.locator('#consolidate-preview').waitFor();
   await page.click('#consolidate-confirm');
   await page.locator('#consolidate-outcome .alert-success').waitFor();
-  // Docenti (at target, 3) weighs 10 in ARUO and ASICT too: `cruscotto score`
-  // on all five entries gives ARUO (15 × 4 + 10 × 1 + 10 × 3) / 35 = 2,86.
+  // Docenti is measured per area: AAF's own result (at target, 3) moves AAF
+  // only, though ARUO and ASICT weigh the same objective.
   const later = await overviewScores(page);
   assert.deepEqual(
     { ARUO: later.ARUO, ASICT: later.ASICT, ADID: later.ADID, AAF: later.AAF },
-    { ARUO: '2,86', ASICT: '3,50', ADID: '4,00', AAF: '3,00' },
+    { ARUO: '2,80', ASICT: '4,00', ADID: '4,00', AAF: '3,00' },
   );
   const stored = await storedData(page);
+  const state = JSON.parse(stored.state);
   assert.deepEqual(
-    Object.keys(JSON.parse(stored.state).progress).sort(),
-    [...Object.keys(APEC), ...Object.keys(ARUO), ...Object.keys(ASICT), 'soddisfazione-docenti-i1'].sort(),
+    Object.keys(state.progress).sort(),
+    [...Object.keys(APEC), ...Object.keys(ARUO), ...Object.keys(ASICT)].sort(),
     'the first batch is kept',
   );
+  assert.equal(state.progress_by_area.AAF['soddisfazione-docenti-i1'].value, '4.2');
   assert.equal(JSON.parse(stored.backups)[0].reason, 'consolidate');
 });
 
 app.test('two files disagreeing on one indicator: the newer wins unless the other value is picked', async ({ t, page }) => {
   await gotoTransfer(page);
   const stored = await storedData(page);
-  const older = { 'soddisfazione-docenti-i1': { value: '3', updated_at: '2023-05-01T10:00:00Z', updated_by: 'rossi' } };
+  const older = { 'soddisfazione-residenze-i1': { value: '3', updated_at: '2023-05-01T10:00:00Z', updated_by: 'rossi' } };
   const newer = {
-    'soddisfazione-docenti-i1': { value: '5', updated_at: '2023-06-01T10:00:00Z', updated_by: 'bianchi' },
+    'soddisfazione-residenze-i1': { value: '5', updated_at: '2023-06-01T10:00:00Z', updated_by: 'bianchi' },
     'sito-ateneo-i1': { level: 3 },
   };
   await page.setInputFiles('#consolidate-files', [
@@ -120,10 +125,10 @@ app.test('two files disagreeing on one indicator: the newer wins unless the othe
   ]);
   const conflicts = page.locator('#consolidate-conflicts');
   await conflicts.waitFor();
-  const conflict = conflicts.locator('fieldset.conflict[data-indicator="soddisfazione-docenti-i1"]');
+  const conflict = conflicts.locator('fieldset.conflict[data-indicator="soddisfazione-residenze-i1"]');
   assert.equal(await conflicts.locator('fieldset.conflict').count(), 1);
   const text = await conflict.innerText();
-  const title = DEFAULT.plan.objectives.find((o) => o.id === 'soddisfazione-docenti').title;
+  const title = DEFAULT.plan.objectives.find((o) => o.id === 'soddisfazione-residenze').title;
   assert.ok(text.includes(title), text);
   assert.match(text, /ACL/);
   assert.match(text, /5 · nuovo\.json · 01\/06\/2023 \d\d:\d\d · bianchi/, text);
@@ -131,21 +136,21 @@ app.test('two files disagreeing on one indicator: the newer wins unless the othe
   const [newest, other] = await conflict.locator('input[type="radio"]').all();
   assert.ok(await newest.isChecked(), 'the newer value is selected');
   assert.ok(!(await other.isChecked()));
-  // Docenti alone in ACL: 5 is at excellence (4), 3 below threshold (0).
+  // Residenze alone in ACL: 5 is at excellence (4), 3 at threshold (1).
   const aclAfter = page.locator('#preview-areas tr[data-area="ACL"] td.after');
   assert.equal(await aclAfter.innerText(), '4,00');
   await expectNoSeriousA11yViolations(page, t);
 
   // Picking the older value updates the preview before anything is stored.
   await other.check();
-  await page.locator('#preview-areas tr[data-area="ACL"] td.after', { hasText: /^0,00$/ }).waitFor();
+  await page.locator('#preview-areas tr[data-area="ACL"] td.after', { hasText: /^1,00$/ }).waitFor();
   assert.deepEqual(await storedData(page), stored, 'nothing stored before confirming');
   await page.click('#consolidate-confirm');
   await page.locator('#consolidate-outcome .alert-success').waitFor();
 
   const state = JSON.parse((await storedData(page)).state);
-  assert.equal(state.progress['soddisfazione-docenti-i1'].value, '3');
-  assert.equal(state.progress['soddisfazione-docenti-i1'].updated_by, 'rossi');
+  assert.equal(state.progress['soddisfazione-residenze-i1'].value, '3');
+  assert.equal(state.progress['soddisfazione-residenze-i1'].updated_by, 'rossi');
   assert.equal(state.progress['sito-ateneo-i1'].level, 3, 'the other entries are merged');
 });
 

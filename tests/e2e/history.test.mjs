@@ -1,11 +1,12 @@
-// History (snapshot version 2) against the release build: a value recorded over
+// History (snapshot version 3) against the release build: a value recorded over
 // an earlier one adds a point to the indicator's chart and to the area's score
 // over time; a version-1 snapshot still imports; the what-if panel scores tried
 // values without touching saved data until "Applica".
 //
-// Expected scores come from the embedded 2023 plan: soddisfazione-docenti-i1
-// has threshold 3,5, target 4,2, excellence 5; in ATE riassetto-bassini and
-// impianti-fotovoltaici weigh 15 each.
+// Expected scores come from the embedded 2023 plan: soddisfazione-residenze-i1
+// (ACL only) has threshold 3, target 4, excellence 5; in ATE riassetto-bassini
+// and impianti-fotovoltaici weigh 15 each; soddisfazione-docenti is measured
+// per area, so the what-if panel tries ATE's own result.
 
 import assert from 'node:assert/strict';
 
@@ -55,26 +56,26 @@ async function savedState(page, indicator, field, value) {
 
 app.test('a value recorded over an earlier one adds a point to the charts; same-day typing does not', async ({ t, page }) => {
   await importProgress(page, {
-    'soddisfazione-docenti-i1': {
+    'soddisfazione-residenze-i1': {
       value: '4.2',
       updated_at: '2023-06-30T10:00:00Z',
       history: [{ at: '2023-03-31T10:00:00Z', value: '3.6', updated_by: 'ATE' }],
     },
   });
-  await page.goto('/objective/soddisfazione-docenti');
+  await page.goto('/objective/soddisfazione-residenze');
   await page.locator('#objective-title').waitFor(LOAD);
-  const chart = '#history-soddisfazione-docenti-i1';
+  const chart = '#history-soddisfazione-residenze-i1';
   await expectCount(page, `${chart} circle.timeline-dot`, 2);
   const svg = page.locator(`${chart} svg`);
   assert.equal(await svg.getAttribute('role'), 'img');
   assert.match(await svg.getAttribute('aria-label'), /^Livello dell'indicatore nel tempo: 2 punti, dal 31\/03\/2023 al 30\/06\/2023, ultimo valore 3,00$/);
 
   // A new value on another day: the previous one becomes a point.
-  await page.fill('#value-soddisfazione-docenti-i1', '5');
+  await page.fill('#value-soddisfazione-residenze-i1', '5');
   await expectCount(page, `${chart} circle.timeline-dot`, 3);
   // More typing the same day replaces today's point instead of adding one.
-  await page.fill('#value-soddisfazione-docenti-i1', '4,8');
-  await page.fill('#value-soddisfazione-docenti-i1', '5');
+  await page.fill('#value-soddisfazione-residenze-i1', '4,8');
+  await page.fill('#value-soddisfazione-residenze-i1', '5');
   await expectCount(page, `${chart} circle.timeline-dot`, 3);
 
   await page.click(`${chart} summary`);
@@ -85,9 +86,9 @@ app.test('a value recorded over an earlier one adds a point to the charts; same-
   assert.match(await rows.nth(2).innerText(), /5 scala 1–6\s+4,00/);
   await expectNoSeriousA11yViolations(page, t);
 
-  const stored = await savedState(page, 'soddisfazione-docenti-i1', 'value', '5');
-  assert.equal(stored.version, 2);
-  const entry = stored.progress['soddisfazione-docenti-i1'];
+  const stored = await savedState(page, 'soddisfazione-residenze-i1', 'value', '5');
+  assert.equal(stored.version, 3);
+  const entry = stored.progress['soddisfazione-residenze-i1'];
   assert.equal(entry.value, '5');
   assert.deepEqual(
     entry.history.map((p) => [p.at, p.value]),
@@ -95,22 +96,22 @@ app.test('a value recorded over an earlier one adds a point to the charts; same-
   );
 
   // The area's score over time has the same three days.
-  await page.goto('/area/ATE');
-  await page.locator('#area-score-ATE').waitFor(LOAD);
-  await expectCount(page, '#area-timeline-ATE circle.timeline-dot', 3);
+  await page.goto('/area/ACL');
+  await page.locator('#area-score-ACL').waitFor(LOAD);
+  await expectCount(page, '#area-timeline-ACL circle.timeline-dot', 3);
   assert.match(
-    await page.locator('#area-timeline-ATE svg').getAttribute('aria-label'),
-    /^Punteggio nel tempo dell'area ATE: 3 punti, dal 31\/03\/2023/,
+    await page.locator('#area-timeline-ACL svg').getAttribute('aria-label'),
+    /^Punteggio nel tempo dell'area ACL: 3 punti, dal 31\/03\/2023/,
   );
 });
 
-app.test('a version-1 snapshot still imports and is saved as version 2', async ({ page }) => {
+app.test('a version-1 snapshot still imports and is saved as version 3', async ({ page }) => {
   await importProgress(page, { 'riassetto-bassini-i1': { level: 3, note: 'in linea' } }, { version: 1 });
   await page.goto('/area/ATE');
   await page.locator('#area-score-ATE').waitFor(LOAD);
   await expectText(page, '#area-score-ATE', '3,00');
   const stored = await savedState(page, 'riassetto-bassini-i1', 'level', 3);
-  assert.equal(stored.version, 2);
+  assert.equal(stored.version, 3);
   assert.deepEqual(stored.progress['riassetto-bassini-i1'], { level: 3, note: 'in linea' });
 });
 

@@ -92,12 +92,12 @@ app.test('after one visit the app opens offline, on deep links too, and keeps wh
   // Record a value offline: 4,2 is the target of the teachers' satisfaction → 3.
   await page.goto('/objective/soddisfazione-docenti');
   await page.locator('#objective-title').waitFor(LOAD);
-  await page.locator('#value-soddisfazione-docenti-i1').pressSequentially('4,2');
-  await expectText(page, '#indicator-level-soddisfazione-docenti-i1', '3,00 · target');
+  await page.locator('#value-soddisfazione-docenti-i1--ARUO').pressSequentially('4,2');
+  await expectText(page, '#indicator-level-soddisfazione-docenti-i1--ARUO', '3,00 · target');
 
   await page.reload();
   await page.locator('#objective-title').waitFor(LOAD);
-  await expectValue(page, '#value-soddisfazione-docenti-i1', '4,2');
+  await expectValue(page, '#value-soddisfazione-docenti-i1--ARUO', '4,2');
   await page.goto('/area/ARUO');
   await expectText(page, '#area-score-ARUO', '3,00');
   await page.context().setOffline(false);
@@ -108,8 +108,8 @@ app.test('a new version waits for the user, and reloading into it keeps the data
   await page.locator('#area-scores').waitFor(LOAD);
   await waitForServiceWorker(page);
   await page.goto('/objective/soddisfazione-docenti');
-  await page.locator('#value-soddisfazione-docenti-i1').pressSequentially('4,2');
-  await expectText(page, '#indicator-level-soddisfazione-docenti-i1', '3,00 · target');
+  await page.locator('#value-soddisfazione-docenti-i1--ARUO').pressSequentially('4,2');
+  await expectText(page, '#indicator-level-soddisfazione-docenti-i1--ARUO', '3,00 · target');
 
   // Publish a "new version": any byte change of sw.js makes the browser install it.
   await writeFile(swPath, `${originalSw}\n// a new version\n`);
@@ -123,7 +123,7 @@ app.test('a new version waits for the user, and reloading into it keeps the data
   const scriptBefore = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
   await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Ricarica' }).click()]);
   await page.locator('#objective-title').waitFor(LOAD);
-  await expectValue(page, '#value-soddisfazione-docenti-i1', '4,2');
+  await expectValue(page, '#value-soddisfazione-docenti-i1--ARUO', '4,2');
   assert.equal(await notice.count(), 0, 'no notice once the new version runs');
   const { scriptURL, waiting } = await page.evaluate(async () => ({
     scriptURL: navigator.serviceWorker.controller?.scriptURL,

@@ -17,8 +17,9 @@ async function scoreOf(page, area) {
 }
 
 app.test('switches to English: labels, number format, kept after a reload', async ({ t, page }) => {
-  // docenti at target (3) everywhere it weighs.
-  await importProgress(page, { 'soddisfazione-docenti-i1': { value: '4.2' } });
+  // A version-2 file, from before docenti was measured per area: its one value
+  // becomes each weighted area's own result, at target (3) everywhere.
+  await importProgress(page, { 'soddisfazione-docenti-i1': { value: '4.2' } }, { version: 2 });
   await page.goto('/');
   assert.equal(await scoreOf(page, 'AAF'), '3,00');
 

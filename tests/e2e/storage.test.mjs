@@ -31,28 +31,28 @@ async function waitForStoredValue(page, indicator, value) {
 }
 
 app.test('an edit followed at once by a reload is kept', async ({ page }) => {
-  await openObjective(page, 'soddisfazione-docenti');
-  await page.locator('#value-soddisfazione-docenti-i1').pressSequentially('4,2');
+  await openObjective(page, 'soddisfazione-residenze');
+  await page.locator('#value-soddisfazione-residenze-i1').pressSequentially('4,2');
   // No wait: the save gathered for a few hundred milliseconds must still happen.
   await page.reload();
   await page.locator('#objective-title').waitFor(LOAD);
-  await expectValue(page, '#value-soddisfazione-docenti-i1', '4,2');
-  assert.equal((await storedEntry(page, 'soddisfazione-docenti-i1'))?.value, '4.2');
+  await expectValue(page, '#value-soddisfazione-residenze-i1', '4,2');
+  assert.equal((await storedEntry(page, 'soddisfazione-residenze-i1'))?.value, '4.2');
 });
 
 app.test('an edit followed at once by leaving the page is kept', async ({ page }) => {
-  await openObjective(page, 'soddisfazione-docenti');
-  await page.locator('#value-soddisfazione-docenti-i1').pressSequentially('3,9');
+  await openObjective(page, 'soddisfazione-residenze');
+  await page.locator('#value-soddisfazione-residenze-i1').pressSequentially('3,9');
   await page.goto('about:blank');
-  await openObjective(page, 'soddisfazione-docenti');
-  await expectValue(page, '#value-soddisfazione-docenti-i1', '3,9');
+  await openObjective(page, 'soddisfazione-residenze');
+  await expectValue(page, '#value-soddisfazione-residenze-i1', '3,9');
 });
 
 app.test('with the storage full the error offers the export, which has the edit, and the saved data still reads', async ({ t, page }) => {
-  await openObjective(page, 'soddisfazione-docenti');
-  const field = page.locator('#value-soddisfazione-docenti-i1');
+  await openObjective(page, 'soddisfazione-residenze');
+  const field = page.locator('#value-soddisfazione-residenze-i1');
   await field.pressSequentially('4,2');
-  await waitForStoredValue(page, 'soddisfazione-docenti-i1', '4.2');
+  await waitForStoredValue(page, 'soddisfazione-residenze-i1', '4.2');
 
   // Fill the rest of the quota, down to single characters.
   const filled = await fillStorage(page);
@@ -71,13 +71,13 @@ app.test('with the storage full the error offers the export, which has the edit,
     alert.getByRole('button', { name: 'Esporta ora' }).click(),
   ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(exported.progress['soddisfazione-docenti-i1'].value, '4.25');
+  assert.equal(exported.progress['soddisfazione-residenze-i1'].value, '4.25');
 
   // What was stored before the storage filled up still reads after a reload.
   await page.reload();
-  await openObjective(page, 'soddisfazione-docenti');
-  await expectValue(page, '#value-soddisfazione-docenti-i1', '4,2');
-  assert.equal((await storedEntry(page, 'soddisfazione-docenti-i1'))?.value, '4.2');
+  await openObjective(page, 'soddisfazione-residenze');
+  await expectValue(page, '#value-soddisfazione-residenze-i1', '4,2');
+  assert.equal((await storedEntry(page, 'soddisfazione-residenze-i1'))?.value, '4.2');
 });
 
 // Cut off in the middle of the plan: JSON that ends too early.

@@ -10,16 +10,17 @@ import { DEFAULT, jsonFile, overviewScores, snapshotWith } from './support/app.m
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
 
-// soddisfazione-docenti 4.2 is its target (3); soddisfazione-residenze weighs
-// only in ACL; programmazione-pta (ARUO) assessed at excellence.
+// soddisfazione-docenti is measured per area: ACL's own 4.2 is its target (3);
+// soddisfazione-residenze weighs only in ACL; programmazione-pta (ARUO)
+// assessed at excellence.
 const PROGRESS_A = {
-  'soddisfazione-docenti-i1': { value: '4.2' },
   'soddisfazione-residenze-i1': { value: '3.5', note: '<b>non è HTML</b>' },
   'programmazione-pta-i1': { level: 4 },
 };
-const PROGRESS_B = {
-  'soddisfazione-docenti-i1': { value: '5' },
-};
+const BY_AREA_A = { ACL: { 'soddisfazione-docenti-i1': { value: '4.2' } } };
+const BY_AREA_B = { ACL: { 'soddisfazione-docenti-i1': { value: '5' } } };
+const withA = (s) => ({ ...s, progress_by_area: structuredClone(BY_AREA_A) });
+const withB = (s) => ({ ...s, progress_by_area: structuredClone(BY_AREA_B) });
 
 const app = useApp();
 
@@ -38,10 +39,12 @@ async function importFile(page, file) {
 
 app.test('exports plan and progress, starts over, and re-imports the file to the same scores', async ({ t, page }) => {
   await gotoTransfer(page);
-  await importFile(page, jsonFile('progresso.json', snapshotWith(PROGRESS_A)));
+  await importFile(page, jsonFile('progresso.json', snapshotWith(PROGRESS_A, withA)));
   const before = await overviewScores(page);
   assert.equal(before.ACL, '1,67', 'ACL: docenti at 3 (weight 5) and residenze at 1 (weight 10)');
-  assert.equal(before.AAF, '3,00');
+  // AAF weighs the same satisfaction objective but has recorded nothing of its own.
+  assert.equal(before.AAF, '—');
+  assert.equal(before.ARUO, '4,00');
 
   await gotoTransfer(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
@@ -49,10 +52,12 @@ app.test('exports plan and progress, starts over, and re-imports the file to the
   const exportedPath = await download.path();
   const exported = JSON.parse(await readFile(exportedPath, 'utf8'));
   assert.equal(exported.format, 'cruscotto-snapshot');
-  assert.equal(exported.version, 2);
+  assert.equal(exported.version, 3);
   assert.equal(exported.plan.id, 'polimi-2023');
   assert.equal(exported.plan.objectives.length, DEFAULT.plan.objectives.length);
   assert.deepEqual(Object.keys(exported.progress).sort(), Object.keys(PROGRESS_A).sort());
+  assert.deepEqual(Object.keys(exported.progress_by_area), ['ACL']);
+  assert.equal(exported.progress_by_area.ACL['soddisfazione-docenti-i1'].value, '4.2');
   assert.equal(exported.progress['soddisfazione-residenze-i1'].value, '3.5');
   assert.equal(exported.progress['programmazione-pta-i1'].level, 4);
   assert.ok(exported.exported_at, 'the export time is stamped');
@@ -96,7 +101,7 @@ app.test('names the export after the chosen area', async ({ page }) => {
 
 app.test('a broken file shows every error with its location and changes nothing', async ({ t, page }) => {
   await gotoTransfer(page);
-  await importFile(page, jsonFile('buono.json', snapshotWith(PROGRESS_A)));
+  await importFile(page, jsonFile('buono.json', snapshotWith(PROGRESS_A, withA)));
   const before = await overviewScores(page);
 
   await gotoTransfer(page);
@@ -110,6 +115,7 @@ app.test('a broken file shows every error with its location and changes nothing'
 
   // Two faults at once: both listed, each with its JSON path.
   const unknownArea = snapshotWith(PROGRESS_A, (s) => {
+    s = withA(s);
     s.plan.objectives[0].assignments[0].area = 'XYZ';
     s.progress['indicatore-inesistente'] = { level: 3 };
     return s;
@@ -134,6 +140,7 @@ app.test('imports pasted text, keeping text as text', async ({ page }) => {
   await page.locator('.paste-import .field-error').waitFor();
 
   const text = snapshotWith(PROGRESS_A, (s) => {
+    s = withA(s);
     s.plan.title = '<img src=x onerror=alert(1)> Piano incollato';
     return s;
   });
@@ -174,7 +181,7 @@ app.test('a pasted text over the limit is refused before it is read, and nothing
 
 app.test('cancelling the preview changes nothing', async ({ page }) => {
   await gotoTransfer(page);
-  await page.setInputFiles('#import-file', jsonFile('progresso.json', snapshotWith(PROGRESS_A)));
+  await page.setInputFiles('#import-file', jsonFile('progresso.json', snapshotWith(PROGRESS_A, withA)));
   await page.locator('#import-preview').waitFor();
   await page.click('#import-cancel');
   await page.locator('#import-outcome .alert-info').waitFor();
@@ -185,11 +192,11 @@ app.test('cancelling the preview changes nothing', async ({ page }) => {
 
 app.test('restores a backup in one click, undoing an import', async ({ t, page }) => {
   await gotoTransfer(page);
-  await importFile(page, jsonFile('a.json', snapshotWith(PROGRESS_A)));
+  await importFile(page, jsonFile('a.json', snapshotWith(PROGRESS_A, withA)));
   const scoresA = await overviewScores(page);
 
   await gotoTransfer(page);
-  await page.setInputFiles('#import-file', jsonFile('b.json', snapshotWith(PROGRESS_B)));
+  await page.setInputFiles('#import-file', jsonFile('b.json', snapshotWith({}, withB)));
   const preview = page.locator('#import-preview');
   await preview.waitFor();
   // The preview names what the import would lose and change.

@@ -76,11 +76,11 @@ fn ObjectiveFields(
     };
     let progress_count = move || {
         app.plan.with(|p| {
-            app.progress.with(|pr| {
+            // Every result counts: an area's own one of a per-area objective too.
+            app.with_results(|r| {
                 p.objectives.get(oi).map_or(0, |o| {
-                    o.indicators
-                        .iter()
-                        .filter(|i| pr.contains_key(&i.id))
+                    r.iter()
+                        .filter(|(k, _)| o.indicators.iter().any(|i| i.id == k.indicator))
                         .count()
                 })
             })

@@ -48,7 +48,8 @@ pub fn MilestoneInput(
             Some(_) => t!(i18n, objective.level_4).into_any(),
             None => t!(i18n, objective.not_assessed).into_any(),
         };
-        let on_change = move |_| app.record(&key.indicator, key.area.as_deref(), |e| e.level = value);
+        let on_change =
+            move |_| app.record(&key.indicator, key.area.as_deref(), |e| e.level = value);
         view! {
             <div class="radio-option">
                 <input

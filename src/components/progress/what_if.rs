@@ -21,8 +21,8 @@ use crate::state::{use_app, AppState};
 use crate::view::format;
 use crate::view::ids::dom_id;
 use crate::view::what_if::{
-    area_progress, changed, status, tried_entry, tried_score, what_if_rows, write_measurement, Overlay, WhatIfRow,
-    WhatIfStatus,
+    area_progress, changed, status, tried_entry, tried_score, what_if_rows, write_measurement,
+    Overlay, WhatIfRow, WhatIfStatus,
 };
 
 /// Records every changed tried value through the app state, so each is stamped
@@ -197,9 +197,8 @@ pub fn WhatIfPanel(
     let tried = {
         let code = code.clone();
         Memo::new(move |_| {
-            app.plan.with(|plan| {
-                app.with_results(|r| overlay.with(|o| tried_score(plan, r, o, &code)))
-            })
+            app.plan
+                .with(|plan| app.with_results(|r| overlay.with(|o| tried_score(plan, r, o, &code))))
         })
     };
     // The area's own results by indicator id (its result of a per-area

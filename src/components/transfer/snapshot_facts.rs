@@ -17,7 +17,7 @@ pub fn SnapshotFacts(
     let i18n = use_i18n();
     let app = use_app();
     let plan = imported.snapshot.plan.clone();
-    let progress_count = imported.snapshot.progress.len();
+    let progress_count = imported.snapshot.results().len();
     let exported_at = imported.snapshot.exported_at.clone();
     let source_version = imported.source_version;
     let warnings = imported.report.warnings.clone();

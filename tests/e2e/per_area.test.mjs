@@ -1,0 +1,67 @@
+// Objectives measured per area (snapshot version 3) against the release build:
+// the planning office records the nine areas' own RUP-rotation percentages on
+// one page, each area's score moves with its own result only, and the scores
+// the app shows are exactly what `cruscotto score` computes from the exported
+// file.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { LOAD, expectText, overviewScores } from './support/app.mjs';
+import { expectNoSeriousA11yViolations } from './support/axe.mjs';
+import { useApp } from './support/browser.mjs';
+import { REPO_ROOT } from './support/server.mjs';
+
+const app = useApp();
+
+// The percentage of purchases with a RUP other than the dirigente, by area
+// (levels 20 / 50 / 70 %): AAF below threshold, ARUO exactly at excellence.
+const RUP = { AAF: '10', ACL: '25', ADID: '35', AGIS: '50', APEC: '55', ARES: '60', ARUO: '70', ASICT: '80', ATE: '95' };
+
+/** The CLI built by the native tests (README command 2 runs them first). */
+function cliScores(file) {
+  const exe = join(REPO_ROOT, 'target', 'debug', process.platform === 'win32' ? 'cruscotto.exe' : 'cruscotto');
+  const args = ['score', file];
+  const out = existsSync(exe)
+    ? execFileSync(exe, args, { encoding: 'utf8' })
+    : execFileSync('cargo', ['run', '-q', '-p', 'cruscotto-engine', '--bin', 'cruscotto', '--', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return Object.fromEntries(JSON.parse(out).areas.map((a) => [a.area, a.score]));
+}
+
+app.test('nine areas record their own RUP percentage on one page, and the scores are the CLI\'s', { path: '/objective/rotazione-rup' }, async ({ t, page }) => {
+  await page.locator('#objective-title').waitFor(LOAD);
+  await page.locator('#per-area-hint').waitFor();
+  assert.equal(await page.locator('section.area-result').count(), 9, 'one block per weighted area');
+  for (const [area, pct] of Object.entries(RUP)) {
+    await page.fill(`#value-rotazione-rup-i1--${area}`, pct);
+    // The report on the percentages is required at every level.
+    await page.locator(`#level-rotazione-rup-i2--${area}-4`).check();
+  }
+  await expectText(page, '#area-objective-level-ARUO', '4,00 · eccellenza');
+  await expectText(page, '#area-objective-level-AAF', '0,00 · sotto soglia');
+  await expectText(page, '#area-score-ARUO', '4,00');
+  await expectText(page, '#area-score-AAF', '0,00');
+  await expectNoSeriousA11yViolations(page, t);
+
+  // Changing one area's result moves that area's score only.
+  const before = await overviewScores(page);
+  await page.goto('/objective/rotazione-rup');
+  await page.fill('#value-rotazione-rup-i1--AAF', '75');
+  await expectText(page, '#area-score-AAF', '4,00');
+  const after = await overviewScores(page);
+  for (const area of Object.keys(RUP)) {
+    if (area !== 'AAF') assert.equal(after[area], before[area], `${area} unchanged`);
+  }
+
+  // The export holds each area's own entries, and `cruscotto score` of it
+  // gives the scores the app shows.
+  await page.goto('/transfer');
+  await page.locator('#export-download').waitFor(LOAD);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-download')]);
+  const cli = cliScores(await download.path());
+  for (const [area, shown] of Object.entries(after)) {
+    assert.equal(shown, cli[area] === null ? '—' : cli[area].replace('.', ','), `${area}: app and CLI agree`);
+  }
+});
