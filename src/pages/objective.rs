@@ -150,8 +150,9 @@ fn ObjectiveView(
                 let oid = objective.id.clone();
                 let code = code.clone();
                 let level_id = dom_id("objective-level-", &code);
-                let level = Signal::derive(move || app.scorecard.with(|c| c.objective_in(&oid, &code)));
-                view! { <td class="num"><span id=level_id><LevelBadge level=level /></span></td> }
+                // A plain number: the narrow aside has no room for nine badges.
+                let level = move || format::level(app.scorecard.with(|c| c.objective_in(&oid, &code)), app.lang.get());
+                view! { <td class="num"><span id=level_id>{level}</span></td> }
             });
             view! {
                 <tr data-area=data_area>

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { LOAD, expectText, overviewScores } from './support/app.mjs';
+import { DEFAULT, LOAD, expectText, jsonFile, overviewScores } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
 import { REPO_ROOT } from './support/server.mjs';
@@ -64,4 +64,21 @@ app.test('nine areas record their own RUP percentage on one page, and the scores
   for (const [area, shown] of Object.entries(after)) {
     assert.equal(shown, cli[area] === null ? '—' : cli[area].replace('.', ','), `${area}: app and CLI agree`);
   }
+});
+
+app.test('a version-2 file\'s one satisfaction value becomes each area\'s own, and the preview says so first', { path: '/transfer' }, async ({ page }) => {
+  await page.locator('#import-file').waitFor(LOAD);
+  const v2 = structuredClone(DEFAULT);
+  v2.version = 2;
+  v2.progress = { 'soddisfazione-docenti-i1': { value: '4.2' } };
+  await page.setInputFiles('#import-file', jsonFile('vecchio.json', JSON.stringify(v2)));
+  const notes = page.locator('#import-migration-notes');
+  await notes.waitFor();
+  assert.match(await notes.innerText(), /soddisfazione-docenti-i1.*AAF, ACL, AGIS, APEC, ARES, ARUO, ASICT, ATE/s);
+  await page.click('#import-confirm');
+  await page.locator('#import-outcome .alert-success').waitFor();
+  // Each weighted area now has its own copy, at target (3).
+  const scores = await overviewScores(page);
+  for (const area of ['AAF', 'ACL', 'AGIS', 'APEC', 'ARES', 'ARUO', 'ASICT', 'ATE']) assert.equal(scores[area], '3,00', area);
+  assert.equal(scores.ADID, '—');
 });

@@ -2,7 +2,7 @@
 //! and progress entries, format version, export time) and its warnings, shown
 //! before an import and in a comparison.
 
-use cruscotto_engine::snapshot::{Imported, CURRENT_VERSION};
+use cruscotto_engine::snapshot::{Imported, MigrationNote, CURRENT_VERSION};
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -22,6 +22,30 @@ pub fn SnapshotFacts(
     let source_version = imported.source_version;
     let warnings = imported.report.warnings.clone();
     let objectives_count = plan.objectives.len();
+    // What a migration changed beyond the format: said before the import, so a
+    // copied shared value is not mistaken for each area's own measurement.
+    let notes = imported.migration_notes.clone();
+    let notes_view = move || {
+        (!notes.is_empty()).then(|| {
+        let items = notes
+            .clone()
+            .into_iter()
+            .map(|n| match n {
+                MigrationNote::MarkedPerArea { objective } => {
+                    view! { <li>{t!(i18n, transfer.migration_marked_per_area, objective = objective)}</li> }.into_any()
+                }
+                MigrationNote::CopiedPerArea { indicator, areas, .. } => {
+                    let areas = areas.join(", ");
+                    view! { <li>{t!(i18n, transfer.migration_copied_per_area, indicator = indicator, areas = areas)}</li> }.into_any()
+                }
+            })
+            .collect_view();
+        view! {
+            <h4>{t!(i18n, transfer.migration_heading)}</h4>
+            <ul class="warning-list" id="import-migration-notes">{items}</ul>
+        }
+        })
+    };
     move || {
         let lang = app.lang.get();
         let warnings_view = if warnings.is_empty() {
@@ -51,6 +75,7 @@ pub fn SnapshotFacts(
                     <div><dt>{t!(i18n, transfer.exported_at)}</dt><dd>{format::timestamp(&ts, lang)}</dd></div>
                 })}
             </dl>
+            {notes_view()}
             <h4>{t!(i18n, transfer.warnings_heading)}" ("{warnings.len()}")"</h4>
             {warnings_view}
         }
