@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use cruscotto_engine::diff::{diff_plans, PlanDiff};
 use cruscotto_engine::merge::{merge, ChoiceError, Merged};
 use cruscotto_engine::snapshot::{ImportError, Imported};
-use cruscotto_engine::{Issue, Lang, Plan, ProgressEntry, Snapshot};
+use cruscotto_engine::{Issue, Lang, Plan, ProgressEntry, ResultKey, Snapshot};
 
 use crate::view::format;
 
@@ -71,6 +71,12 @@ pub struct ConflictOption {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConflictView {
     pub indicator_id: String,
+    /// The area whose own result conflicts, for a per-area objective.
+    pub area: Option<String>,
+    /// What the user's choices are keyed by: the indicator id, with the area
+    /// for an area's result (two areas' conflicts on one indicator are two
+    /// choices).
+    pub choice_id: String,
     /// Empty when the indicator is not in the plan (cannot happen for valid
     /// snapshots, but the screen must not fail on it).
     pub objective_id: String,
@@ -148,8 +154,12 @@ pub fn consolidate(
         .conflicts
         .iter()
         .map(|c| {
-            let (objective_id, objective_title, areas) =
+            let (objective_id, objective_title, mut areas) =
                 objective_of(&current.plan, &c.indicator_id);
+            // An area's own result concerns that area only.
+            if let Some(area) = &c.area {
+                areas = vec![area.clone()];
+            }
             let mut options = vec![ConflictOption {
                 sources: c.chosen_from.clone(),
                 entry: c.chosen.clone(),
@@ -160,6 +170,8 @@ pub fn consolidate(
             }));
             ConflictView {
                 indicator_id: c.indicator_id.clone(),
+                area: c.area.clone(),
+                choice_id: crate::view::snapshot_diff::result_name(&c.key()),
                 objective_id,
                 objective_title,
                 areas,
@@ -204,15 +216,35 @@ fn objective_of(plan: &Plan, indicator_id: &str) -> (String, String, Vec<String>
 impl Ready {
     /// The snapshot to store, with the user's choices (indicator id → source
     /// index) applied over the newest-wins merge.
+    ///
+    /// Choices are keyed by [`ConflictView::choice_id`]; one naming no
+    /// conflict is passed on as a shared result, which the engine refuses.
     pub fn resolve(&self, choices: &BTreeMap<String, usize>) -> Result<Snapshot, ChoiceError> {
-        self.merged.with_choices(choices)
+        let keyed: BTreeMap<ResultKey, usize> = choices
+            .iter()
+            .map(|(choice, &i)| {
+                let key = self
+                    .conflicts
+                    .iter()
+                    .find(|c| &c.choice_id == choice)
+                    .map_or_else(
+                        || ResultKey::shared(choice.clone()),
+                        |c| ResultKey {
+                            indicator: c.indicator_id.clone(),
+                            area: c.area.clone(),
+                        },
+                    );
+                (key, i)
+            })
+            .collect();
+        self.merged.with_result_choices(&keyed)
     }
 
     /// The option of a conflict currently selected: the chosen source's option,
     /// or the kept (first) one.
     pub fn selected(conflict: &ConflictView, choices: &BTreeMap<String, usize>) -> usize {
         choices
-            .get(&conflict.indicator_id)
+            .get(&conflict.choice_id)
             .and_then(|s| conflict.options.iter().position(|o| o.sources.contains(s)))
             .unwrap_or(0)
     }
@@ -338,6 +370,56 @@ mod tests {
         );
         assert_eq!(r.files[0].name, "ACL.json");
         assert_eq!(r.files[1].progress_count, 1);
+    }
+
+    /// A file holding areas' own results of the per-area docenti survey.
+    fn area_file(
+        name: &str,
+        entries: &[(&str, ProgressEntry)],
+    ) -> (String, Result<Imported, ImportError>) {
+        let mut s = default_snapshot();
+        for (area, e) in entries {
+            s.progress_by_area
+                .entry(area.to_string())
+                .or_default()
+                .insert(DOCENTI.to_string(), e.clone());
+        }
+        (name.to_string(), import(s.to_json().as_bytes()))
+    }
+
+    const DOCENTI: &str = "soddisfazione-docenti-i1";
+
+    #[test]
+    fn two_areas_conflicting_on_one_indicator_are_two_choices_each_for_its_area() {
+        let old = entry("3.9", "2023-05-01T10:00:00Z", "rossi");
+        let new = entry("4.6", "2023-06-01T10:00:00Z", "bianchi");
+        let r = ready(consolidate(
+            &default_snapshot(),
+            vec![
+                area_file(
+                    "vecchio.json",
+                    &[("ARUO", old.clone()), ("AAF", old.clone())],
+                ),
+                area_file("nuovo.json", &[("ARUO", new.clone()), ("AAF", new.clone())]),
+            ],
+        ));
+        let ids: Vec<&str> = r.conflicts.iter().map(|c| c.choice_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [format!("{DOCENTI} · AAF"), format!("{DOCENTI} · ARUO")]
+        );
+        let aruo = r
+            .conflicts
+            .iter()
+            .find(|c| c.area.as_deref() == Some("ARUO"))
+            .expect("ARUO");
+        assert_eq!(aruo.areas, ["ARUO"]);
+        // Keeping ARUO's older value leaves AAF with the newer one.
+        let choices = BTreeMap::from([(aruo.choice_id.clone(), 1)]);
+        assert_eq!(Ready::selected(aruo, &choices), 1);
+        let s = r.resolve(&choices).expect("resolved");
+        assert_eq!(s.progress_by_area["ARUO"][DOCENTI].value, old.value);
+        assert_eq!(s.progress_by_area["AAF"][DOCENTI].value, new.value);
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn ConflictChoices(
                             .clone()
                             .unwrap_or_else(|| t_string!(i18n, transfer.consolidate_no_author).to_string());
                         let conflict = c.clone();
-                        let indicator = c.indicator_id.clone();
+                        let indicator = c.choice_id.clone();
                         let source = o.sources.first().copied().unwrap_or(0);
                         let pick = move |_| {
                             choices.update(|ch| {
@@ -87,9 +87,9 @@ pub fn ConflictChoices(
                     .collect_view();
                 let areas = c.areas.join(", ");
                 view! {
-                    <fieldset class="conflict" data-indicator=c.indicator_id.clone()>
+                    <fieldset class="conflict" data-indicator=c.indicator_id.clone() data-area=c.area.clone()>
                         <legend>
-                            <code>{c.indicator_id.clone()}</code>" — "{c.objective_title.clone()}
+                            <code>{c.choice_id.clone()}</code>" — "{c.objective_title.clone()}
                             " ("{t!(i18n, common.area)}": "{areas}")"
                         </legend>
                         <ul class="conflict-options">{options}</ul>
