@@ -720,6 +720,22 @@ impl AppState {
         self.scorecard.invalidate();
     }
 
+    /// Changes the plan and the progress together (switching an objective's
+    /// measurement moves its results between the shared and the per-area
+    /// maps): the scores are rebuilt when next read.
+    pub fn edit_plan_and_progress(
+        &self,
+        change: impl FnOnce(&mut Plan, &mut Progress, &mut ProgressByArea),
+    ) {
+        self.write_plan.update(|plan| {
+            self.write_progress.update(|progress| {
+                self.write_progress_by_area
+                    .update(|by_area| change(plan, progress, by_area));
+            });
+        });
+        self.scorecard.invalidate();
+    }
+
     /// Restores backup `index`, keeping the current state as the newest backup.
     pub fn restore_backup(&self, index: usize) -> Result<(), String> {
         let backups = self.backups.get_untracked();

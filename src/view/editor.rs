@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 use cruscotto_engine::{
-    Aggregation, Direction, Indicator, IndicatorKind, Level, LevelValue, Objective, Plan,
+    Aggregation, Direction, Indicator, IndicatorKind, Level, LevelValue, Measurement, Objective,
+    Plan, Progress, ProgressByArea,
 };
 use rust_decimal::Decimal;
 
@@ -365,6 +366,75 @@ pub fn path_ancestors(path: &str) -> Vec<String> {
     out
 }
 
+/// The areas holding a result of per-area objective `oi`, in the objective's
+/// area order: what switching it back to one shared result must choose from.
+pub fn areas_with_results(plan: &Plan, by_area: &ProgressByArea, oi: usize) -> Vec<String> {
+    let Some(o) = plan.objectives.get(oi) else {
+        return Vec::new();
+    };
+    o.areas()
+        .filter(|a| {
+            by_area
+                .get(*a)
+                .is_some_and(|p| o.indicators.iter().any(|i| p.contains_key(&i.id)))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Makes objective `oi` per-area: each shared entry of its indicators becomes
+/// the entry of every weighted area that has none yet, so nothing recorded is
+/// lost and each area starts from the common result.
+pub fn switch_to_per_area(
+    plan: &mut Plan,
+    progress: &mut Progress,
+    by_area: &mut ProgressByArea,
+    oi: usize,
+) {
+    let Some(o) = plan.objectives.get_mut(oi) else {
+        return;
+    };
+    o.measurement = Measurement::PerArea;
+    let areas: Vec<String> = o.areas().map(str::to_string).collect();
+    for i in &o.indicators {
+        if let Some(e) = progress.remove(&i.id) {
+            for a in &areas {
+                by_area
+                    .entry(a.clone())
+                    .or_default()
+                    .entry(i.id.clone())
+                    .or_insert_with(|| e.clone());
+            }
+        }
+    }
+}
+
+/// Makes objective `oi` shared again, its one result being area `keep`'s
+/// (`None`: no area has one). Every other area's result of it is removed: the
+/// screen asks before calling this when there is any.
+pub fn switch_to_shared(
+    plan: &mut Plan,
+    progress: &mut Progress,
+    by_area: &mut ProgressByArea,
+    oi: usize,
+    keep: Option<&str>,
+) {
+    let Some(o) = plan.objectives.get_mut(oi) else {
+        return;
+    };
+    o.measurement = Measurement::Shared;
+    for i in &o.indicators {
+        let kept = keep.and_then(|a| by_area.get(a)?.get(&i.id).cloned());
+        for p in by_area.values_mut() {
+            p.remove(&i.id);
+        }
+        if let Some(e) = kept {
+            progress.insert(i.id.clone(), e);
+        }
+    }
+    by_area.retain(|_, p| !p.is_empty());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,5 +634,43 @@ mod tests {
             parse_list(" ARUO, ASICT ;; RG POLI,"),
             vec!["ARUO", "ASICT", "RG POLI"]
         );
+    }
+
+    #[test]
+    fn switching_to_per_area_copies_the_shared_result_to_each_area_and_back_keeps_the_chosen_one() {
+        use cruscotto_engine::ProgressEntry;
+        let mut plan = cruscotto_engine::default_snapshot().plan;
+        let oi = plan
+            .objectives
+            .iter()
+            .position(|o| o.id == "supporto-vqr")
+            .expect("objective");
+        let mut progress = Progress::new();
+        let mut by_area = ProgressByArea::new();
+        let three = ProgressEntry {
+            level: Some(3),
+            ..ProgressEntry::default()
+        };
+        progress.insert("supporto-vqr-i1".into(), three.clone());
+
+        switch_to_per_area(&mut plan, &mut progress, &mut by_area, oi);
+        assert!(plan.objectives[oi].is_per_area());
+        assert!(progress.is_empty());
+        assert_eq!(areas_with_results(&plan, &by_area, oi), ["ARES", "ARUO"]);
+        assert_eq!(by_area["ARES"]["supporto-vqr-i1"], three);
+
+        // ARUO's own result changes; going back keeps the chosen area's.
+        let four = ProgressEntry {
+            level: Some(4),
+            ..ProgressEntry::default()
+        };
+        by_area
+            .get_mut("ARUO")
+            .expect("ARUO")
+            .insert("supporto-vqr-i1".into(), four.clone());
+        switch_to_shared(&mut plan, &mut progress, &mut by_area, oi, Some("ARUO"));
+        assert!(!plan.objectives[oi].is_per_area());
+        assert_eq!(progress["supporto-vqr-i1"], four);
+        assert!(by_area.is_empty());
     }
 }

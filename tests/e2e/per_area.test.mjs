@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DEFAULT, LOAD, expectText, jsonFile, overviewScores } from './support/app.mjs';
+import { DEFAULT, LOAD, expectText, importProgress, jsonFile, overviewScores } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
 import { REPO_ROOT } from './support/server.mjs';
@@ -81,4 +81,42 @@ app.test('a version-2 file\'s one satisfaction value becomes each area\'s own, a
   const scores = await overviewScores(page);
   for (const area of ['AAF', 'ACL', 'AGIS', 'APEC', 'ARES', 'ARUO', 'ASICT', 'ATE']) assert.equal(scores[area], '3,00', area);
   assert.equal(scores.ADID, '—');
+});
+
+app.test('the editor switches an objective to per-area copying its result, and back keeping the chosen area\'s', async ({ page }) => {
+  await importProgress(page, { 'supporto-vqr-i1': { level: 3 } });
+  const openInEditor = async () => {
+    await page.goto('/editor');
+    await page.locator('#editor-search').waitFor(LOAD);
+    await page.locator('#editor-search').fill('supporto-vqr');
+    await page.locator('.objective-item[data-objective="supporto-vqr"]').click();
+    await page.locator('#editor-measurement').waitFor();
+  };
+  await openInEditor();
+  assert.match(await page.locator('#editor-measurement-now').innerText(), /condiviso/);
+  await page.click('#editor-switch-measurement');
+  await page.locator('#editor-measurement-now', { hasText: 'Per area' }).waitFor();
+
+  // Each weighted area (ARES, ARUO) starts from the shared level 3.
+  await page.goto('/objective/supporto-vqr');
+  await page.locator('#per-area-hint').waitFor(LOAD);
+  assert.ok(await page.locator('#level-supporto-vqr-i1--ARES-3').isChecked());
+  assert.ok(await page.locator('#level-supporto-vqr-i1--ARUO-3').isChecked());
+  await page.locator('#level-supporto-vqr-i1--ARUO-4').check();
+  await expectText(page, '#area-score-ARUO', '4,00');
+  await expectText(page, '#area-score-ARES', '3,00');
+
+  // Back to shared: nothing is dropped before the user picks the area to keep.
+  await openInEditor();
+  await page.click('#editor-switch-measurement');
+  const choice = page.locator('#editor-keep-area');
+  await choice.waitFor();
+  assert.match(await page.locator('#editor-measurement-now').innerText(), /Per area/, 'unchanged until confirmed');
+  await page.locator('#editor-keep-area-ARUO').check();
+  await page.click('#editor-confirm-shared');
+  await page.locator('#editor-measurement-now', { hasText: 'condiviso' }).waitFor();
+  await page.goto('/objective/supporto-vqr');
+  await page.locator('#objective-title').waitFor(LOAD);
+  assert.ok(await page.locator('#level-supporto-vqr-i1-4').isChecked());
+  await expectText(page, '#area-score-ARES', '4,00');
 });

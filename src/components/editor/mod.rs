@@ -7,6 +7,7 @@ pub mod field_issues;
 pub mod indicator;
 pub mod issue_summary;
 pub mod level;
+pub mod measurement;
 pub mod number_input;
 pub mod objective_form;
 pub mod objective_list;

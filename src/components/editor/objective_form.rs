@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::components::editor::context::{edit_objective, use_editor};
 use crate::components::editor::field_issues::{issues_id, EditorFieldIssues};
 use crate::components::editor::indicator::EditorIndicator;
+use crate::components::editor::measurement::EditorMeasurement;
 use crate::components::editor::text_field::EditorTextField;
 use crate::components::editor::weights::EditorWeights;
 use crate::i18n::*;
@@ -253,6 +254,7 @@ fn ObjectiveFields(
                         <option value="all" prop:selected=move || aggregation.get()>{t!(i18n, editor.aggregation_all)}</option>
                     </select>
                 </div>
+                <EditorMeasurement oi=oi />
                 <EditorTextField id=field_anchor(&format!("{op}.note")) path=format!("{op}.note")
                     label=Signal::derive(move || t_string!(i18n, editor.note).to_string())
                     value=read(app, oi, |o| o.note.clone().unwrap_or_default()) multiline=true
