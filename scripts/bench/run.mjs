@@ -310,11 +310,12 @@ try {
     log('keystroke, 2023 plan');
       const { context, page } = await fresh();
       await page.goto(server.url + '/objective/soddisfazione-docenti');
-      await page.locator('#value-soddisfazione-docenti-i1').waitFor(LONG);
+      // Measured per area since snapshot v3: the ATE manager types ATE's own result.
+      await page.locator('#value-soddisfazione-docenti-i1--ATE').waitFor(LONG);
       await page.locator('#area-score-ATE').waitFor(LONG);
       // Below threshold, target, excellence in turn (3,5 / 4,2 / 5): ATE's score
       // changes at every keystroke, since only this objective is assessed there.
-      const samples = await keystrokes(page, '#value-soddisfazione-docenti-i1', '#area-score-ATE', ['3,6', '4,3', '5,1', '1']);
+      const samples = await keystrokes(page, '#value-soddisfazione-docenti-i1--ATE', '#area-score-ATE', ['3,6', '4,3', '5,1', '1']);
       await context.close();
       keystrokeRows('keystroke_2023', '2023 plan', samples, BUDGET.keystroke2023);
   });
