@@ -22,8 +22,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Measurement, Plan, Progress, ResultKey, Results};
 use crate::scoring::{
-    area_weights, for_each_weighing, indicator_level, owners, slot_area, Scorecard, Target,
-    WeightedMean,
+    for_each_weighing, indicator_level, owners, slot_area, Scorecard, Target, WeightedMean,
 };
 
 /// Where the objectives of one area or pillar are, and where its score goes.
@@ -304,7 +303,7 @@ impl LiveScore {
             };
             let fits = match (o.measurement, area) {
                 (Measurement::Shared, None) => true,
-                (Measurement::PerArea, Some(a)) => area_weights(o).any(|(c, _)| c == a),
+                (Measurement::PerArea, Some(a)) => o.area_weights().any(|(c, _)| c == a),
                 _ => false,
             };
             if !fits {

@@ -470,9 +470,19 @@ impl Objective {
         self.measurement == Measurement::PerArea
     }
 
+    /// The areas this objective weighs in, with its weight in each: only an
+    /// area's first assignment counts, as in `objectives_of_area` and scoring.
+    pub fn area_weights(&self) -> impl Iterator<Item = (&str, Decimal)> {
+        self.assignments
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| self.assignments[..*i].iter().all(|b| b.area != a.area))
+            .map(|(_, a)| (a.area.as_str(), a.weight))
+    }
+
     /// The areas this objective is assigned to, each once, in order.
     pub fn areas(&self) -> impl Iterator<Item = &str> {
-        crate::scoring::area_weights(self).map(|(a, _)| a)
+        self.area_weights().map(|(a, _)| a)
     }
 
     /// The key of this objective's result for `indicator` in `area`: with the

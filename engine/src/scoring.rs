@@ -281,16 +281,6 @@ impl WeightedMean {
     }
 }
 
-/// The areas an objective weighs in, with its weight in each: only an area's
-/// first assignment counts, as in `objectives_of_area`.
-pub(crate) fn area_weights(o: &Objective) -> impl Iterator<Item = (&str, Decimal)> {
-    o.assignments
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| o.assignments[..*i].iter().all(|b| b.area != a.area))
-        .map(|(_, a)| (a.area.as_str(), a.weight))
-}
-
 /// An objective's weight in its pillar: its weights across all areas.
 pub(crate) fn pillar_weight(o: &Objective) -> Decimal {
     o.assignments
@@ -358,13 +348,13 @@ pub(crate) fn for_each_weighing<'o>(
     o: &'o Objective,
     mut f: impl FnMut(Target<'o>, Decimal, Option<&'o str>),
 ) {
-    for (a, w) in area_weights(o) {
+    for (a, w) in o.area_weights() {
         f(Target::Area(a), w, Some(a));
     }
     match o.measurement {
         Measurement::Shared => f(Target::Pillar, pillar_weight(o), None),
         Measurement::PerArea => {
-            for (a, w) in area_weights(o) {
+            for (a, w) in o.area_weights() {
                 f(Target::Pillar, w, Some(a));
             }
         }

@@ -333,12 +333,12 @@ fn PerAreaResults(
     let blocks = areas_own_first(&objective, own.as_deref())
         .into_iter()
         .map(|code| {
+            // The weight scoring uses: the area's first assignment.
             let weight = objective
-                .assignments
-                .iter()
-                .filter(|a| a.area == code)
-                .map(|a| a.weight)
-                .sum::<rust_decimal::Decimal>();
+                .area_weights()
+                .find(|(a, _)| *a == code)
+                .map(|(_, w)| w)
+                .unwrap_or_default();
             let name = app.plan.with_untracked(|p| {
                 p.area(&code).map(|a| a.name.clone()).unwrap_or_default()
             });
