@@ -22,8 +22,14 @@ use crate::view::area::{
 use crate::view::format;
 use crate::view::ids::dom_id;
 
-fn objective_href(id: &str) -> String {
-    format!("/objective/{}", js_sys::encode_uri_component(id))
+/// The objective's page, opened for this area: a per-area objective shows
+/// this area's own result first (`?area=`), and the breadcrumb leads back here.
+fn objective_href(id: &str, area: &str) -> String {
+    format!(
+        "/objective/{}?area={}",
+        js_sys::encode_uri_component(id),
+        js_sys::encode_uri_component(area)
+    )
 }
 
 #[component]
@@ -196,8 +202,11 @@ fn AreaView(
         sort.set(Sort::default());
     };
 
+    // Stored, so that the rows' closure stays `Copy` for the views that rebuild it.
+    let row_code = StoredValue::new(code.clone());
     let table_rows = move || {
         let lang = lang();
+        let code = row_code.get_value();
         shown
             .get()
             .into_iter()
@@ -213,7 +222,7 @@ fn AreaView(
                 view! {
                     <tr data-objective=r.id.clone()>
                         <th scope="row" class="objective-title">
-                            <A href=objective_href(&r.id)>{r.title.clone()}</A>
+                            <A href=objective_href(&r.id, &code)>{r.title.clone()}</A>
                         </th>
                         <td class="pillar">{r.pillar_name.clone()}</td>
                         <td class="strategic">{strategic}</td>

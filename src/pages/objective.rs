@@ -6,7 +6,7 @@
 use cruscotto_engine::{Aggregation, Objective, Plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::progress::indicator_card::IndicatorCard;
 use crate::components::progress::indicator_levels::IndicatorLevels;
@@ -34,7 +34,11 @@ fn area_href(code: &str) -> String {
 pub fn ObjectivePage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
+    let query = use_query_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // `?area=ARUO`: the page was opened from that area's page, whose own
+    // result of a per-area objective is the one to show first.
+    let from = Memo::new(move |_| query.read().get("area"));
     // Rebuilt only when the objective's definition changes, never on a recorded
     // value: the fields keep their focus while the manager types.
     let objective = Memo::new(move |_| {
@@ -42,7 +46,12 @@ pub fn ObjectivePage() -> impl IntoView {
         app.plan.with(|p| p.objective(&id).cloned())
     });
     let body = move || match objective.get() {
-        Some(o) => view! { <ObjectiveView objective=o /> }.into_any(),
+        Some(o) => {
+            let from = from
+                .get()
+                .filter(|code| o.area_weights().any(|(a, _)| a == code));
+            view! { <ObjectiveView objective=o from=from /> }.into_any()
+        }
         None => view! { <ObjectiveNotFound id=id.get() /> }.into_any(),
     };
     view! { <div class="objective-page">{body}</div> }
@@ -67,6 +76,8 @@ fn ObjectiveNotFound(
 fn ObjectiveView(
     /// The objective, as in the plan.
     objective: Objective,
+    /// The weighted area whose page the manager came from (`?area=`), if any.
+    from: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
@@ -185,7 +196,7 @@ fn ObjectiveView(
         }
     });
     let cards = if per_area {
-        view! { <PerAreaResults objective=objective.clone() intermediate=intermediate /> }
+        view! { <PerAreaResults objective=objective.clone() intermediate=intermediate from=from.clone() /> }
             .into_any()
     } else {
         objective
@@ -196,10 +207,14 @@ fn ObjectiveView(
             .collect_view()
             .into_any()
     };
+    // The breadcrumb follows the route: the area the page was opened from,
+    // else the manager's own area when the objective weighs on it.
     let my_area = move || {
-        app.area
-            .get()
-            .filter(|code| objective.assignments.iter().any(|a| &a.area == code))
+        from.clone().or_else(|| {
+            app.area
+                .get()
+                .filter(|code| objective.assignments.iter().any(|a| &a.area == code))
+        })
     };
     let objective_level_view = if per_area {
         view! { <span id="objective-level">{t!(i18n, objective.objective_level_per_area)}</span> }
@@ -281,13 +296,13 @@ fn ObjectiveView(
     }
 }
 
-/// The areas in the order their blocks are shown: the manager's own area
-/// first, then the plan's order.
-pub fn areas_own_first(objective: &Objective, own: Option<&str>) -> Vec<String> {
+/// The areas in the order their blocks are shown: `first` (the area the page
+/// was opened from, else the manager's own) first, then the plan's order.
+pub fn areas_first(objective: &Objective, first: Option<&str>) -> Vec<String> {
     let mut areas: Vec<String> = objective.areas().map(str::to_string).collect();
-    if let Some(i) = own.and_then(|own| areas.iter().position(|a| a == own)) {
-        let own = areas.remove(i);
-        areas.insert(0, own);
+    if let Some(i) = first.and_then(|first| areas.iter().position(|a| a == first)) {
+        let first = areas.remove(i);
+        areas.insert(0, first);
     }
     areas
 }
@@ -295,13 +310,17 @@ pub fn areas_own_first(objective: &Objective, own: Option<&str>) -> Vec<String> 
 /// A per-area objective's indicators: their levels once, then one block per
 /// weighted area (its name, weight and level, and a card per indicator
 /// recording the area's own result). The manager's own area comes first; the
-/// planning office sees every area's result on one page.
+/// planning office sees every area's result on one page. Opened from an
+/// area's page, that area's result is the one shown and the others wait,
+/// folded, below it.
 #[component]
 fn PerAreaResults(
     /// The per-area objective, as in the plan.
     objective: Objective,
     /// Whether milestones may be assessed at the intermediate level 2.
     intermediate: bool,
+    /// The weighted area whose page the manager came from, if any.
+    from: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
@@ -330,7 +349,7 @@ fn PerAreaResults(
     // Built once: the manager's area chosen later reorders nothing under their
     // cursor while they type.
     let own = app.area.get_untracked();
-    let blocks = areas_own_first(&objective, own.as_deref())
+    let mut blocks: Vec<AnyView> = areas_first(&objective, from.as_deref().or(own.as_deref()))
         .into_iter()
         .map(|code| {
             // The weight scoring uses: the area's first assignment.
@@ -349,6 +368,7 @@ fn PerAreaResults(
                 Signal::derive(move || app.scorecard.with(|c| c.objective_in(&oid, &code)))
             };
             let is_own = own.as_deref() == Some(code.as_str());
+            let is_from = from.as_deref() == Some(code.as_str());
             let cards = objective
                 .indicators
                 .iter()
@@ -361,7 +381,7 @@ fn PerAreaResults(
             let labelledby = heading_id.clone();
             let level_id = dom_id("area-objective-level-", &code);
             view! {
-                <section class="area-result" class:own-area=is_own data-area=code aria-labelledby=labelledby>
+                <section class="area-result" class:own-area=is_own class:from-area=is_from data-area=code aria-labelledby=labelledby>
                     <h3 id=heading_id>
                         {t!(i18n, objective.area_result_heading, area = area, name = name)}
                         {is_own.then(|| view! { " "<span class="badge-own">{t!(i18n, objective.your_area)}</span> })}
@@ -374,12 +394,24 @@ fn PerAreaResults(
                     {cards}
                 </section>
             }
+            .into_any()
         })
-        .collect_view();
+        .collect();
+    let folded = from.is_some().then(|| {
+        let rest: Vec<AnyView> = blocks.drain(1..).collect();
+        let count = rest.len();
+        view! {
+            <details class="other-areas" id="other-areas">
+                <summary>{t!(i18n, objective.other_areas, count = count)}</summary>
+                {rest}
+            </details>
+        }
+    });
     view! {
         <p class="hint per-area-hint" id="per-area-hint">{t!(i18n, objective.per_area_hint)}</p>
         {levels}
         {blocks}
+        {folded}
     }
 }
 
@@ -400,12 +432,12 @@ mod tests {
     fn the_managers_own_area_comes_first_in_a_per_area_objective() {
         let plan = default_snapshot().plan;
         let rup = plan.objective("rotazione-rup").expect("objective");
-        let all = areas_own_first(rup, None);
+        let all = areas_first(rup, None);
         assert_eq!(all.len(), 9);
         assert_eq!(all[0], "AAF");
-        let aruo = areas_own_first(rup, Some("ARUO"));
+        let aruo = areas_first(rup, Some("ARUO"));
         assert_eq!(aruo[0], "ARUO");
         assert_eq!(aruo.len(), 9);
-        assert_eq!(areas_own_first(rup, Some("XYZ")), all);
+        assert_eq!(areas_first(rup, Some("XYZ")), all);
     }
 }

@@ -46,7 +46,7 @@ app.test('a first visit loads the app module alone, and every screen opens from 
   await page.click(`${ROWS} a[href="/area/ARUO"]`);
   await page.locator('#area-score-ARUO').waitFor(LOAD);
   const objective = DEFAULT.plan.objectives.find((o) => o.assignments.some((a) => a.area === 'ARUO'));
-  await page.click(`a[href="/objective/${objective.id}"]`);
+  await page.click(`a[href="/objective/${objective.id}?area=ARUO"]`);
   await page.locator('#objective-title').waitFor(LOAD);
   for (const [href, ready] of [
     ['/editor', '#f-plan-title'],

@@ -120,3 +120,40 @@ app.test('the editor switches an objective to per-area copying its result, and b
   assert.ok(await page.locator('#level-supporto-vqr-i1-4').isChecked());
   await expectText(page, '#area-score-ARES', '4,00');
 });
+
+app.test('opened from an area\'s page, a per-area objective shows that area\'s own result first and folds the others', async ({ t, page }) => {
+  await page.goto('/area/ATE');
+  await page.locator('#area-score-ATE').waitFor(LOAD);
+  await page.locator('#area-objectives a', { hasText: /Soddisfazione servizi ricevuti . Docenti/ }).click();
+  await page.locator('#per-area-hint').waitFor(LOAD);
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/objective/soddisfazione-docenti');
+  assert.equal(url.searchParams.get('area'), 'ATE');
+
+  // ATE's own result is the one shown; the other eight wait, folded.
+  const blocks = page.locator('section.area-result');
+  assert.equal(await blocks.first().getAttribute('data-area'), 'ATE');
+  assert.ok(await page.locator('#value-soddisfazione-docenti-i1--ATE').isVisible());
+  assert.ok(!(await page.locator('#value-soddisfazione-docenti-i1--AAF').isVisible()), 'other areas folded');
+  assert.match(await page.locator('#other-areas > summary').innerText(), /altre 7 aree/);
+  // The breadcrumb leads back to the area the page was opened from.
+  assert.equal(await page.locator('nav.breadcrumb a[href="/area/ATE"]').count(), 1);
+  await expectNoSeriousA11yViolations(page, t);
+
+  const before = await overviewScores(page);
+  await page.goto('/area/ATE');
+  await page.locator('#area-objectives a', { hasText: /Soddisfazione servizi ricevuti . Docenti/ }).click();
+  await page.locator('#value-soddisfazione-docenti-i1--ATE').fill('4,2');
+  await expectText(page, '#area-objective-level-ATE', '3,00 · target');
+  const after = await overviewScores(page);
+  assert.notEqual(after.ATE, before.ATE, 'ATE moved');
+  for (const area of Object.keys(before)) {
+    if (area !== 'ATE') assert.equal(after[area], before[area], `${area} unchanged`);
+  }
+
+  // Opened without an area, every area's result is open, as for the office.
+  await page.goto('/objective/soddisfazione-docenti');
+  await page.locator('#per-area-hint').waitFor(LOAD);
+  assert.equal(await page.locator('#other-areas').count(), 0);
+  assert.ok(await page.locator('#value-soddisfazione-docenti-i1--AAF').isVisible());
+});
