@@ -17,6 +17,7 @@ use crate::model::{
     ScoringOptions, Snapshot,
 };
 use crate::validate::Lang;
+use crate::Scorecard;
 
 /// A value before and after.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -281,10 +282,22 @@ impl SnapshotDiff {
 
 /// Compares two snapshots.
 pub fn diff(before: &Snapshot, after: &Snapshot) -> SnapshotDiff {
+    diff_scored(&before.plan, before.results(), &before.score(), after)
+}
+
+/// Compares a plan and its results, already scored (as a holder of live
+/// data, such as the app, keeps them), with another snapshot: the same
+/// difference as [`diff`], without copying or rescoring the first side.
+pub fn diff_scored(
+    before_plan: &Plan,
+    before: Results,
+    before_card: &Scorecard,
+    after: &Snapshot,
+) -> SnapshotDiff {
     SnapshotDiff {
-        plan: diff_plans(&before.plan, &after.plan),
-        progress: diff_results(before.results(), after.results()),
-        scores: diff_scores(before, after),
+        plan: diff_plans(before_plan, &after.plan),
+        progress: diff_results(before, after.results()),
+        scores: diff_scores(before_plan, before_card, &after.plan, &after.score()),
     }
 }
 
@@ -331,15 +344,17 @@ pub fn diff_results(before: Results, after: Results) -> ProgressDiff {
     d
 }
 
-fn diff_scores(before: &Snapshot, after: &Snapshot) -> Vec<AreaScoreChange> {
-    let b = before.score();
-    let a = after.score();
+fn diff_scores(
+    before_plan: &Plan,
+    b: &Scorecard,
+    after_plan: &Plan,
+    a: &Scorecard,
+) -> Vec<AreaScoreChange> {
     let mut seen = BTreeSet::new();
-    let codes = after
-        .plan
+    let codes = after_plan
         .areas
         .iter()
-        .chain(&before.plan.areas)
+        .chain(&before_plan.areas)
         .map(|x| x.code.as_str())
         .filter(|c| seen.insert(*c))
         .collect::<Vec<_>>();

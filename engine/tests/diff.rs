@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use cruscotto_engine::diff::{
-    diff, diff_plans, AreaScoreChange, Change, EntryChange, WeightChange,
+    diff, diff_plans, diff_scored, AreaScoreChange, Change, EntryChange, WeightChange,
 };
 use cruscotto_engine::*;
 use serde_json::json;
@@ -251,6 +251,21 @@ fn progress_changes_and_scores_before_and_after() {
             },
         ]
     );
+}
+
+#[test]
+fn a_scored_plan_and_results_compare_exactly_as_their_snapshot() {
+    let before = snapshot(
+        base(),
+        progress(&[("m2", at_level(4)), ("n1", valued("25"))]),
+    );
+    let mut after_plan = base();
+    after_plan.objectives[0].title.push_str(" (rev.)");
+    let after = snapshot(after_plan, progress(&[("m1", at_level(3))]));
+    let card = before.score();
+    let scored = diff_scored(&before.plan, before.results(), &card, &after);
+    assert_eq!(scored, diff(&before, &after));
+    assert_eq!(scored.plan.objectives_changed.len(), 1);
 }
 
 #[test]

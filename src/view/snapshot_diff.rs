@@ -1,20 +1,23 @@
-//! What an import would change: the differences between the stored plan and
-//! progress and an imported snapshot, computed before anything is replaced, and
-//! the short summary of a backup shown in the backup list.
+//! What an import would change, laid out for the preview: the engine's one
+//! [`SnapshotDiff`] between the stored plan and progress and an imported
+//! snapshot (computed before anything is replaced), with what the screen
+//! needs beside it (area names, which side has each area, results named with
+//! their area); and the short summary of a backup shown in the backup list.
 //!
 //! Pure functions on engine types, so the preview is tested natively. Scores
-//! come from the engine (`Plan::score`), never recomputed here.
+//! come from the engine, never recomputed here.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
+use cruscotto_engine::diff::{diff_scored, EntryChange, SnapshotDiff};
 use cruscotto_engine::{Plan, ResultKey, Results, Scorecard, Snapshot};
 use rust_decimal::Decimal;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-/// One area's score before and after the import.
+/// One area's row of the preview: its score before and after the import.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AreaChange {
+pub struct AreaRow {
     pub code: String,
     pub name: String,
     /// `None`: not assessed, or the area does not exist on that side.
@@ -25,51 +28,86 @@ pub struct AreaChange {
     pub in_imported: bool,
 }
 
-impl AreaChange {
+impl AreaRow {
     pub fn changed(&self) -> bool {
         self.before != self.after || self.in_current != self.in_imported
     }
 }
 
-/// How an imported snapshot differs from what is stored.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SnapshotDiff {
-    /// The imported plan has the same id as the stored one (an update of the
-    /// same plan rather than a different plan).
-    pub same_plan_id: bool,
+/// The engine's difference, with what the preview shows beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffPreview {
+    pub diff: SnapshotDiff,
+    /// The stored plan's id (the difference names it only when it changes).
     pub current_plan_id: String,
-    /// Objective ids only in the imported plan.
-    pub objectives_added: Vec<String>,
-    /// Objective ids only in the stored plan.
-    pub objectives_removed: Vec<String>,
-    /// Objective ids in both, with any difference (title, weights, levels...).
-    pub objectives_changed: Vec<String>,
-    /// Results (indicator ids, `id · AREA` for an area's result of a
-    /// per-area objective) with progress only in the import.
-    pub progress_added: Vec<String>,
-    /// Indicator ids with progress only in the stored data (lost by the import).
-    pub progress_removed: Vec<String>,
-    /// Indicator ids whose recorded progress differs.
-    pub progress_changed: Vec<String>,
-    /// The scoring options differ.
-    pub scoring_changed: bool,
     /// Every area of either plan: the imported plan's order first.
-    pub areas: Vec<AreaChange>,
+    pub areas: Vec<AreaRow>,
 }
 
-impl SnapshotDiff {
+impl DiffPreview {
     /// Nothing at all would change.
     pub fn is_identical(&self) -> bool {
-        self.same_plan_id
-            && self.objectives_added.is_empty()
-            && self.objectives_removed.is_empty()
-            && self.objectives_changed.is_empty()
-            && self.progress_added.is_empty()
-            && self.progress_removed.is_empty()
-            && self.progress_changed.is_empty()
-            && !self.scoring_changed
-            && self.areas.iter().all(|a| !a.changed())
+        self.diff.is_empty()
     }
+
+    /// The imported plan has the same id as the stored one (an update of the
+    /// same plan rather than a different plan).
+    pub fn same_plan_id(&self) -> bool {
+        self.diff.plan.id.is_none()
+    }
+
+    pub fn scoring_changed(&self) -> bool {
+        self.diff.plan.scoring.is_some()
+    }
+
+    /// Objective ids in both plans, with any difference (title, weights, levels...).
+    pub fn objectives_changed(&self) -> Vec<String> {
+        self.diff
+            .plan
+            .objectives_changed
+            .iter()
+            .map(|o| o.id.clone())
+            .collect()
+    }
+
+    /// Plan fields that differ without an objective, area or scoring line
+    /// of their own (title, year, pillars, source...), so that a preview that
+    /// is not identical never shows empty lists only.
+    pub fn other_plan_fields(&self) -> Vec<String> {
+        let plan = &self.diff.plan;
+        plan.fields
+            .iter()
+            .filter(|f| match f.as_str() {
+                "id" | "scoring" => false,
+                "objectives" => {
+                    plan.objectives_added.is_empty()
+                        && plan.objectives_removed.is_empty()
+                        && plan.objectives_changed.is_empty()
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Results with progress only in the import.
+    pub fn progress_added(&self) -> Vec<String> {
+        names(&self.diff.progress.added)
+    }
+
+    /// Results with progress only in the stored data (lost by the import).
+    pub fn progress_removed(&self) -> Vec<String> {
+        names(&self.diff.progress.removed)
+    }
+
+    /// Results whose recorded progress differs.
+    pub fn progress_changed(&self) -> Vec<String> {
+        names(&self.diff.progress.changed)
+    }
+}
+
+fn names(changes: &[EntryChange]) -> Vec<String> {
+    changes.iter().map(|c| result_name(&c.key())).collect()
 }
 
 /// How a result is named in the lists: its indicator id, with the area for
@@ -88,101 +126,31 @@ pub fn diff(
     current: Results,
     current_card: &Scorecard,
     imported: &Snapshot,
-) -> SnapshotDiff {
+) -> DiffPreview {
+    let diff = diff_scored(current_plan, current, current_card, imported);
     let new_plan = &imported.plan;
-    let new_results = imported.results();
-    let new_card = new_plan.score_results(new_results);
-
-    let old_objectives: BTreeMap<&str, _> = current_plan
-        .objectives
+    let areas = diff
+        .scores
         .iter()
-        .map(|o| (o.id.as_str(), o))
-        .collect();
-    let new_objectives: BTreeMap<&str, _> = new_plan
-        .objectives
-        .iter()
-        .map(|o| (o.id.as_str(), o))
-        .collect();
-
-    // Plan order, so the lists read like the plan.
-    let objectives_added = new_plan
-        .objectives
-        .iter()
-        .filter(|o| !old_objectives.contains_key(o.id.as_str()))
-        .map(|o| o.id.clone())
-        .collect();
-    let objectives_removed = current_plan
-        .objectives
-        .iter()
-        .filter(|o| !new_objectives.contains_key(o.id.as_str()))
-        .map(|o| o.id.clone())
-        .collect();
-    let objectives_changed = new_plan
-        .objectives
-        .iter()
-        .filter(|o| {
-            old_objectives
-                .get(o.id.as_str())
-                .is_some_and(|old| *old != *o)
-        })
-        .map(|o| o.id.clone())
-        .collect();
-
-    let keys: BTreeSet<ResultKey> = current
-        .iter()
-        .chain(new_results.iter())
-        .map(|(k, _)| k)
-        .collect();
-    let mut progress_added = Vec::new();
-    let mut progress_removed = Vec::new();
-    let mut progress_changed = Vec::new();
-    for key in keys {
-        let name = result_name(&key);
-        match (current.get(&key), new_results.get(&key)) {
-            (None, Some(_)) => progress_added.push(name),
-            (Some(_), None) => progress_removed.push(name),
-            (Some(a), Some(b)) if a != b => progress_changed.push(name),
-            _ => {}
-        }
-    }
-
-    let mut areas: Vec<AreaChange> = new_plan
-        .areas
-        .iter()
-        .map(|a| AreaChange {
-            code: a.code.clone(),
-            name: a.name.clone(),
-            before: current_card.area(&a.code).and_then(|s| s.score),
-            after: new_card.area(&a.code).and_then(|s| s.score),
-            in_current: current_plan.area(&a.code).is_some(),
-            in_imported: true,
+        .map(|s| {
+            let name = new_plan
+                .area(&s.area)
+                .or_else(|| current_plan.area(&s.area))
+                .map(|a| a.name.clone())
+                .unwrap_or_default();
+            AreaRow {
+                code: s.area.clone(),
+                name,
+                before: s.before,
+                after: s.after,
+                in_current: current_plan.area(&s.area).is_some(),
+                in_imported: new_plan.area(&s.area).is_some(),
+            }
         })
         .collect();
-    areas.extend(
-        current_plan
-            .areas
-            .iter()
-            .filter(|a| new_plan.area(&a.code).is_none())
-            .map(|a| AreaChange {
-                code: a.code.clone(),
-                name: a.name.clone(),
-                before: current_card.area(&a.code).and_then(|s| s.score),
-                after: None,
-                in_current: true,
-                in_imported: false,
-            }),
-    );
-
-    SnapshotDiff {
-        same_plan_id: current_plan.id == new_plan.id,
+    DiffPreview {
+        diff,
         current_plan_id: current_plan.id.clone(),
-        objectives_added,
-        objectives_removed,
-        objectives_changed,
-        progress_added,
-        progress_removed,
-        progress_changed,
-        scoring_changed: current_plan.scoring != new_plan.scoring,
         areas,
     }
 }
@@ -281,11 +249,11 @@ mod tests {
             &card,
             &imported,
         );
-        assert!(diff.same_plan_id);
-        assert_eq!(diff.progress_added, vec!["soddisfazione-residenze-i1"]);
-        assert_eq!(diff.progress_removed, vec!["piano-manutenzioni-i1"]);
-        assert_eq!(diff.progress_changed, vec!["supporto-vqr-i1"]);
-        assert!(diff.objectives_added.is_empty() && diff.objectives_changed.is_empty());
+        assert!(diff.same_plan_id());
+        assert_eq!(diff.progress_added(), vec!["soddisfazione-residenze-i1"]);
+        assert_eq!(diff.progress_removed(), vec!["piano-manutenzioni-i1"]);
+        assert_eq!(diff.progress_changed(), vec!["supporto-vqr-i1"]);
+        assert!(diff.diff.plan.objectives_added.is_empty() && diff.objectives_changed().is_empty());
 
         // ARES weighs supporto-vqr (level 1 → 3), a shared milestone.
         let ares = diff.areas.iter().find(|a| a.code == "ARES").expect("ARES");
@@ -307,7 +275,10 @@ mod tests {
             .or_default()
             .insert("soddisfazione-docenti-i1".into(), value("5"));
         let diff = diff(&current.plan, current.results(), &card, &imported);
-        assert_eq!(diff.progress_added, vec!["soddisfazione-docenti-i1 · ARUO"]);
+        assert_eq!(
+            diff.progress_added(),
+            vec!["soddisfazione-docenti-i1 · ARUO"]
+        );
         let area = |code: &str| diff.areas.iter().find(|a| a.code == code).expect("area");
         assert_eq!(area("ARUO").after, Some(d("4")));
         assert_eq!(area("AAF").after, None);
@@ -330,10 +301,11 @@ mod tests {
         imported.plan.scoring.numeric = NumericMode::Linear;
 
         let diff = diff(&current.plan, current.results(), &card, &imported);
-        assert_eq!(diff.objectives_removed, vec![removed.id]);
-        assert_eq!(diff.objectives_changed, vec![changed]);
-        assert_eq!(diff.objectives_added, vec!["nuovo-obiettivo"]);
-        assert!(diff.scoring_changed);
+        assert_eq!(diff.diff.plan.objectives_removed, vec![removed.id]);
+        assert_eq!(diff.objectives_changed(), vec![changed]);
+        assert_eq!(diff.diff.plan.objectives_added, vec!["nuovo-obiettivo"]);
+        assert!(diff.scoring_changed());
+        assert!(diff.other_plan_fields().is_empty(), "each has its own line");
     }
 
     #[test]
@@ -347,11 +319,22 @@ mod tests {
             o.assignments.retain(|a| a.area != gone.code);
         }
         let diff = diff(&current.plan, current.results(), &card, &imported);
-        assert!(!diff.same_plan_id);
+        assert!(!diff.same_plan_id());
         assert_eq!(diff.current_plan_id, "polimi-2023");
         let last = diff.areas.last().expect("areas");
         assert_eq!(last.code, gone.code);
         assert!(last.in_current && !last.in_imported && last.changed());
+    }
+
+    #[test]
+    fn a_changed_plan_title_is_not_identical_and_is_named() {
+        let current = default_snapshot();
+        let card = current.plan.score(&current.progress);
+        let mut imported = default_snapshot();
+        imported.plan.title.push_str(" (rev.)");
+        let diff = diff(&current.plan, current.results(), &card, &imported);
+        assert!(!diff.is_identical());
+        assert_eq!(diff.other_plan_fields(), vec!["title"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format;
-use crate::view::snapshot_diff::{AreaChange, SnapshotDiff};
+use crate::view::snapshot_diff::{AreaRow, DiffPreview};
 
 /// Whether the other snapshot would replace the local data or is only looked at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ fn id_list(label: String, ids: Vec<String>, none: String, class: &'static str) -
     }
 }
 
-fn area_row(a: AreaChange, lang: Lang, not_in_plan: String) -> impl IntoView {
+fn area_row(a: AreaRow, lang: Lang, not_in_plan: String) -> impl IntoView {
     let cell = move |present: bool, score| {
         if present {
             format::level(score, lang)
@@ -64,7 +64,7 @@ fn area_row(a: AreaChange, lang: Lang, not_in_plan: String) -> impl IntoView {
 #[component]
 pub fn DiffView(
     /// The differences, computed by `snapshot_diff::diff`.
-    diff: SnapshotDiff,
+    diff: DiffPreview,
     /// Import (the snapshot would replace the local data) or comparison.
     mode: DiffMode,
 ) -> impl IntoView {
@@ -75,7 +75,7 @@ pub fn DiffView(
         let lang = app.lang.get();
         let none = t_string!(i18n, transfer.none).to_string();
         let id = diff.current_plan_id.clone();
-        let plan_line = match (diff.same_plan_id, compare) {
+        let plan_line = match (diff.same_plan_id(), compare) {
             (true, _) => view! { <p>{t!(i18n, transfer.same_plan, id = id)}</p> }.into_any(),
             (false, false) => view! { <p class="alert alert-warning">{t!(i18n, transfer.different_plan, id = id)}</p> }.into_any(),
             (false, true) => view! { <p class="alert alert-warning">{t!(i18n, compare.different_plan, id = id)}</p> }.into_any(),
@@ -98,18 +98,20 @@ pub fn DiffView(
             t_string!(i18n, transfer.after).to_string()
         };
         let not_in_plan = t_string!(i18n, transfer.not_in_plan).to_string();
+        let other_fields = diff.other_plan_fields();
         view! {
             <h4>{t!(i18n, transfer.diff_heading)}</h4>
             {plan_line}
             {identical}
-            {diff.scoring_changed.then(|| view! { <p>{t!(i18n, transfer.scoring_changed)}</p> })}
+            {diff.scoring_changed().then(|| view! { <p>{t!(i18n, transfer.scoring_changed)}</p> })}
+            {(!other_fields.is_empty()).then(|| view! { <p id="plan-fields-changed">{t!(i18n, transfer.plan_fields_changed, fields = other_fields.join(", "))}</p> })}
             <dl class="diff-lists">
-                {id_list(t_string!(i18n, transfer.objectives_added).to_string(), diff.objectives_added.clone(), none.clone(), "objectives-added")}
-                {id_list(t_string!(i18n, transfer.objectives_removed).to_string(), diff.objectives_removed.clone(), none.clone(), "objectives-removed")}
-                {id_list(t_string!(i18n, transfer.objectives_changed).to_string(), diff.objectives_changed.clone(), none.clone(), "objectives-changed")}
-                {id_list(t_string!(i18n, transfer.progress_added).to_string(), diff.progress_added.clone(), none.clone(), "progress-added")}
-                {id_list(t_string!(i18n, transfer.progress_changed).to_string(), diff.progress_changed.clone(), none.clone(), "progress-changed")}
-                {id_list(removed_label, diff.progress_removed.clone(), none.clone(), "progress-removed")}
+                {id_list(t_string!(i18n, transfer.objectives_added).to_string(), diff.diff.plan.objectives_added.clone(), none.clone(), "objectives-added")}
+                {id_list(t_string!(i18n, transfer.objectives_removed).to_string(), diff.diff.plan.objectives_removed.clone(), none.clone(), "objectives-removed")}
+                {id_list(t_string!(i18n, transfer.objectives_changed).to_string(), diff.objectives_changed(), none.clone(), "objectives-changed")}
+                {id_list(t_string!(i18n, transfer.progress_added).to_string(), diff.progress_added(), none.clone(), "progress-added")}
+                {id_list(t_string!(i18n, transfer.progress_changed).to_string(), diff.progress_changed(), none.clone(), "progress-changed")}
+                {id_list(removed_label, diff.progress_removed(), none.clone(), "progress-removed")}
             </dl>
             <table class="scores" id="preview-areas">
                 <caption>{t!(i18n, transfer.scores_heading)}</caption>

@@ -15,13 +15,13 @@ use crate::components::transfer::snapshot_facts::SnapshotFacts;
 use crate::i18n::*;
 use crate::io::files;
 use crate::state::use_app;
-use crate::view::snapshot_diff::{diff, SnapshotDiff};
+use crate::view::snapshot_diff::{diff, DiffPreview};
 
 /// A checked snapshot waiting for the user's decision.
 #[derive(Clone)]
 struct Preview {
     imported: Imported,
-    diff: SnapshotDiff,
+    diff: DiffPreview,
 }
 
 /// A refused import: where it came from and why.
