@@ -15,6 +15,7 @@ pub mod summary;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod validate;
+pub mod values;
 
 pub use history::{TimelinePoint, MAX_HISTORY};
 pub use live::LiveScore;

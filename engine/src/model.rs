@@ -127,6 +127,46 @@ pub enum LevelValue {
     Date(NaiveDate),
 }
 
+/// The range a number indicator's value can take, either end open. A value
+/// outside it is a slip, never a result (`crate::values::check_number`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scale {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "decimal_serde::option"
+    )]
+    pub min: Option<Decimal>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "decimal_serde::option"
+    )]
+    pub max: Option<Decimal>,
+}
+
+impl Scale {
+    /// From `min` to `max`, both included.
+    pub fn between(min: Decimal, max: Decimal) -> Self {
+        Scale {
+            min: Some(min),
+            max: Some(max),
+        }
+    }
+
+    /// Zero or more: counts, amounts, consumptions.
+    pub fn non_negative() -> Self {
+        Scale {
+            min: Some(Decimal::ZERO),
+            max: None,
+        }
+    }
+
+    pub fn contains(&self, v: Decimal) -> bool {
+        self.min.is_none_or(|m| v >= m) && self.max.is_none_or(|m| v <= m)
+    }
+}
+
 /// One of the three levels of an indicator.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Level {
@@ -152,6 +192,10 @@ pub struct Indicator {
     /// For numbers; dates are always earlier-is-better and milestones have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
+    /// For numbers: the values the measure can take at all (a 1–6 survey
+    /// scale, 0–100 %, a count that cannot be negative). Since version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
     pub threshold: Level,
     pub target: Level,
     pub excellence: Level,

@@ -14,7 +14,7 @@ use crate::validate::{validate, Issue, Lang, Report};
 /// The `format` field of every snapshot.
 pub const FORMAT: &str = "cruscotto-snapshot";
 /// The snapshot version this build writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 /// Larger files are refused before parsing: a plan of a whole university with
 /// years of history stays well below it, and a browser tab stays responsive.
 pub const MAX_SNAPSHOT_BYTES: usize = 20 * 1024 * 1024;
@@ -104,6 +104,9 @@ pub enum MigrationNote {
         indicator: String,
         areas: Vec<String>,
     },
+    /// The number `indicators` took the scale they have in the plan Cruscotto
+    /// ships, so values outside it are refused (version 3 → 4).
+    ScalesAdded { indicators: Vec<String> },
 }
 
 /// A snapshot that passed validation, with the warnings to show.
@@ -272,7 +275,68 @@ type Migration = fn(&mut Value, &mut Vec<MigrationNote>);
 const MIGRATIONS: [Migration; CURRENT_VERSION as usize - 1] = [
     |v, _| migrate_v1_to_v2(v),
     |v, notes| notes.extend(migrate_v2_to_v3(v, &shipped_per_area())),
+    |v, notes| notes.extend(migrate_v3_to_v4(v, &shipped_scales())),
 ];
+
+/// The scales of the plan Cruscotto ships: plan id, then indicator id → its
+/// scale as JSON.
+pub type ShippedScales = (String, BTreeMap<String, Value>);
+
+/// The number scales of [`crate::DEFAULT_PLAN_JSON`] (plans before version 4
+/// cannot state them; a file of the shipped plan takes them from it).
+pub fn shipped_scales() -> ShippedScales {
+    let plan = crate::default_snapshot().plan;
+    let scales = plan
+        .objectives
+        .iter()
+        .flat_map(|o| o.indicators.iter())
+        .filter_map(|i| {
+            let scale = serde_json::to_value(i.scale.as_ref()?).ok()?;
+            Some((i.id.clone(), scale))
+        })
+        .collect();
+    (plan.id, scales)
+}
+
+/// Version 4 lets a number indicator state its scale (`scale`: min, max).
+/// When the file holds the plan of `scales` (same plan id), each number
+/// indicator with the id of a scaled indicator there and no scale of its own
+/// takes the shipped scale, so that a year's progress kept since version 3
+/// is checked like a new one. Files of other plans are left as they are.
+pub fn migrate_v3_to_v4(value: &mut Value, scales: &ShippedScales) -> Vec<MigrationNote> {
+    let (plan_id, by_id) = scales;
+    if value.get("plan").and_then(|p| str_field(p, "id")) != Some(plan_id.as_str()) {
+        return Vec::new();
+    }
+    let mut indicators = Vec::new();
+    let objectives = value
+        .get_mut("plan")
+        .and_then(|p| p.get_mut("objectives"))
+        .and_then(Value::as_array_mut);
+    for o in objectives.into_iter().flatten() {
+        let inds = o.get_mut("indicators").and_then(Value::as_array_mut);
+        for i in inds.into_iter().flatten() {
+            let Some(scale) = str_field(i, "id").and_then(|id| by_id.get(id)) else {
+                continue;
+            };
+            if str_field(i, "kind") != Some("number") || i.get("scale").is_some() {
+                continue;
+            }
+            let scale = scale.clone();
+            if let Some(obj) = i.as_object_mut() {
+                if let Some(id) = obj.get("id").and_then(Value::as_str) {
+                    indicators.push(id.to_string());
+                }
+                obj.insert("scale".into(), scale);
+            }
+        }
+    }
+    if indicators.is_empty() {
+        Vec::new()
+    } else {
+        vec![MigrationNote::ScalesAdded { indicators }]
+    }
+}
 
 /// The per-area objectives of the plan Cruscotto ships: plan id, then
 /// objective id → its indicator ids.

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::model::{
     Aggregation, Area, Assignment, Direction, Indicator, IndicatorKind, Level, LevelValue,
     Measurement, Objective, Pillar, Plan, Progress, ProgressByArea, ProgressEntry, ResultKey,
-    ScoringOptions, Snapshot,
+    Scale, ScoringOptions, Snapshot,
 };
 
 /// A small, fast, seedable generator (SplitMix64): benchmarks need the same
@@ -111,6 +111,8 @@ fn indicator(id: String, kind: IndicatorKind, rng: &mut Rng) -> Indicator {
         kind,
         unit,
         direction,
+        // Counts and amounts: nothing below zero.
+        scale: (kind == IndicatorKind::Number).then(Scale::non_negative),
     }
 }
 

@@ -71,6 +71,24 @@ pub enum IssueKind {
         direction: Direction,
     },
     DirectionOnNonNumber,
+    /// A scale on an indicator that is not a number.
+    ScaleOnNonNumber,
+    /// A scale whose minimum is above its maximum.
+    ScaleMinAboveMax {
+        min: Decimal,
+        max: Decimal,
+    },
+    /// A level's value outside the indicator's own scale.
+    LevelOutsideScale {
+        level: String,
+    },
+    /// A recorded value outside the indicator's scale (a warning: the file
+    /// is imported, the value is flagged).
+    ValueOutsideScale {
+        value: Decimal,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+    },
     UnknownIndicator {
         id: String,
     },
@@ -137,6 +155,11 @@ impl fmt::Display for Issue {
     }
 }
 
+/// A decimal as Italian writes it.
+fn comma(d: Decimal) -> String {
+    d.normalize().to_string().replace('.', ",")
+}
+
 fn level_name(level: &str, lang: Lang) -> &'static str {
     match (level, lang) {
         ("threshold", Lang::It) => "soglia",
@@ -183,6 +206,18 @@ impl Issue {
                 (Direction::Lower, false) => "the levels are out of order: for lower-is-better (and deadlines) threshold ≥ target ≥ excellence must hold".into(),
             },
             DirectionOnNonNumber => if it { "la direzione vale solo per gli indicatori numerici".into() } else { "a direction applies only to number indicators".into() },
+            ScaleOnNonNumber => if it { "la scala vale solo per gli indicatori numerici".into() } else { "a scale applies only to number indicators".into() },
+            ScaleMinAboveMax { min, max } => if it { format!("il minimo della scala ({}) supera il massimo ({})", comma(*min), comma(*max)) } else { format!("the scale's minimum ({min}) is above its maximum ({max})") },
+            LevelOutsideScale { level } => if it { format!("il valore di {} è fuori dalla scala dell'indicatore", level_name(level, lang)) } else { format!("the {} value is outside the indicator's scale", level_name(level, lang)) },
+            ValueOutsideScale { value, min, max } => {
+                let range = |sep: &str, f: &dyn Fn(Decimal) -> String| match (min, max) {
+                    (Some(a), Some(b)) => format!("{}{sep}{}", f(*a), f(*b)),
+                    (Some(a), None) => format!("≥ {}", f(*a)),
+                    (None, Some(b)) => format!("≤ {}", f(*b)),
+                    (None, None) => String::new(),
+                };
+                if it { format!("il valore {} è fuori dalla scala dell'indicatore ({})", comma(*value), range("–", &|d| comma(d))) } else { format!("the value {value} is outside the indicator's scale ({})", range("–", &|d| d.to_string())) }
+            }
             UnknownIndicator { id } => if it { format!("avanzamento per l'indicatore «{id}», che non esiste nel piano") } else { format!("progress for the indicator \"{id}\", which does not exist in the plan") },
             SharedEntryOfPerAreaObjective { id, objective } => if it { format!("l'obiettivo «{objective}» è misurato per area: l'avanzamento dell'indicatore «{id}» va registrato per ciascuna area («progress_by_area»)") } else { format!("the objective \"{objective}\" is measured per area: the progress of the indicator \"{id}\" is recorded for each area (\"progress_by_area\")") },
             AreaEntryOfSharedObjective { id, objective } => if it { format!("l'obiettivo «{objective}» ha un risultato condiviso: l'avanzamento dell'indicatore «{id}» va registrato una volta sola («progress»)") } else { format!("the objective \"{objective}\" has one shared result: the progress of the indicator \"{id}\" is recorded once (\"progress\")") },
@@ -466,6 +501,29 @@ fn check_levels(ind: &crate::model::Indicator, ip: &str, r: &mut Report) {
     if !fit {
         return;
     }
+    if let Some(scale) = &ind.scale {
+        if ind.kind != IndicatorKind::Number {
+            r.error(format!("{ip}.scale"), IssueKind::ScaleOnNonNumber);
+        } else if let Some((min, max)) = scale.min.zip(scale.max).filter(|(a, b)| a > b) {
+            r.error(
+                format!("{ip}.scale"),
+                IssueKind::ScaleMinAboveMax { min, max },
+            );
+        } else {
+            for (name, level) in LEVELS.iter().zip(levels) {
+                if let LevelValue::Number(n) = level.value {
+                    if !scale.contains(n) {
+                        r.error(
+                            format!("{ip}.{name}.value"),
+                            IssueKind::LevelOutsideScale {
+                                level: (*name).into(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
     let in_order =
         match ind.kind {
             IndicatorKind::Milestone => true,
@@ -564,6 +622,18 @@ fn check_entry(
         done_on: entry.done_on.is_some(),
     };
     check_measurement(plan, ind.kind, current, p, r);
+    if let (Some(value), Some(scale)) = (entry.value, &ind.scale) {
+        if ind.kind == IndicatorKind::Number && !scale.contains(value) {
+            r.warn(
+                format!("{p}.value"),
+                IssueKind::ValueOutsideScale {
+                    value: value.normalize(),
+                    min: scale.min,
+                    max: scale.max,
+                },
+            );
+        }
+    }
     if let Some(ts) = &entry.updated_at {
         check_timestamp(ts, format!("{p}.updated_at"), r);
     }

@@ -426,7 +426,7 @@ fn the_schema_refuses_what_the_engine_refuses() {
     assert_eq!(schema_errors(&base()), Vec::<String>::new());
     let breakages: Vec<(&str, Breakage)> = vec![
         ("wrong format", Box::new(|v| v["format"] = json!("excel"))),
-        ("newer version", Box::new(|v| v["version"] = json!(4))),
+        ("newer version", Box::new(|v| v["version"] = json!(5))),
         (
             "version as a string",
             Box::new(|v| v["version"] = json!("1")),
@@ -591,6 +591,19 @@ fn every_rule() -> Vec<IssueKind> {
             direction: Direction::Higher,
         },
         DirectionOnNonNumber,
+        ScaleOnNonNumber,
+        ScaleMinAboveMax {
+            min: Decimal::TEN,
+            max: Decimal::ONE,
+        },
+        LevelOutsideScale {
+            level: "target".into(),
+        },
+        ValueOutsideScale {
+            value: Decimal::TEN,
+            min: Some(Decimal::ONE),
+            max: Some(Decimal::from(6)),
+        },
         UnknownIndicator { id: "x".into() },
         SharedEntryOfPerAreaObjective {
             id: "x".into(),
@@ -634,6 +647,10 @@ fn every_rule() -> Vec<IssueKind> {
             | MilestoneGrade { .. }
             | LevelsOutOfOrder { .. }
             | DirectionOnNonNumber
+            | ScaleOnNonNumber
+            | ScaleMinAboveMax { .. }
+            | LevelOutsideScale { .. }
+            | ValueOutsideScale { .. }
             | UnknownIndicator { .. }
             | SharedEntryOfPerAreaObjective { .. }
             | AreaEntryOfSharedObjective { .. }
@@ -666,7 +683,8 @@ fn the_format_document_lists_every_rule_with_its_severity() {
         let severity = match kind {
             IssueKind::WeightsNot100 { .. }
             | IssueKind::NoWeightedArea
-            | IssueKind::AreaWithoutObjectives { .. } => Severity::Warning,
+            | IssueKind::AreaWithoutObjectives { .. }
+            | IssueKind::ValueOutsideScale { .. } => Severity::Warning,
             _ => Severity::Error,
         };
         let issue = Issue {

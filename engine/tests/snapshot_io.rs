@@ -213,7 +213,7 @@ fn a_newer_version_is_refused_as_made_by_a_newer_cruscotto() {
     let mut v = sample_value();
     v["version"] = json!(CURRENT_VERSION + 1);
     let e = import_err(&v);
-    assert_eq!(e, ImportError::NewerVersion { found: 4 });
+    assert_eq!(e, ImportError::NewerVersion { found: 5 });
     assert!(e.to_string().contains("newer version of Cruscotto"), "{e}");
 }
 
@@ -222,15 +222,20 @@ fn the_newer_version_message_in_italian() {
     assert_eq!(
         ImportError::NewerVersion { found: 7 }.message(Lang::It),
         "il file è stato creato da una versione più recente di Cruscotto \
-         (versione 7, questa legge fino alla 3): aggiornare Cruscotto per aprirlo"
+         (versione 7, questa legge fino alla 4): aggiornare Cruscotto per aprirlo"
     );
 }
 
 #[test]
 fn a_newer_version_is_refused_before_its_content_is_read() {
     // A future version may change the plan entirely: no shape error about it.
-    let v = json!({"format": FORMAT, "version": 4, "plan": "something new"});
-    assert_eq!(import_err(&v), ImportError::NewerVersion { found: 4 });
+    let v = json!({"format": FORMAT, "version": CURRENT_VERSION + 1, "plan": "something new"});
+    assert_eq!(
+        import_err(&v),
+        ImportError::NewerVersion {
+            found: u64::from(CURRENT_VERSION + 1)
+        }
+    );
 }
 
 #[test]
@@ -264,7 +269,7 @@ fn version_zero_a_string_a_fraction_or_nothing_is_a_bad_version() {
 #[test]
 fn the_current_version_is_read_and_reported_as_the_source_version() {
     let imported = import(sample().to_json().as_bytes()).expect("valid");
-    assert_eq!(imported.source_version, 3);
+    assert_eq!(imported.source_version, 4);
     assert_eq!(imported.snapshot.version, CURRENT_VERSION);
 }
 

@@ -836,3 +836,72 @@ fn the_new_rules_are_worded_in_both_languages() {
     assert!(issue.message(Lang::It).contains("«sat»"));
     assert_ne!(issue.message(Lang::En), issue.message(Lang::It));
 }
+
+// ---- Scales (version 4) ---------------------------------------------------------------
+
+fn scaled(scale: Scale) -> Plan {
+    let mut n = number("n", "3", "4", "5", Direction::Higher);
+    n.scale = Some(scale);
+    single(vec![n])
+}
+
+#[test]
+fn a_scale_on_a_milestone_is_an_error_at_the_scale() {
+    let mut m = milestone("m");
+    m.scale = Some(Scale::non_negative());
+    assert_one_plan_error(
+        single(vec![m]),
+        "plan.objectives[0].indicators[0].scale",
+        IssueKind::ScaleOnNonNumber,
+    );
+}
+
+#[test]
+fn a_scale_whose_minimum_is_above_its_maximum_is_an_error() {
+    assert_one_plan_error(
+        scaled(Scale::between(d("6"), d("1"))),
+        "plan.objectives[0].indicators[0].scale",
+        IssueKind::ScaleMinAboveMax {
+            min: d("6"),
+            max: d("1"),
+        },
+    );
+}
+
+#[test]
+fn a_level_outside_the_scale_is_an_error_at_that_level() {
+    assert_one_plan_error(
+        scaled(Scale::between(d("1"), d("4.5"))),
+        "plan.objectives[0].indicators[0].excellence.value",
+        IssueKind::LevelOutsideScale {
+            level: "excellence".into(),
+        },
+    );
+}
+
+#[test]
+fn a_recorded_value_outside_the_scale_is_a_warning_and_the_file_imports() {
+    let s = snapshot(
+        scaled(Scale::between(d("1"), d("6"))),
+        progress(&[("n", valued("7"))]),
+    );
+    let report = validate(&s);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(
+        report.warnings,
+        vec![Issue {
+            severity: Severity::Warning,
+            path: "progress[\"n\"].value".into(),
+            kind: IssueKind::ValueOutsideScale {
+                value: d("7"),
+                min: Some(d("1")),
+                max: Some(d("6")),
+            },
+        }]
+    );
+    let inside = snapshot(
+        scaled(Scale::between(d("1"), d("6"))),
+        progress(&[("n", valued("6"))]),
+    );
+    assert!(validate(&inside).warnings.is_empty());
+}

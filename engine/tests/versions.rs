@@ -1,10 +1,11 @@
 //! One golden file per snapshot version of the 2023 plan (`tests/golden/`):
 //! version 1 and 2 files, written before objectives could be measured per
-//! area, migrate to version 3 with the shipped plan's per-area marks, say what
-//! they copied to which areas, and score as before; the version 3 file is
-//! exactly what Cruscotto writes after importing the version 2 one.
+//! area, migrate with the shipped plan's per-area marks, say what they copied
+//! to which areas, and score as before; version 1, 2 and 3 files take the
+//! shipped plan's number scales (version 4); the version 4 file is exactly
+//! what Cruscotto writes after importing the version 2 or 3 one.
 //!
-//! To rewrite the version 3 golden files after an intended change of the
+//! To rewrite the version 4 golden files after an intended change of the
 //! format: `CRUSCOTTO_UPDATE_GOLDEN=1 cargo test -p cruscotto-engine --test versions`.
 
 mod common;
@@ -84,7 +85,23 @@ fn expected_notes() -> Vec<MigrationNote> {
             .filter(|(o, _)| *o != "soddisfazione-pta")
             .map(|(o, areas)| copied(o, areas)),
     );
+    notes.push(scales_added());
     notes
+}
+
+/// The number indicators of the 2023 plan, in plan order: every one takes
+/// the shipped scale when a file of an older version is migrated.
+fn scales_added() -> MigrationNote {
+    let plan = default_snapshot().plan;
+    let indicators = plan
+        .objectives
+        .iter()
+        .flat_map(|o| o.indicators.iter())
+        .filter(|i| i.kind == IndicatorKind::Number)
+        .map(|i| i.id.clone())
+        .collect::<Vec<_>>();
+    assert_eq!(indicators.len(), 21);
+    MigrationNote::ScalesAdded { indicators }
 }
 
 /// The plan of a version 1 or 2 file read as if it were shared throughout:
@@ -149,11 +166,11 @@ fn a_version_2_file_of_the_2023_plan_migrates_with_notes_of_what_was_copied_per_
 }
 
 #[test]
-fn the_migrated_2023_snapshot_is_the_version_3_golden_file_and_scores_as_before() {
+fn the_migrated_2023_snapshot_is_the_version_4_golden_file_and_scores_as_before() {
     let v2 = golden("v2-polimi-2023.json");
     let imported = import(v2.as_bytes()).expect("imports");
     let s = &imported.snapshot;
-    assert_golden("v3-polimi-2023.json", &s.to_json());
+    assert_golden("v4-polimi-2023.json", &s.to_json());
     // The copies are equal in every area, so every area, objective and
     // pillar scores as the version 2 file did with one shared result.
     let before = score_as_shared(&v2);
@@ -172,16 +189,35 @@ fn the_migrated_2023_snapshot_is_the_version_3_golden_file_and_scores_as_before(
     }
     let mut summary = serde_json::to_string_pretty(&score_summary(&s.plan, &after)).expect("JSON");
     summary.push('\n');
-    assert_golden("v3-polimi-2023.score.json", &summary);
+    assert_golden("v4-polimi-2023.score.json", &summary);
 }
 
 #[test]
-fn the_version_3_golden_file_reads_on_the_fast_path_without_migration_notes() {
-    let text = golden("v3-polimi-2023.json");
+fn the_version_3_golden_file_takes_the_shipped_scales_and_scores_as_before() {
+    let v3 = import(golden("v3-polimi-2023.json").as_bytes()).expect("imports");
+    assert_eq!(v3.source_version, 3);
+    assert_eq!(v3.migration_notes, vec![scales_added()]);
+    assert_eq!(v3.snapshot.to_json(), golden("v4-polimi-2023.json"));
+    let survey = v3
+        .snapshot
+        .plan
+        .indicator("soddisfazione-docenti-i1")
+        .and_then(|(_, i)| i.scale.clone());
+    assert_eq!(survey, Some(Scale::between(d("1"), d("6"))));
+    assert_eq!(
+        golden("v3-polimi-2023.score.json"),
+        golden("v4-polimi-2023.score.json"),
+        "a scale changes no score"
+    );
+}
+
+#[test]
+fn the_version_4_golden_file_reads_on_the_fast_path_without_migration_notes() {
+    let text = golden("v4-polimi-2023.json");
     let fast = import_current(text.as_bytes()).expect("a current-version file");
     let general = import(text.as_bytes()).expect("imports");
     assert_eq!(fast, general);
-    assert_eq!(general.source_version, 3);
+    assert_eq!(general.source_version, 4);
     assert!(general.migration_notes.is_empty());
     assert_eq!(
         general.snapshot.to_json(),

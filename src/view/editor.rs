@@ -81,6 +81,7 @@ pub fn new_indicator(id: String, kind: IndicatorKind) -> Indicator {
         description: None,
         unit: None,
         direction: None,
+        scale: None,
         threshold: level(LevelValue::Empty, ""),
         target: level(LevelValue::Empty, ""),
         excellence: level(LevelValue::Empty, ""),

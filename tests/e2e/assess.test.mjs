@@ -134,6 +134,47 @@ app.test('an invalid number shows an error next to the field and changes nothing
   await expectText(page, '#area-score-ARUO', '—');
 });
 
+app.test('a value outside the indicator\'s scale is refused with the reason, and a fraction typed for a percentage is asked about', { path: '/objective/soddisfazione-docenti' }, async ({ t, page }) => {
+  await page.locator('#objective-title').waitFor(LOAD);
+  const field = page.locator('#value-soddisfazione-docenti-i1--ARUO');
+  await field.fill('4,2');
+  await expectText(page, '#area-score-ARUO', '3,00');
+  // A 7 on the 1–6 survey scale would score excellence: refused, with the maximum.
+  await field.fill('7');
+  const error = page.locator('#value-error-soddisfazione-docenti-i1--ARUO');
+  await error.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await error.innerText(), /Fuori scala: il valore non può superare 6/);
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await expectText(page, '#area-score-ARUO', '3,00');
+  await page.reload();
+  await page.locator('#objective-title').waitFor(LOAD);
+  await expectValue(page, '#value-soddisfazione-docenti-i1--ARUO', '4,2');
+
+  // 0,6 where the levels are 80–100 %: nothing is recorded until the manager answers.
+  await page.goto('/objective/piano-manutenzioni');
+  await page.locator('#objective-title').waitFor(LOAD);
+  await page.fill('#value-piano-manutenzioni-i1', '0,6');
+  const question = page.locator('#value-question-piano-manutenzioni-i1');
+  await question.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await question.innerText(), /intendevi 60 %\?/);
+  await expectText(page, '#objective-level', '—');
+  await expectNoSeriousA11yViolations(page, t);
+  await question.locator('.value-use-suggested').click();
+  await expectValue(page, '#value-piano-manutenzioni-i1', '60');
+  assert.equal(await question.isVisible(), false);
+  // 60 % is below the 80 % threshold.
+  await expectText(page, '#objective-level', '0,00 · sotto soglia');
+
+  // A completion date of another year is recorded but questioned.
+  await openObjective(page, 'campus-bovisa-nord');
+  await page.fill('#done-on-campus-bovisa-nord-i1', '2032-09-15');
+  const year = page.locator('#done-on-year-campus-bovisa-nord-i1');
+  await year.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await year.innerText(), /non è nel 2023/);
+  await page.fill('#done-on-campus-bovisa-nord-i1', '2023-09-15');
+  await year.waitFor({ state: 'hidden', timeout: 5_000 });
+});
+
 app.test('a deadline can be recorded as missed', { path: '/objective/campus-bovisa-nord' }, async ({ page }) => {
   await page.locator('#objective-title').waitFor(LOAD);
   await page.locator('#missed-campus-bovisa-nord-i1').check();

@@ -140,6 +140,8 @@ app.test('the what-if panel scores tried values without saving them until Apply'
   await page.fill('#whatif-soddisfazione-docenti-i1', '4,2');
   // (60 + 45 + 5·3) / 35
   await expectText(page, '#whatif-score', '3,43');
+  // Valid numbers show no error (a `display` rule once beat `hidden`).
+  assert.equal(await page.locator('#what-if-panel .field-error:visible').count(), 0, 'no error under valid numbers');
   await page.fill('#whatif-rotazione-rup-i1', '12,x');
   assert.equal(await page.locator('#whatif-rotazione-rup-i1').getAttribute('aria-invalid'), 'true');
   await expectText(page, '#whatif-score', '3,43');

@@ -1,5 +1,6 @@
 //! The completion date of a deadline indicator, or "deadline missed" (level 0).
 
+use cruscotto_engine::values::{check_date, ValueDoubt};
 use cruscotto_engine::ResultKey;
 use leptos::html;
 use leptos::prelude::*;
@@ -29,6 +30,16 @@ pub fn DateInput(
         })
     };
     let field = NodeRef::<html::Input>::new();
+    // A date of another year than the plan's is recorded (work may end early
+    // the next year) but questioned, since 2032 for 2023 is most likely a slip.
+    let year_doubt_id = result_dom_id("done-on-year-", &key);
+    let year_doubt = Memo::new(move |_| {
+        let year = app.plan.with(|p| p.year);
+        entry.get().0.and_then(|d| match check_date(year, d) {
+            Some(ValueDoubt::OutsideYear { year }) => Some(year),
+            _ => None,
+        })
+    });
 
     // The field is written only when it disagrees with the stored date, so that
     // a half-typed date (which reads as empty) is not wiped while typing.
@@ -78,10 +89,16 @@ pub fn DateInput(
                 data-indicator=key.indicator.clone()
                 data-area=key.area.clone()
                 node_ref=field
-                aria-describedby=hint_id.clone()
+                aria-describedby={
+                    let (hint_id, year_doubt_id) = (hint_id.clone(), year_doubt_id.clone());
+                    move || if year_doubt.with(Option::is_some) { format!("{year_doubt_id} {hint_id}") } else { hint_id.clone() }
+                }
                 on:input=on_date.clone()
                 on:change=on_date
             />
+            <p class="field-warning" id=year_doubt_id hidden=move || year_doubt.with(Option::is_none)>
+                {move || year_doubt.get().map(|year| view! { {t!(i18n, objective.date_outside_year, year = year)} })}
+            </p>
             <p class="hint" id=hint_id>{t!(i18n, objective.date_hint)}</p>
             <div class="check-option">
                 <input

@@ -38,6 +38,11 @@ pub fn SnapshotFacts(
                     let areas = areas.join(", ");
                     view! { <li>{t!(i18n, transfer.migration_copied_per_area, indicator = indicator, areas = areas)}</li> }.into_any()
                 }
+                MigrationNote::ScalesAdded { indicators } => {
+                    let count = indicators.len();
+                    let indicators = indicators.join(", ");
+                    view! { <li>{t!(i18n, transfer.migration_scales_added, count = count, indicators = indicators)}</li> }.into_any()
+                }
             })
             .collect_view();
         view! {
