@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::frame::header::Header;
+use crate::components::frame::route_focus::RouteFocus;
 use crate::components::frame::status_banner::StatusBanner;
 use crate::components::frame::update_notice::UpdateNotice;
 use crate::i18n::*;
@@ -58,6 +59,7 @@ fn Routed() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Router>
+            <RouteFocus />
             <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
             <Header />
             <StatusBanner />

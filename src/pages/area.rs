@@ -228,7 +228,7 @@ fn AreaView(
                         <td class="strategic">{strategic}</td>
                         <td class="num weight">{format::decimal(r.weight, lang, 2)}</td>
                         <td class="level"><LevelBadge level=Signal::derive(move || level) /></td>
-                        <td class="num contribution">{format::level(r.contribution, lang)}</td>
+                        <td class="num contribution">{format::level(r.shown_contribution, lang)}</td>
                     </tr>
                 }
             })

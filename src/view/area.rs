@@ -8,7 +8,7 @@
 
 use std::cmp::Ordering;
 
-use cruscotto_engine::scoring::TARGET_LEVEL;
+use cruscotto_engine::scoring::{round2, TARGET_LEVEL};
 use cruscotto_engine::{Plan, Scorecard};
 use rust_decimal::Decimal;
 
@@ -25,6 +25,9 @@ pub struct AreaRow {
     pub level: Option<Decimal>,
     /// weight × level ÷ assessed weight: the rows' contributions add up to the score.
     pub contribution: Option<Decimal>,
+    /// The contribution as shown, to two decimals, rounded so that the shown
+    /// contributions add up to the score as shown (largest remainder).
+    pub shown_contribution: Option<Decimal>,
     /// Position in the plan, the order when no column is chosen.
     pub order: usize,
 }
@@ -35,7 +38,8 @@ pub fn area_rows(plan: &Plan, card: &Scorecard, code: &str) -> Vec<AreaRow> {
         .area(code)
         .map(|s| s.assessed_weight)
         .unwrap_or_default();
-    plan.objectives_of_area(code)
+    let mut rows: Vec<AreaRow> = plan
+        .objectives_of_area(code)
         .enumerate()
         .map(|(order, (o, weight))| {
             // A per-area objective weighs with the area's own level.
@@ -68,10 +72,55 @@ pub fn area_rows(plan: &Plan, card: &Scorecard, code: &str) -> Vec<AreaRow> {
                 weight,
                 level,
                 contribution,
+                shown_contribution: None,
                 order,
             }
         })
-        .collect()
+        .collect();
+    let shown = largest_remainder_cents(&rows.iter().map(|r| r.contribution).collect::<Vec<_>>());
+    for (row, shown) in rows.iter_mut().zip(shown) {
+        row.shown_contribution = shown;
+    }
+    rows
+}
+
+/// Rounds each value to two decimals so that the rounded values add up to
+/// their exact sum rounded to two decimals (as the score is shown): each is
+/// first rounded down, then the cents still missing go to the largest
+/// remainders, the earlier row first on a tie. 1,125 + 0,75 + 0,75 + 0,375
+/// (3,00) shows 1,13 + 0,75 + 0,75 + 0,37, not ... + 0,38 = 3,01.
+pub fn largest_remainder_cents(values: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
+    let cent = Decimal::new(1, 2);
+    let exact: Decimal = values.iter().flatten().copied().sum();
+    let target = round2(exact);
+    let mut floored: Vec<Option<Decimal>> = values
+        .iter()
+        .map(|v| {
+            v.map(|v| {
+                v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToNegativeInfinity)
+            })
+        })
+        .collect();
+    let sum: Decimal = floored.iter().flatten().copied().sum();
+    let missing = ((target - sum) / cent).round();
+    let mut by_remainder: Vec<(usize, Decimal)> = values
+        .iter()
+        .zip(&floored)
+        .enumerate()
+        .filter_map(|(i, (v, f))| Some((i, (*v)? - (*f)?)))
+        .collect();
+    by_remainder.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut left = missing;
+    for (i, _) in by_remainder {
+        if left <= Decimal::ZERO {
+            break;
+        }
+        if let Some(f) = floored[i].as_mut() {
+            *f += cent;
+            left -= Decimal::ONE;
+        }
+    }
+    floored
 }
 
 /// Which objectives to show by assessment.
@@ -243,6 +292,44 @@ mod tests {
             .iter()
             .filter(|r| r.level.is_none())
             .all(|r| r.contribution.is_none()));
+    }
+
+    #[test]
+    fn shown_contributions_add_up_to_the_score_shown() {
+        // The case: 1,125 + 0,75 + 0,75 + 0,375 = 3, which rounding
+        // each half up would show as 3,01.
+        let shown = largest_remainder_cents(&[
+            Some(d("1.125")),
+            Some(d("0.75")),
+            None,
+            Some(d("0.75")),
+            Some(d("0.375")),
+        ]);
+        assert_eq!(
+            shown,
+            vec![
+                Some(d("1.13")),
+                Some(d("0.75")),
+                None,
+                Some(d("0.75")),
+                Some(d("0.37"))
+            ]
+        );
+        // Thirds: 1/3 · 3 = 1,00 shown as 0,34 + 0,33 + 0,33.
+        let third = d("1") / d("3");
+        let shown = largest_remainder_cents(&[Some(third), Some(third), Some(third)]);
+        assert_eq!(
+            shown,
+            vec![Some(d("0.34")), Some(d("0.33")), Some(d("0.33"))]
+        );
+        // The 2023 plan: ATE's rows add up to its score as shown.
+        let rows = ate_rows(&[
+            ("riassetto-bassini-i1", at_level(3)),
+            ("impianti-fotovoltaici-i1", at_level(4)),
+            ("metodologia-bim-i1", at_level(1)),
+        ]);
+        let sum: Decimal = rows.iter().filter_map(|r| r.shown_contribution).sum();
+        assert_eq!(sum, round2(d("110") / d("35")));
     }
 
     #[test]

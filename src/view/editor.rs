@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 use cruscotto_engine::{
     Aggregation, Direction, Indicator, IndicatorKind, Level, LevelValue, Measurement, Objective,
-    Plan, Progress, ProgressByArea,
+    Plan, Progress, ProgressByArea, Scale,
 };
 use rust_decimal::Decimal;
 
@@ -69,7 +69,15 @@ pub fn set_kind(ind: &mut Indicator, kind: IndicatorKind) {
     };
     if kind != IndicatorKind::Number {
         ind.unit = None;
+        ind.scale = None;
     }
+}
+
+/// Changes one end of an indicator's scale; a scale with neither end is none.
+pub fn set_scale(ind: &mut Indicator, f: impl FnOnce(&mut Scale)) {
+    let mut scale = ind.scale.take().unwrap_or_default();
+    f(&mut scale);
+    ind.scale = (scale.min.is_some() || scale.max.is_some()).then_some(scale);
 }
 
 /// A new indicator of the given kind with empty descriptions.
@@ -448,6 +456,21 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn a_scale_with_neither_end_is_removed_and_a_milestone_has_none() {
+        let mut ind = new_indicator("n".into(), IndicatorKind::Number);
+        set_scale(&mut ind, |s| s.max = Some(Decimal::from(6)));
+        assert_eq!(
+            ind.scale.as_ref().and_then(|s| s.max),
+            Some(Decimal::from(6))
+        );
+        set_scale(&mut ind, |s| s.max = None);
+        assert_eq!(ind.scale, None);
+        set_scale(&mut ind, |s| s.min = Some(Decimal::ONE));
+        set_kind(&mut ind, IndicatorKind::Milestone);
+        assert_eq!(ind.scale, None);
     }
 
     #[test]

@@ -19,6 +19,8 @@ app.test('a manager goes from the overview to an objective and records a date, a
   await page.locator('#area-scores a[href="/area/ATE"]').click();
   await page.locator('#area-score-ATE').waitFor(LOAD);
   assert.match(await page.locator('h1').innerText(), /ATE\s+Area Tecnico Edilizia/);
+  // Focus moves to the new page's heading, not back to <body>.
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'), null, { timeout: 5_000 });
   await expectText(page, '#area-score-ATE', '—');
   await expectText(page, '#area-weight-sum', '100');
 
@@ -157,7 +159,7 @@ app.test('a value outside the indicator\'s scale is refused with the reason, and
   const question = page.locator('#value-question-piano-manutenzioni-i1');
   await question.waitFor({ state: 'visible', timeout: 5_000 });
   assert.match(await question.innerText(), /intendevi 60 %\?/);
-  await expectText(page, '#objective-level', '—');
+  await expectText(page, '#objective-level', 'non valutato');
   await expectNoSeriousA11yViolations(page, t);
   await question.locator('.value-use-suggested').click();
   await expectValue(page, '#value-piano-manutenzioni-i1', '60');

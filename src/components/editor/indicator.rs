@@ -3,14 +3,16 @@
 
 use cruscotto_engine::{Direction, IndicatorKind};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 use crate::components::editor::context::{edit_indicator, read_indicator};
 use crate::components::editor::field_issues::{issues_id, EditorFieldIssues};
 use crate::components::editor::level::EditorLevel;
+use crate::components::editor::number_input::EditorNumberInput;
 use crate::components::editor::text_field::EditorTextField;
 use crate::i18n::*;
 use crate::state::{use_app, AppState};
-use crate::view::editor::{duplicate_indicator, field_anchor, set_kind, taken_ids};
+use crate::view::editor::{duplicate_indicator, field_anchor, set_kind, set_scale, taken_ids};
 
 /// Removes what was recorded for an indicator (keeping a note), for when its
 /// kind changes and the old measurement no longer fits.
@@ -96,6 +98,11 @@ pub fn EditorIndicator(
     let dir_id = field_anchor(&dir_path);
     let levels_id = field_anchor(&ip);
     let unit_path = format!("{ip}.unit");
+    let scale_path = format!("{ip}.scale");
+    let (scale_min_id, scale_max_id) = (
+        field_anchor(&format!("{ip}.scale.min")),
+        field_anchor(&format!("{ip}.scale.max")),
+    );
     let heading = move || {
         let l = label.get();
         if l.is_empty() {
@@ -158,6 +165,18 @@ pub fn EditorIndicator(
                         </select>
                         <EditorFieldIssues path=dir_path.clone() />
                     </div>
+                    // The values the measure can take at all: a value typed
+                    // outside them is refused on the objective page.
+                    <EditorNumberInput id=scale_min_id.clone() path=scale_path.clone()
+                        label=Signal::derive(move || t_string!(i18n, editor.scale_min).to_string())
+                        value=read_indicator(app, oi, ii, |i| i.scale.as_ref().and_then(|s| s.min))
+                        allow_empty=true
+                        on_change=Callback::new(move |v: Option<Decimal>| edit_indicator(app, oi, ii, |i| set_scale(i, |s| s.min = v))) />
+                    <EditorNumberInput id=scale_max_id.clone() path=format!("{scale_path}.max")
+                        label=Signal::derive(move || t_string!(i18n, editor.scale_max).to_string())
+                        value=read_indicator(app, oi, ii, |i| i.scale.as_ref().and_then(|s| s.max))
+                        allow_empty=true
+                        on_change=Callback::new(move |v: Option<Decimal>| edit_indicator(app, oi, ii, |i| set_scale(i, |s| s.max = v))) />
                 </Show>
                 <EditorTextField id=field_anchor(&format!("{ip}.description")) path=format!("{ip}.description")
                     label=Signal::derive(move || t_string!(i18n, editor.indicator_description).to_string())

@@ -1,5 +1,7 @@
-//! The frame around every screen: header, status banner, update notice.
+//! The frame around every screen: header, status banner, update notice, and
+//! focus moved to each new page's heading.
 
 pub mod header;
+pub mod route_focus;
 pub mod status_banner;
 pub mod update_notice;
