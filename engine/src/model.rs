@@ -435,6 +435,10 @@ pub struct Snapshot {
     /// only in `progress`, per-area objectives' only here.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub progress_by_area: ProgressByArea,
+    /// The one area whose results the file holds (a manager's export; since
+    /// version 4). Left out: the file holds every area's results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
 }
 
 impl LevelValue {

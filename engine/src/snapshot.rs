@@ -515,6 +515,37 @@ impl Snapshot {
             plan,
             progress,
             progress_by_area,
+            area: None,
+        }
+    }
+
+    /// The same plan with only the results that weigh in `area`: the shared
+    /// results of the objectives weighted there and the area's own results of
+    /// per-area objectives, marked as the file of that area. What a manager
+    /// sends to the planning office, whose consolidation merges the areas.
+    pub fn for_area(&self, area: &str) -> Snapshot {
+        let weighs = |indicator: &str| {
+            self.plan
+                .indicator(indicator)
+                .is_some_and(|(o, _)| o.assignments.iter().any(|a| a.area == area))
+        };
+        let progress = self
+            .progress
+            .iter()
+            .filter(|(id, _)| weighs(id))
+            .map(|(id, e)| (id.clone(), e.clone()))
+            .collect();
+        let progress_by_area = self
+            .progress_by_area
+            .iter()
+            .filter(|(code, _)| code.as_str() == area)
+            .map(|(code, p)| (code.clone(), p.clone()))
+            .collect();
+        Snapshot {
+            progress,
+            progress_by_area,
+            area: Some(area.to_string()),
+            ..self.clone()
         }
     }
 

@@ -290,6 +290,11 @@ pub fn validate(snapshot: &Snapshot) -> Report {
         &snapshot.progress_by_area,
         &mut r,
     );
+    if let Some(area) = &snapshot.area {
+        if snapshot.plan.area(area).is_none() {
+            r.error("area", IssueKind::UnknownArea { code: area.clone() });
+        }
+    }
     r
 }
 

@@ -327,3 +327,42 @@ fn migration_notes_serialize_as_tagged_data_for_the_app_to_word() {
         })
     );
 }
+
+#[test]
+fn an_areas_file_holds_only_what_weighs_in_that_area_and_says_so() {
+    let mut s = import(golden("v4-polimi-2023.json").as_bytes())
+        .expect("imports")
+        .snapshot;
+    s.set_entry(
+        &ResultKey::per_area("soddisfazione-docenti-i1", "ARUO"),
+        Some(valued("4.5")),
+    );
+    let aruo = s.for_area("ARUO");
+    assert_eq!(aruo.area.as_deref(), Some("ARUO"));
+    assert_eq!(aruo.plan, s.plan, "the whole plan travels");
+    for id in aruo.progress.keys() {
+        let (o, _) = s.plan.indicator(id).expect("in the plan");
+        assert!(
+            o.assignments.iter().any(|a| a.area == "ARUO"),
+            "{id} weighs in ARUO"
+        );
+    }
+    assert!(
+        aruo.progress.len() < s.progress.len(),
+        "other areas' results left out"
+    );
+    assert_eq!(
+        aruo.progress_by_area.keys().collect::<Vec<_>>(),
+        vec!["ARUO"]
+    );
+    // ARUO scores the same from its own file.
+    assert_eq!(aruo.score().area("ARUO"), s.score().area("ARUO"));
+    // The file says whose it is, and reads back as such.
+    let back = import(aruo.to_json().as_bytes()).expect("imports");
+    assert_eq!(back.snapshot.area.as_deref(), Some("ARUO"));
+    assert!(back.report.errors.is_empty());
+    let mut wrong = aruo.clone();
+    wrong.area = Some("XYZ".into());
+    let refused = import(wrong.to_json().as_bytes());
+    assert!(refused.is_err(), "an unknown area is an error");
+}

@@ -7,5 +7,6 @@ pub mod editor;
 pub mod focus;
 pub mod frame;
 pub mod progress;
+pub mod role;
 pub mod scores;
 pub mod transfer;

@@ -100,6 +100,15 @@ pub struct Settings {
     /// The area the manager works on, opened first.
     #[serde(default)]
     pub area: Option<String>,
+    /// The name that signs what this device records.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The device is the planning office's (every area is theirs).
+    #[serde(default)]
+    pub office: bool,
+    /// The "who is using Cruscotto" question was answered or put off.
+    #[serde(default)]
+    pub asked: bool,
 }
 
 /// What was found in storage at start-up.

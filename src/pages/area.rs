@@ -180,7 +180,10 @@ fn AreaView(
             if is_mine.get_untracked() {
                 app.area.set(None);
             } else {
+                // Marking an area as mine makes this device its manager's.
+                app.office.set(false);
                 app.area.set(Some(code.clone()));
+                app.role_asked.set(true);
             }
         }
     };

@@ -12,6 +12,7 @@ use crate::components::progress::indicator_card::IndicatorCard;
 use crate::components::progress::indicator_levels::IndicatorLevels;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
+use crate::state::role::others_moved;
 use crate::state::use_app;
 use crate::view::format;
 use crate::view::ids::dom_id;
@@ -199,13 +200,25 @@ fn ObjectiveView(
         view! { <PerAreaResults objective=objective.clone() intermediate=intermediate from=from.clone() /> }
             .into_any()
     } else {
-        objective
+        // A manager changing an objective that does not weigh in their area
+        // moves other areas' scores: asked first, saying whose.
+        let moved = {
+            let objective = objective.clone();
+            Memo::new(move |_| {
+                let own = (!app.office.get()).then(|| app.area.get()).flatten()?;
+                let key =
+                    cruscotto_engine::ResultKey::shared(objective.indicators.first()?.id.clone());
+                let moved = others_moved(&objective, &key, &own);
+                (!moved.is_empty()).then_some((own, moved))
+            })
+        };
+        let cards = objective
             .indicators
             .iter()
             .cloned()
             .map(|indicator| view! { <IndicatorCard indicator=indicator several=several intermediate=intermediate /> })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <GuardedResults moved=moved>{cards}</GuardedResults> }.into_any()
     };
     // The breadcrumb follows the route: the area the page was opened from,
     // else the manager's own area when the objective weighs on it.
@@ -369,6 +382,14 @@ fn PerAreaResults(
             };
             let is_own = own.as_deref() == Some(code.as_str());
             let is_from = from.as_deref() == Some(code.as_str());
+            // Another area's own result, seen by a manager: asked first.
+            let moved = {
+                let code = code.clone();
+                Memo::new(move |_| {
+                    let mine = (!app.office.get()).then(|| app.area.get()).flatten()?;
+                    (mine != code).then(|| (mine, vec![code.clone()]))
+                })
+            };
             let cards = objective
                 .indicators
                 .iter()
@@ -391,7 +412,7 @@ fn PerAreaResults(
                         " "
                         <span id=level_id><LevelBadge level=level /></span>
                     </p>
-                    {cards}
+                    <GuardedResults moved=moved>{cards}</GuardedResults>
                 </section>
             }
             .into_any()
@@ -412,6 +433,39 @@ fn PerAreaResults(
         {levels}
         {blocks}
         {folded}
+    }
+}
+
+/// Results that a manager may change only after saying so, because they
+/// move other areas' scores: the inputs are disabled under a notice naming
+/// those areas, with a button that unlocks them for this page.
+#[component]
+fn GuardedResults(
+    /// `Some((own area, areas whose score moves))` when the reader is a
+    /// manager and these results are not their area's.
+    moved: Memo<Option<(String, Vec<String>)>>,
+    /// The result cards.
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let unlocked = RwSignal::new(false);
+    let locked = move || !unlocked.get() && moved.with(Option::is_some);
+    let notice = move || {
+        moved.get().filter(|_| !unlocked.get()).map(|(own, areas)| {
+            let areas = areas.join(", ");
+            view! {
+                <div class="alert alert-warning guard-notice" role="note">
+                    <p>{t!(i18n, objective.guard_notice, own = own, areas = areas)}</p>
+                    <button type="button" class="button guard-unlock" on:click=move |_| unlocked.set(true)>
+                        {t!(i18n, objective.guard_unlock)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        {notice}
+        <fieldset class="guarded-results" disabled=locked>{children()}</fieldset>
     }
 }
 

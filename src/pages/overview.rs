@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
 
+use crate::components::role::my_area::MyArea;
+use crate::components::role::role_form::RoleForm;
 use crate::components::scores::score_bar::ScoreBar;
 use crate::i18n::*;
 use crate::state::use_app;
@@ -43,9 +45,25 @@ pub fn Overview() -> impl IntoView {
                 .collect_view()
         })
     };
+    // Asked once, never blocking: the scores are all there beside the panel.
+    let ask = move || !app.role_asked.get() && app.role().is_none();
+    let mine = move || {
+        (!app.office.get())
+            .then(|| app.area.get())
+            .flatten()
+            .filter(|code| app.plan.with(|p| p.area(code).is_some()))
+    };
     view! {
         <h1>{move || app.plan.with(|p| p.title.clone())}</h1>
         <p class="lead">{t!(i18n, overview.title)}" · "{move || app.plan.with(|p| p.year)}</p>
+        <Show when=ask>
+            <section class="role-panel" id="role-panel" aria-labelledby="role-panel-heading">
+                <h2 id="role-panel-heading">{t!(i18n, overview.role_panel_heading)}</h2>
+                <p>{t!(i18n, overview.role_panel_intro)}</p>
+                <RoleForm id="role-panel" later=true />
+            </section>
+        </Show>
+        {move || mine().map(|code| view! { <MyArea code=code /> })}
         <p class="hint">{t!(i18n, overview.scale_note)}</p>
         <p class="report-link"><A href="/report">{t!(i18n, report.link)}</A></p>
         <section aria-labelledby="areas-heading">

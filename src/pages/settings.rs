@@ -6,6 +6,7 @@ use cruscotto_engine::{IndicatorKind, Lang, NumericMode};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::components::role::role_form::RoleForm;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format;
@@ -108,6 +109,11 @@ pub fn SettingsPage() -> impl IntoView {
                     </div>
                     <p class="hint" id="lang-example">{t!(i18n, settings.language_hint)}" "<span class="example">{example}</span></p>
                 </fieldset>
+            </section>
+
+            <section class="settings-section" aria-labelledby="role-heading">
+                <h2 id="role-heading">{t!(i18n, settings.role_heading)}</h2>
+                <RoleForm id="settings-role" />
             </section>
 
             <section class="settings-section" aria-labelledby="keeping-heading">

@@ -35,9 +35,11 @@ use crate::i18n::{use_i18n, Locale};
 use crate::io::clock::now;
 use crate::io::storage::{self, Backup, Loaded, Saved, Settings, StorageError};
 pub mod machine;
+pub mod role;
 pub mod tab_sync;
 
 use machine::{Event, Machine, WriteOutcome};
+use role::Role;
 use tab_sync::{LostEdit, Outcome};
 use wasm_bindgen::JsValue;
 
@@ -162,6 +164,12 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The area the manager works on; `None` shows all areas.
     pub area: RwSignal<Option<String>>,
+    /// The name that signs what this device records (settings).
+    pub name: RwSignal<Option<String>>,
+    /// This device is the planning office's.
+    pub office: RwSignal<bool>,
+    /// The "who is using Cruscotto" question was answered or put off.
+    pub role_asked: RwSignal<bool>,
     /// The last save failed: shown with the way out (export now).
     pub storage_error: RwSignal<Option<StorageError>>,
     /// Stored data that could not be read, set aside until the user downloads
@@ -226,6 +234,9 @@ impl AppState {
             write_progress_by_area,
             lang: RwSignal::new(lang),
             area: RwSignal::new(settings.area),
+            name: RwSignal::new(settings.name),
+            office: RwSignal::new(settings.office),
+            role_asked: RwSignal::new(settings.asked),
             storage_error: RwSignal::new(None),
             unreadable: RwSignal::new(unreadable),
             recovering: RwSignal::new(is_recovering),
@@ -289,6 +300,9 @@ impl AppState {
             let settings = Settings {
                 lang: Some(lang_code(state.lang.get()).into()),
                 area: state.area.get(),
+                name: state.name.get(),
+                office: state.office.get(),
+                asked: state.role_asked.get(),
             };
             let _ = storage::save_settings(&settings);
         });
@@ -341,6 +355,40 @@ impl AppState {
         }
     }
 
+    /// Who uses this device, if chosen: the office, else the manager of the
+    /// chosen area. `None` until chosen (the app then behaves as for the
+    /// office, without signing entries).
+    pub fn role(&self) -> Option<Role> {
+        let name = self.name.get();
+        if self.office.get() {
+            Some(Role::Office { name })
+        } else {
+            self.area.get().map(|area| Role::Manager { area, name })
+        }
+    }
+
+    /// [`AppState::role`], untracked.
+    pub fn role_untracked(&self) -> Option<Role> {
+        untrack(|| self.role())
+    }
+
+    /// Sets who uses this device (and so stops asking).
+    pub fn set_role(&self, role: Role) {
+        match role {
+            Role::Manager { area, name } => {
+                self.office.set(false);
+                self.area.set(Some(area));
+                self.name.set(name);
+            }
+            Role::Office { name } => {
+                self.office.set(true);
+                self.area.set(None);
+                self.name.set(name);
+            }
+        }
+        self.role_asked.set(true);
+    }
+
     /// The key of the result `indicator_id` records in `area`: the area's for
     /// an indicator of a per-area objective, the shared one otherwise (also
     /// for an id the plan does not have). `None` for a per-area objective's
@@ -379,7 +427,8 @@ impl AppState {
             .unwrap_or_default();
         let mut new = before.clone();
         change(&mut new);
-        let after = entry_after_change(&before, new, &now());
+        let author = self.role_untracked().map(|r| r.author());
+        let after = entry_after_change(&before, new, &now(), author.as_deref());
         if after.as_ref() == Some(&before) {
             return;
         }
@@ -749,16 +798,16 @@ impl AppState {
     }
 }
 
-/// The entry to store after `new` is recorded over `before` at `at`, or `None`
-/// when nothing is left worth keeping (no measurement, no note, no history).
-/// The app does not know who is typing, so changes are recorded without an
-/// author: the same-day rule then treats every local change as one person's.
+/// The entry to store after `new` is recorded over `before` at `at` by
+/// `author` (the role chosen on this device, if any), or `None` when nothing
+/// is left worth keeping (no measurement, no note, no history).
 pub fn entry_after_change(
     before: &ProgressEntry,
     new: ProgressEntry,
     at: &str,
+    author: Option<&str>,
 ) -> Option<ProgressEntry> {
-    let after = before.apply_change(new, at, None);
+    let after = before.apply_change(new, at, author.map(str::to_string));
     let blank_note = after.note.as_deref().is_none_or(|n| n.trim().is_empty());
     (after.is_measured() || !blank_note || !after.history.is_empty()).then_some(after)
 }
@@ -913,7 +962,7 @@ mod tests {
         let mut e = ProgressEntry::default();
         for (i, text) in ["4", "41", "41.5"].iter().enumerate() {
             let at = format!("2023-05-02T10:00:0{i}Z");
-            e = entry_after_change(&e, valued(text), &at).expect("kept");
+            e = entry_after_change(&e, valued(text), &at, None).expect("kept");
         }
         assert!(e.history.is_empty());
         assert_eq!(e.value, valued("41.5").value);
@@ -925,9 +974,10 @@ mod tests {
             &ProgressEntry::default(),
             valued("4"),
             "2023-05-02T10:00:00Z",
+            None,
         )
         .expect("kept");
-        let e = entry_after_change(&e, valued("5"), "2023-06-02T10:00:00Z").expect("kept");
+        let e = entry_after_change(&e, valued("5"), "2023-06-02T10:00:00Z", None).expect("kept");
         assert_eq!(e.history.len(), 1);
         assert_eq!(e.history[0].value, valued("4").value);
     }
@@ -938,17 +988,31 @@ mod tests {
             &ProgressEntry::default(),
             valued("4"),
             "2023-05-02T10:00:00Z",
+            None,
         )
         .expect("kept");
         // Cleared the same day: nothing to remember, the entry goes.
         assert_eq!(
-            entry_after_change(&e, ProgressEntry::default(), "2023-05-02T11:00:00Z"),
+            entry_after_change(&e, ProgressEntry::default(), "2023-05-02T11:00:00Z", None),
             None
         );
         // Cleared a month later: the value stays in the history.
-        let cleared = entry_after_change(&e, ProgressEntry::default(), "2023-06-02T10:00:00Z")
-            .expect("kept for its history");
+        let cleared =
+            entry_after_change(&e, ProgressEntry::default(), "2023-06-02T10:00:00Z", None)
+                .expect("kept for its history");
         assert!(!cleared.is_measured());
         assert_eq!(cleared.history.len(), 1);
+    }
+
+    #[test]
+    fn an_entry_recorded_by_a_chosen_role_is_signed() {
+        let e = entry_after_change(
+            &ProgressEntry::default(),
+            valued("4"),
+            "2023-05-02T10:00:00Z",
+            Some("Maria Rossi (ARUO)"),
+        )
+        .expect("kept");
+        assert_eq!(e.updated_by.as_deref(), Some("Maria Rossi (ARUO)"));
     }
 }

@@ -23,8 +23,10 @@ pub fn IndicatorNote(
     let stored = {
         let key = key.clone();
         Memo::new(move |_| {
-            app.with_entry(&key, |e| e.map(|e| (e.note.clone(), e.updated_at.clone())))
-                .unwrap_or_default()
+            app.with_entry(&key, |e| {
+                e.map(|e| (e.note.clone(), e.updated_at.clone(), e.updated_by.clone()))
+            })
+            .unwrap_or_default()
         })
     };
     let field = NodeRef::<html::Textarea>::new();
@@ -32,7 +34,7 @@ pub fn IndicatorNote(
     // Written only when it disagrees with what is stored (blank notes are not
     // stored), so typing is never interrupted.
     Effect::new(move |_| {
-        let note = stored.with(|(n, _)| n.clone()).unwrap_or_default();
+        let note = stored.with(|(n, _, _)| n.clone()).unwrap_or_default();
         let Some(el) = field.get() else { return };
         if el.value().trim() != note.trim() {
             el.set_value(&note);
@@ -50,7 +52,7 @@ pub fn IndicatorNote(
     };
     let updated = move || {
         let lang = app.lang.get();
-        stored.with(|(_, at)| at.as_deref().map(|at| format::timestamp(at, lang)))
+        stored.with(|(_, at, _)| at.as_deref().map(|at| format::timestamp(at, lang)))
     };
 
     view! {
@@ -68,7 +70,12 @@ pub fn IndicatorNote(
             <p class="hint" id=hint_id>{t!(i18n, objective.note_hint)}</p>
             <p class="last-update" id=result_dom_id("updated-", &key)>
                 {move || match updated() {
-                    Some(at) => view! { {t!(i18n, objective.last_update)}" "<time>{at}</time> }.into_any(),
+                    Some(at) => {
+                        // Who typed it, when the device had a role: the office
+                        // reads whose result it is.
+                        let by = stored.with(|(_, _, by)| by.clone()).map(|by| view! { " · "{t!(i18n, objective.updated_by, by = by)} });
+                        view! { {t!(i18n, objective.last_update)}" "<time>{at}</time>{by} }.into_any()
+                    }
                     None => view! { {t!(i18n, objective.never_updated)} }.into_any(),
                 }}
             </p>

@@ -19,7 +19,9 @@ pub fn ExportNow(
     let i18n = use_i18n();
     let app = use_app();
     let (status, set_status) = signal(None::<Result<String, String>>);
-    let download = move |_| set_status.set(Some(download_snapshot(&app)));
+    // Everything this page holds: the way out of a saving problem never
+    // leaves another area's results behind.
+    let download = move |_| set_status.set(Some(download_snapshot(&app, None)));
     view! {
         <button type="button" class="btn btn-primary" id=id on:click=download>
             {t!(i18n, common.storage_error_export)}
@@ -36,13 +38,18 @@ pub fn ExportNow(
 
 /// Downloads the plan and progress this page holds as a snapshot file named
 /// after the plan, the chosen area and today; returns the file name, or why the
-/// browser refused.
-pub fn download_snapshot(app: &AppState) -> Result<String, String> {
+/// browser refused. With `only_area`, the file holds that area's results
+/// only and says so (a manager's file for the office).
+pub fn download_snapshot(app: &AppState, only_area: Option<&str>) -> Result<String, String> {
     let area = app.area.get_untracked();
     let name = app.plan.with_untracked(|p| {
         crate::view::file_names::export_file_name(&p.id, area.as_deref(), today())
     });
-    let json = app.snapshot().to_json();
+    let snapshot = app.snapshot();
+    let json = match only_area {
+        Some(code) => snapshot.for_area(code).to_json(),
+        None => snapshot.to_json(),
+    };
     files::download_text(&name, &json, "application/json")
         .map(|()| name)
         .map_err(|e| e.0)

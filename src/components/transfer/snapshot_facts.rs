@@ -19,6 +19,8 @@ pub fn SnapshotFacts(
     let plan = imported.snapshot.plan.clone();
     let progress_count = imported.snapshot.results().len();
     let exported_at = imported.snapshot.exported_at.clone();
+    // A manager's file: it holds one area's results only.
+    let file_area = imported.snapshot.area.clone();
     let source_version = imported.source_version;
     let warnings = imported.report.warnings.clone();
     let objectives_count = plan.objectives.len();
@@ -80,6 +82,9 @@ pub fn SnapshotFacts(
                     <div><dt>{t!(i18n, transfer.exported_at)}</dt><dd>{format::timestamp(&ts, lang)}</dd></div>
                 })}
             </dl>
+            {file_area.clone().map(|area| view! {
+                <p class="alert alert-warning" id="preview-area-file">{t!(i18n, transfer.area_file, area = area)}</p>
+            })}
             {notes_view()}
             <h4>{t!(i18n, transfer.warnings_heading)}" ("{warnings.len()}")"</h4>
             {warnings_view}

@@ -22,7 +22,17 @@ pub fn ExportSection() -> impl IntoView {
             .with(|p| crate::view::file_names::export_file_name(&p.id, area.as_deref(), today()))
     });
     let (status, set_status) = signal(None::<Result<String, String>>);
-    let download = move |_| set_status.set(Some(download_snapshot(&app)));
+    // A manager sends their own area's results by default: the office's
+    // consolidation merges the areas' files, and another area's result
+    // typed here by mistake does not travel (and win a merge by being newer).
+    let manager_area = Memo::new(move |_| app.role().and_then(|r| r.area().map(str::to_string)));
+    let area_only = RwSignal::new(true);
+    let download = move |_| {
+        let only = manager_area
+            .get_untracked()
+            .filter(|_| area_only.get_untracked());
+        set_status.set(Some(download_snapshot(&app, only.as_deref())));
+    };
 
     let (show_text, set_show_text) = signal(false);
     // The text is built only while shown: the whole plan is a few hundred KB.
@@ -57,6 +67,14 @@ pub fn ExportSection() -> impl IntoView {
             <h2 id="export-heading">{t!(i18n, transfer.export_heading)}</h2>
             <p>{t!(i18n, transfer.export_text)}</p>
             <p>{t!(i18n, transfer.export_file_label)}" "<code id="export-file-name">{move || file_name.get()}</code></p>
+            {move || manager_area.get().map(|code| view! {
+                <div class="check-option">
+                    <input type="checkbox" id="export-area-only"
+                        prop:checked=move || area_only.get()
+                        on:change=move |ev| area_only.set(event_target_checked(&ev)) />
+                    <label for="export-area-only">{t!(i18n, transfer.export_area_only, area = code)}</label>
+                </div>
+            })}
             <button type="button" id="export-download" class="btn btn-primary" on:click=download>
                 {t!(i18n, transfer.export_button)}
             </button>
