@@ -227,11 +227,11 @@ fn AreaView(
                         <th scope="row" class="objective-title">
                             <A href=objective_href(&r.id, &code)>{r.title.clone()}</A>
                         </th>
-                        <td class="pillar">{r.pillar_name.clone()}</td>
-                        <td class="strategic">{strategic}</td>
-                        <td class="num weight">{format::decimal(r.weight, lang, 2)}</td>
-                        <td class="level"><LevelBadge level=Signal::derive(move || level) /></td>
-                        <td class="num contribution">{format::level(r.shown_contribution, lang)}</td>
+                        <td class="pillar" data-label=t_string!(i18n, area.col_pillar)>{r.pillar_name.clone()}</td>
+                        <td class="strategic" data-label=t_string!(i18n, area.col_strategic)>{strategic}</td>
+                        <td class="num weight" data-label=t_string!(i18n, area.col_weight)>{format::decimal(r.weight, lang, 2)}</td>
+                        <td class="level" data-label=t_string!(i18n, area.col_level)><LevelBadge level=Signal::derive(move || level) /></td>
+                        <td class="num contribution" data-label=t_string!(i18n, area.col_contribution)>{format::level(r.shown_contribution, lang)}</td>
                     </tr>
                 }
             })
@@ -276,8 +276,15 @@ fn AreaView(
             </div>
             <ScoreBar score=bar_score provisional=provisional />
             <p class="area-status">
-                <Show when=move || provisional.get()>
-                    <span class="badge-provisional">{t!(i18n, common.provisional)}</span>" "
+                <Show when=move || provisional.get() && score.with(|s| s.as_ref().is_some_and(|s| s.score.is_some()))>
+                    <span class="badge-provisional" id="area-provisional">
+                        {t!(i18n, overview.provisional_share, weight = move || {
+                            let share = score.with(|s| s.as_ref().and_then(|s| {
+                                s.assessed_weight.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?.checked_div(s.total_weight)
+                            }));
+                            format::decimal(share.unwrap_or_default(), lang(), 0)
+                        })}
+                    </span>" "
                 </Show>
                 {status_text}
             </p>
@@ -354,7 +361,7 @@ fn AreaView(
                     " "{t!(i18n, area.sort_hint)}
                 </p>
                 <div class="table-scroll">
-                    <table class="scores objectives-table" id="area-objectives">
+                    <table class="scores objectives-table stack" id="area-objectives">
                         <caption>{t!(i18n, area.caption)}</caption>
                         <thead>
                             <tr>

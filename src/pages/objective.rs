@@ -456,7 +456,7 @@ fn GuardedResults(
             view! {
                 <div class="alert alert-warning guard-notice" role="note">
                     <p>{t!(i18n, objective.guard_notice, own = own, areas = areas)}</p>
-                    <button type="button" class="button guard-unlock" on:click=move |_| unlocked.set(true)>
+                    <button type="button" class="btn btn-secondary guard-unlock" on:click=move |_| unlocked.set(true)>
                         {t!(i18n, objective.guard_unlock)}
                     </button>
                 </div>

@@ -17,8 +17,14 @@ use crate::view::format;
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
+    let labels = move || Labels {
+        score: t_string!(i18n, common.score).to_string(),
+        percent: t_string!(i18n, common.percent_of_target).to_string(),
+        weight: t_string!(i18n, common.assessed_weight).to_string(),
+    };
     let rows = move || {
         let lang = app.lang.get();
+        let labels = labels();
         let card = app.scorecard.get();
         let mine = app.area.get();
         app.plan.with(|plan| {
@@ -27,20 +33,28 @@ pub fn Overview() -> impl IntoView {
                 .map(|area| {
                     let s = card.area(&area.code).cloned();
                     let is_mine = mine.as_deref() == Some(area.code.as_str());
-                    area_row(area.code.clone(), area.name.clone(), s, is_mine, lang)
+                    area_row(
+                        area.code.clone(),
+                        area.name.clone(),
+                        s,
+                        is_mine,
+                        lang,
+                        labels.clone(),
+                    )
                 })
                 .collect_view()
         })
     };
     let pillar_rows = move || {
         let lang = app.lang.get();
+        let labels = labels();
         let card = app.scorecard.get();
         app.plan.with(|plan| {
             plan.pillars
                 .iter()
                 .map(|p| {
                     let s = card.pillars.iter().find(|s| s.pillar == p.id).cloned();
-                    pillar_row(p.name.clone(), s, lang)
+                    pillar_row(p.name.clone(), s, lang, labels.clone())
                 })
                 .collect_view()
         })
@@ -68,14 +82,14 @@ pub fn Overview() -> impl IntoView {
         <p class="report-link"><A href="/report">{t!(i18n, report.link)}</A></p>
         <section aria-labelledby="areas-heading">
             <h2 id="areas-heading">{t!(i18n, overview.areas_heading)}</h2>
-            <table class="scores" id="area-scores">
+            <table class="scores stack" id="area-scores">
                 <ScoreTableHead first=move || t_string!(i18n, common.area) />
                 <tbody>{rows}</tbody>
             </table>
         </section>
         <section aria-labelledby="pillars-heading">
             <h2 id="pillars-heading">{t!(i18n, overview.pillars_heading)}</h2>
-            <table class="scores" id="pillar-scores">
+            <table class="scores stack" id="pillar-scores">
                 <ScoreTableHead first=move || t_string!(i18n, common.pillar) />
                 <tbody>{pillar_rows}</tbody>
             </table>
@@ -137,10 +151,25 @@ fn ScoreTableHead(
     }
 }
 
+/// The column names, as the phone layout labels each cell of a stacked row.
+#[derive(Clone)]
+struct Labels {
+    score: String,
+    percent: String,
+    weight: String,
+}
+
 /// Score, percent of target, assessed of total weight, and the bar. An area's
 /// weights are percentages; a pillar's add up several areas' percentages, so
-/// they are shown as plain points.
-fn figure_cells(f: Option<Figures>, weight_unit: &'static str, lang: Lang) -> impl IntoView {
+/// they are shown as plain points. A provisional score says so, and on how
+/// much of the weight it rests; its bar is drawn hatched.
+fn figure_cells(
+    f: Option<Figures>,
+    weight_unit: &'static str,
+    lang: Lang,
+    labels: Labels,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let score = f.as_ref().and_then(|f| f.score);
     let provisional = f.as_ref().is_some_and(|f| f.provisional);
     let percent = f.as_ref().and_then(|f| f.percent);
@@ -154,18 +183,23 @@ fn figure_cells(f: Option<Figures>, weight_unit: &'static str, lang: Lang) -> im
             )
         })
         .unwrap_or_default();
-    let mark = provisional.then(|| {
-        let text = match lang {
-            Lang::It => "provvisorio",
-            Lang::En => "provisional",
-        };
-        view! { <span class="badge-provisional">{text}</span> }
+    let share = f
+        .as_ref()
+        .filter(|f| f.provisional && f.score.is_some() && !f.total.is_zero())
+        .and_then(|f| {
+            f.assessed
+                .checked_mul(Decimal::ONE_HUNDRED)?
+                .checked_div(f.total)
+        })
+        .map(|pct| format::decimal(pct, lang, 0));
+    let mark = share.map(|weight| {
+        view! { <span class="badge-provisional">{t!(i18n, overview.provisional_share, weight = weight)}</span> }
     });
     view! {
-        <td class="num score">{format::level(score, lang)}" "{mark}</td>
-        <td class="num percent">{format::percent(percent, lang)}</td>
-        <td class="num weight">{weights}</td>
-        <td><ScoreBar score=Signal::derive(move || score) provisional=Signal::derive(move || provisional) /></td>
+        <td class="num score" data-label=labels.score>{format::level(score, lang)}" "{mark}</td>
+        <td class="num percent" data-label=labels.percent>{format::percent(percent, lang)}</td>
+        <td class="num weight" data-label=labels.weight>{weights}</td>
+        <td class="bar"><ScoreBar score=Signal::derive(move || score) provisional=Signal::derive(move || provisional) /></td>
     }
 }
 
@@ -175,6 +209,7 @@ fn area_row(
     s: Option<AreaScore>,
     is_mine: bool,
     lang: Lang,
+    labels: Labels,
 ) -> impl IntoView {
     let href = format!("/area/{code}");
     let data_area = code.clone();
@@ -183,16 +218,16 @@ fn area_row(
             <th scope="row">
                 <A href=href><abbr title=name.clone()>{code.clone()}</abbr>" "<span class="area-name">{name}</span></A>
             </th>
-            {figure_cells(s.as_ref().map(Figures::from), " %", lang)}
+            {figure_cells(s.as_ref().map(Figures::from), " %", lang, labels)}
         </tr>
     }
 }
 
-fn pillar_row(name: String, s: Option<PillarScore>, lang: Lang) -> impl IntoView {
+fn pillar_row(name: String, s: Option<PillarScore>, lang: Lang, labels: Labels) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{name}</th>
-            {figure_cells(s.as_ref().map(Figures::from), "", lang)}
+            {figure_cells(s.as_ref().map(Figures::from), "", lang, labels)}
         </tr>
     }
 }

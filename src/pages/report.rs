@@ -187,18 +187,22 @@ fn ReportBody(
     view! {
         <section class="report-scorecard" aria-labelledby="report-scorecard-heading">
             <h2 id="report-scorecard-heading">{t!(i18n, report.scorecard_heading)}</h2>
-            <table class="report-table" id="report-areas">
-                <caption>{t!(i18n, report.areas_caption)}</caption>
-                <ScoreHead first=move || t_string!(i18n, common.area).to_string() />
-                <tbody>{area_rows}</tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="report-table" id="report-areas">
+                    <caption>{t!(i18n, report.areas_caption)}</caption>
+                    <ScoreHead first=move || t_string!(i18n, common.area).to_string() />
+                    <tbody>{area_rows}</tbody>
+                </table>
+            </div>
             <Show when=has_pillars>
                 <h3>{t!(i18n, report.pillars_heading)}</h3>
+                <div class="table-scroll">
                 <table class="report-table" id="report-pillars">
                     <caption>{t!(i18n, report.pillars_caption)}</caption>
                     <ScoreHead first=move || t_string!(i18n, common.pillar).to_string() />
                     <tbody>{pillar_rows}</tbody>
                 </table>
+                </div>
             </Show>
         </section>
         {sections}
@@ -302,6 +306,7 @@ fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
                 {t!(i18n, report.objective_meta, pillar = o.pillar, weight = weight)}" "
                 <LevelBadge level=Signal::derive(move || level) />
             </p>
+            <div class="table-scroll">
             <table class="report-table report-indicators">
                 <caption class="visually-hidden">{t!(i18n, report.indicators_caption, objective = title)}</caption>
                 <thead>
@@ -317,6 +322,7 @@ fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         </div>
     }
 }

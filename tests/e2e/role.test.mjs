@@ -67,6 +67,10 @@ app.test('a manager of ARUO chooses the role, records signed results, exports AR
 
   await page.goto('/');
   await expectText(page, '#my-area-counts', '10 obiettivi · 8 da valutare · 0 sotto il target');
+  // (15 · 4 + 10 · 3) / 25: provisional, and it says on how much weight.
+  await expectText(page, '#my-area-score', '3,60');
+  assert.match(await page.locator('#my-area .badge-provisional').innerText(), /provvisorio: su 25 % del peso/);
+  assert.match(await page.locator('#area-scores tr[data-area="ARUO"] td.score').innerText(), /3,60\s+provvisorio: su 25 % del peso/);
   const managerScores = await overviewScores(page);
 
   // The export holds ARUO's results only, and says so.

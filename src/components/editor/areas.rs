@@ -38,7 +38,7 @@ pub fn EditorAreas() -> impl IntoView {
         <section class="editor-section" aria-labelledby="editor-areas-heading">
             <h2 id="editor-areas-heading">{t!(i18n, editor.areas_heading)}</h2>
             <p class="hint">{t!(i18n, editor.areas_hint)}</p>
-            <table class="editor-table" id="editor-areas">
+            <table class="editor-table stack" id="editor-areas">
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, editor.area_code)}</th>

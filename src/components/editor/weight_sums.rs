@@ -45,9 +45,9 @@ pub fn EditorWeightSums() -> impl IntoView {
                     <tr id=field_anchor(&format!("plan.areas[{}]", a.index)) tabindex="-1"
                         data-area=a.code.clone() class:sum-off=!ok>
                         <th scope="row"><abbr title=a.name.clone()>{a.code.clone()}</abbr>" "<span class="area-name">{a.name.clone()}</span></th>
-                        <td class="num">{a.objectives}</td>
-                        <td class="num sum">{format!("{} %", format::decimal(a.sum, lang, 4))}</td>
-                        <td class="status">
+                        <td class="num" data-label=t_string!(i18n, editor.area_objectives)>{a.objectives}</td>
+                        <td class="num sum" data-label=t_string!(i18n, editor.sum)>{format!("{} %", format::decimal(a.sum, lang, 4))}</td>
+                        <td class="status" data-label=t_string!(i18n, editor.sum_status)>
                             <span class=if ok { "sum-status ok" } else { "sum-status warn" }>
                                 <span aria-hidden="true">{if ok { "✓ " } else { "⚠ " }}</span>{status}
                             </span>
@@ -61,7 +61,7 @@ pub fn EditorWeightSums() -> impl IntoView {
         <section class="editor-section" aria-labelledby="editor-sums-heading">
             <h2 id="editor-sums-heading">{t!(i18n, editor.sums_heading)}</h2>
             <p class="sums-summary" id="editor-sums-summary" aria-live="polite">{summary}</p>
-            <table class="editor-table" id="editor-weight-sums">
+            <table class="editor-table stack" id="editor-weight-sums">
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, common.area)}</th>

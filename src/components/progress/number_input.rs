@@ -214,11 +214,11 @@ pub fn NumberInput(
             let (yes, no) = (answer.clone(), answer.clone());
             view! {
                 <p class="value-question-text">{t!(i18n, objective.value_did_you_mean, value = s2, unit = u2, typed = t2)}</p>
-                <button type="button" class="button value-use-suggested" on:click=move |_| yes(true)>
+                <button type="button" class="btn value-use-suggested" on:click=move |_| yes(true)>
                     {t!(i18n, objective.value_use_suggested, value = suggested_text.clone(), unit = unit.clone())}
                 </button>
                 " "
-                <button type="button" class="button button-secondary value-keep-typed" on:click=move |_| no(false)>
+                <button type="button" class="btn btn-secondary value-keep-typed" on:click=move |_| no(false)>
                     {t!(i18n, objective.value_keep_typed, value = typed_text.clone())}
                 </button>
             }

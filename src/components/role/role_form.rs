@@ -85,10 +85,10 @@ pub fn RoleForm(
                 <p class="hint">{t!(i18n, settings.role_name_hint)}</p>
             </div>
             <div class="form-actions">
-                <button type="submit" class="button" id=ids("save")>{t!(i18n, settings.role_save)}</button>
+                <button type="submit" class="btn" id=ids("save")>{t!(i18n, settings.role_save)}</button>
                 {later.then(|| view! {
                     " "
-                    <button type="button" class="button button-secondary" id=ids("later")
+                    <button type="button" class="btn btn-secondary" id=ids("later")
                         on:click=move |_| app.role_asked.set(true)>
                         {t!(i18n, settings.role_later)}
                     </button>

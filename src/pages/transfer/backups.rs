@@ -52,9 +52,9 @@ pub fn BackupSection() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row" class="backup-when">{when}</th>
-                            <td class="backup-reason">{reason}</td>
-                            <td class="backup-plan">{plan}</td>
-                            <td class="num backup-progress">{progress}</td>
+                            <td class="backup-reason" data-label=t_string!(i18n, transfer.backup_reason)>{reason}</td>
+                            <td class="backup-plan" data-label=t_string!(i18n, transfer.backup_plan)>{plan}</td>
+                            <td class="num backup-progress" data-label=t_string!(i18n, transfer.backup_progress)>{progress}</td>
                             <td>
                                 <button type="button" class="btn btn-secondary btn-small restore" aria-label=label on:click=move |_| restore(index)>
                                     {t!(i18n, transfer.restore_button)}
@@ -80,7 +80,7 @@ pub fn BackupSection() -> impl IntoView {
                 when=move || app.backups.with(|b| !b.is_empty())
                 fallback=move || view! { <p class="muted" id="no-backups">{t!(i18n, transfer.no_backups)}</p> }
             >
-                <table class="scores" id="backup-list">
+                <table class="scores stack" id="backup-list">
                     <thead>
                         <tr>
                             <th scope="col">{t!(i18n, transfer.backup_when)}</th>
