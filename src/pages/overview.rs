@@ -21,6 +21,7 @@ pub fn Overview() -> impl IntoView {
         score: t_string!(i18n, common.score).to_string(),
         percent: t_string!(i18n, common.percent_of_target).to_string(),
         weight: t_string!(i18n, common.assessed_weight).to_string(),
+        points: t_string!(i18n, overview.weight_points).to_string(),
     };
     let rows = move || {
         let lang = app.lang.get();
@@ -157,6 +158,8 @@ struct Labels {
     score: String,
     percent: String,
     weight: String,
+    /// The unit of a pillar's weights, which add up several areas' percentages.
+    points: String,
 }
 
 /// Score, percent of target, assessed of total weight, and the bar. An area's
@@ -165,7 +168,7 @@ struct Labels {
 /// much of the weight it rests; its bar is drawn hatched.
 fn figure_cells(
     f: Option<Figures>,
-    weight_unit: &'static str,
+    weight_unit: String,
     lang: Lang,
     labels: Labels,
 ) -> impl IntoView {
@@ -195,10 +198,20 @@ fn figure_cells(
     let mark = share.map(|weight| {
         view! { <span class="badge-provisional">{t!(i18n, overview.provisional_share, weight = weight)}</span> }
     });
+    // An area whose weights do not add up to 100 is flagged where its weight
+    // is read (the editor says which objective to fix).
+    let weights_off = (weight_unit == " %")
+        .then(|| f.as_ref().map(|f| f.total))
+        .flatten()
+        .filter(|t| *t != Decimal::ONE_HUNDRED)
+        .map(|total| {
+            let sum = format::decimal(total, lang, 2);
+            view! { " "<span class="badge-weights-off">{t!(i18n, overview.weights_off, sum = sum)}</span> }
+        });
     view! {
         <td class="num score" data-label=labels.score>{format::level(score, lang)}" "{mark}</td>
         <td class="num percent" data-label=labels.percent>{format::percent(percent, lang)}</td>
-        <td class="num weight" data-label=labels.weight>{weights}</td>
+        <td class="num weight" data-label=labels.weight>{weights}{weights_off}</td>
         <td class="bar"><ScoreBar score=Signal::derive(move || score) provisional=Signal::derive(move || provisional) /></td>
     }
 }
@@ -218,7 +231,7 @@ fn area_row(
             <th scope="row">
                 <A href=href><abbr title=name.clone()>{code.clone()}</abbr>" "<span class="area-name">{name}</span></A>
             </th>
-            {figure_cells(s.as_ref().map(Figures::from), " %", lang, labels)}
+            {figure_cells(s.as_ref().map(Figures::from), " %".to_string(), lang, labels)}
         </tr>
     }
 }
@@ -227,7 +240,7 @@ fn pillar_row(name: String, s: Option<PillarScore>, lang: Lang, labels: Labels) 
     view! {
         <tr>
             <th scope="row">{name}</th>
-            {figure_cells(s.as_ref().map(Figures::from), "", lang, labels)}
+            {figure_cells(s.as_ref().map(Figures::from), format!(" {}", labels.points.clone()), lang, labels)}
         </tr>
     }
 }

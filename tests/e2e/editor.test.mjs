@@ -114,6 +114,13 @@ app.test('creates an objective with a milestone and a weight, duplicates it, del
   await openObjective(page, 'nuovo-obiettivo');
   assert.equal(await page.locator('.objective-form').getByLabel('Titolo', { exact: true }).inputValue(), 'Obiettivo di prova');
   assert.equal(await page.locator('.objective-item[data-objective="nuovo-obiettivo-2"]').count(), 0);
+
+  // The overview flags the area whose weights no longer add up to 100.
+  await page.goto('/');
+  const weight = page.locator('#area-scores tr[data-area="ARUO"] td.weight');
+  await weight.waitFor({ timeout: 20_000 });
+  assert.match(await weight.innerText(), /pesi al 105 %, non 100/);
+  assert.equal(await page.locator('#area-scores .badge-weights-off').count(), 1, 'only ARUO');
 });
 
 app.test('a copy for next year is 2024, without progress, and the 2023 state is backed up', { path: '/editor' }, async ({ page }) => {

@@ -12,7 +12,16 @@ use crate::state::use_app;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let plan_label = move || app.plan.with(|p| format!("{} · {}", p.title, p.year));
+    // The year once: "… Aree Dirigenziali 2023", not "… 2023 · 2023".
+    let plan_label = move || {
+        app.plan.with(|p| {
+            if p.title.contains(&p.year.to_string()) {
+                p.title.clone()
+            } else {
+                format!("{} · {}", p.title, p.year)
+            }
+        })
+    };
     let on_lang = move |ev: leptos::ev::Event| {
         let lang = if event_target_value(&ev) == "en" {
             Lang::En

@@ -63,7 +63,9 @@ pub fn IndicatorCard(
         IndicatorKind::Number => {
             view! { <NumberInput indicator=indicator.clone() key=key.clone() /> }.into_any()
         }
-        IndicatorKind::Date => view! { <DateInput key=key.clone() /> }.into_any(),
+        IndicatorKind::Date => {
+            view! { <DateInput key=key.clone() indicator=indicator.clone() /> }.into_any()
+        }
     };
     let labelledby = heading_id.clone();
     let level_id = result_dom_id("indicator-level-", &key);
