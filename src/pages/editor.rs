@@ -15,6 +15,7 @@ use crate::components::editor::field_issues::issues_id;
 use crate::components::editor::issue_summary::EditorIssueSummary;
 use crate::components::editor::objective_form::EditorObjectiveForm;
 use crate::components::editor::objective_list::EditorObjectiveList;
+use crate::components::editor::old_year::EditorOldYear;
 use crate::components::editor::plan_actions::EditorPlanActions;
 use crate::components::editor::text_field::EditorTextField;
 use crate::components::editor::weight_sums::EditorWeightSums;
@@ -41,6 +42,7 @@ pub fn EditorPage() -> impl IntoView {
             <h1>{t!(i18n, editor.title)}</h1>
             <p class="lead">{t!(i18n, editor.intro)}</p>
             <EditorIssueSummary />
+            <EditorOldYear />
             <section class="editor-section" aria-labelledby="editor-plan-heading">
                 <h2 id="editor-plan-heading">{t!(i18n, editor.plan_heading)}</h2>
                 <div class="form-grid" id="editor-plan-fields">

@@ -297,6 +297,67 @@ pub fn next_year_copy(plan: &Plan) -> Plan {
     next
 }
 
+/// Where the plan's texts still name `year` (as a whole number: "2023", not
+/// "20231"): the JSON path of each text and the sentence around it. After a
+/// copy for next year the dates move, but "entro novembre 2023" and "servizi
+/// ricevuti nel 2023" do not; the editor lists them, each a link to its field.
+pub fn texts_naming_year(plan: &Plan, year: i32) -> Vec<(String, String)> {
+    let needle = year.to_string();
+    let names = |text: &str| {
+        text.match_indices(&needle).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + needle.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit())
+                && !after.is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    let mut out = Vec::new();
+    let mut check = |path: String, text: &str| {
+        if names(text) {
+            out.push((path, excerpt(text, &needle)));
+        }
+    };
+    check("plan.title".into(), &plan.title);
+    for (oi, o) in plan.objectives.iter().enumerate() {
+        let op = format!("plan.objectives[{oi}]");
+        check(format!("{op}.title"), &o.title);
+        check(format!("{op}.purpose"), &o.purpose);
+        if let Some(note) = &o.note {
+            check(format!("{op}.note"), note);
+        }
+        for (ii, ind) in o.indicators.iter().enumerate() {
+            let ip = format!("{op}.indicators[{ii}]");
+            if let Some(d) = &ind.description {
+                check(format!("{ip}.description"), d);
+            }
+            for (name, level) in ["threshold", "target", "excellence"]
+                .iter()
+                .zip(ind.levels())
+            {
+                check(format!("{ip}.{name}.description"), &level.description);
+            }
+        }
+    }
+    out
+}
+
+/// About 60 characters of `text` around the first `needle`, on char boundaries.
+fn excerpt(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or(0);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let pos = chars.iter().position(|(i, _)| *i >= at).unwrap_or(0);
+    let start = pos.saturating_sub(30);
+    let end = (pos + needle.chars().count() + 30).min(chars.len());
+    let mut s: String = chars[start..end].iter().map(|(_, c)| c).collect();
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A plan with no objectives that keeps the organisation (areas, structures)
 /// and the strategic frame (pillars, strategic objectives), which the editor
 /// does not create.
@@ -456,6 +517,36 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn a_copy_for_next_year_lists_the_texts_that_still_name_the_old_year() {
+        let plan = default_snapshot().plan;
+        let next = next_year_copy(&plan);
+        assert_eq!(next.year, 2024);
+        let found = texts_naming_year(&next, 2023);
+        assert!(!found.is_empty());
+        // "servizi ricevuti nel 2023" of the satisfaction surveys.
+        let survey = next
+            .objectives
+            .iter()
+            .position(|o| o.id == "soddisfazione-docenti")
+            .expect("objective");
+        let path = format!("plan.objectives[{survey}].indicators[0].description");
+        let (_, text) = found
+            .iter()
+            .find(|(p, _)| *p == path)
+            .expect("the survey's description");
+        assert!(text.contains("2023"), "{text}");
+        // The title moved to 2024 with the copy; no text names 1999.
+        assert!(!found.iter().any(|(p, _)| p == "plan.title"));
+        assert!(texts_naming_year(&next, 1999).is_empty());
+        // A whole number only: 20231 is not 2023.
+        let mut odd = next.clone();
+        odd.title = "Piano 20231".into();
+        assert!(!texts_naming_year(&odd, 2023)
+            .iter()
+            .any(|(p, _)| p == "plan.title"));
     }
 
     #[test]

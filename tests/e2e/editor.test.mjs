@@ -147,6 +147,15 @@ app.test('a copy for next year is 2024, without progress, and the 2023 state is 
   assert.equal(await page.locator(`#${'f-plan-year'}`).inputValue(), '2024');
   assert.equal(await page.locator('#f-plan-id').inputValue(), 'polimi-2024');
 
+  // The dates moved, the words did not: the texts still naming 2023 are listed,
+  // each leading to its field.
+  const oldYear = page.locator('#editor-old-year');
+  await oldYear.waitFor();
+  assert.match(await oldYear.locator('h2').innerText(), /Testi che citano ancora il 2023/);
+  const survey = oldYear.locator('li a', { hasText: 'servizi ricevuti nel 2023' }).first();
+  await survey.click();
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('f-plan-objectives-'), null, { timeout: 5_000 });
+
   const backups = await page.evaluate(() => JSON.parse(localStorage.getItem('cruscotto.backups') ?? '[]'));
   assert.ok(backups.length >= 1, 'a backup was taken');
   const saved = JSON.parse(backups[0].snapshot);

@@ -11,6 +11,7 @@ pub mod measurement;
 pub mod number_input;
 pub mod objective_form;
 pub mod objective_list;
+pub mod old_year;
 pub mod plan_actions;
 pub mod text_field;
 pub mod weight_sums;
