@@ -13,8 +13,9 @@
 //! another tab stored since: the caller reconciles first
 //! (`crate::state::tab_sync`), so an older state never overwrites a newer one.
 
+use crate::i18n::Lang;
 use cruscotto_engine::snapshot::{import, ImportError, CURRENT_VERSION, FORMAT};
-use cruscotto_engine::{Lang, Plan, Progress, ProgressByArea, Results, Snapshot};
+use cruscotto_engine::{Plan, Progress, ProgressByArea, Results, Snapshot};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -6,7 +6,6 @@
 //! The content is [`crate::report::build`]'s [`Report`]; this page only lays it
 //! out and wires the buttons.
 
-use cruscotto_engine::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -10,9 +10,10 @@
 
 pub mod xlsx;
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use cruscotto_engine::{
-    AreaScore, Indicator, IndicatorKind, Lang, Level, LevelValue, Objective, PillarScore, Plan,
+    AreaScore, Indicator, IndicatorKind, Level, LevelValue, Objective, PillarScore, Plan,
     ProgressEntry, Results, Scorecard,
 };
 use rust_decimal::Decimal;

@@ -13,7 +13,7 @@
 //! a formula. Every sheet has a bold frozen header row, an autofilter and
 //! column widths fitted to what the column holds.
 
-use cruscotto_engine::Lang;
+use crate::i18n::Lang;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use serde::{Deserialize, Serialize};

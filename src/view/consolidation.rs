@@ -18,10 +18,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::Lang;
 use cruscotto_engine::diff::{diff_plans, PlanDiff};
 use cruscotto_engine::merge::{merge, ChoiceError, Merged};
 use cruscotto_engine::snapshot::{ImportError, Imported};
-use cruscotto_engine::{Issue, Lang, Plan, ProgressEntry, ResultKey, Snapshot};
+use cruscotto_engine::{Issue, Plan, ProgressEntry, ResultKey, Snapshot};
 
 use crate::view::format;
 
@@ -522,7 +523,7 @@ mod tests {
             .differences
             .fields
             .contains(&"year".to_string()));
-        assert!(!mismatches[0].differences.describe(Lang::It).is_empty());
+        assert!(!crate::view::messages::plan_diff(&mismatches[0].differences, Lang::It).is_empty());
     }
 
     #[test]

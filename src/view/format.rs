@@ -6,9 +6,9 @@
 
 use std::str::FromStr;
 
+use crate::i18n::Lang;
 use chrono::{Datelike, NaiveDate, Timelike};
 use cruscotto_engine::scoring::round2;
-use cruscotto_engine::Lang;
 use rust_decimal::Decimal;
 use thiserror::Error;
 

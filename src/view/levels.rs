@@ -1,7 +1,7 @@
 //! The band a level falls in (below threshold, threshold, target, excellence)
 //! and its name: one wording for badges, the report and the exports.
 
-use cruscotto_engine::Lang;
+use crate::i18n::Lang;
 use rust_decimal::Decimal;
 
 /// The band a level falls in, for the badge's colour and name.

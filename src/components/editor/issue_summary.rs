@@ -1,7 +1,7 @@
 //! The list of every error and warning of the plan at the top of the editor,
 //! each a link that opens the objective concerned and moves to the field.
 
-use cruscotto_engine::{Issue, Lang, Plan, Severity};
+use cruscotto_engine::{Issue, Plan, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -9,6 +9,7 @@ use crate::components::editor::context::{use_editor, EditorCtx};
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::editor::{field_anchor, objective_index, path_ancestors};
+use crate::view::messages;
 
 /// More would bury the page; the first ones lead to the rest.
 const MAX_LISTED: usize = 50;
@@ -91,7 +92,7 @@ fn issue_item(ed: EditorCtx, issue: Issue, plan: &Plan, lang: Lang) -> impl Into
     let href = format!("#{}", field_anchor(&issue.path));
     let path = issue.path.clone();
     let place = location(plan, &issue.path, lang);
-    let message = issue.message(lang);
+    let message = messages::issue(&issue, lang);
     view! {
         <li class=class>
             <span class="issue-tag">{tag}</span>" "

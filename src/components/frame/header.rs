@@ -1,7 +1,6 @@
 //! The top bar: the app's name, the plan open, the main navigation and the
 //! language switch.
 
-use cruscotto_engine::Lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

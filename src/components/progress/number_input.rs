@@ -6,7 +6,7 @@
 //! never silently changes a score.
 
 use cruscotto_engine::scoring::next_level_value;
-use cruscotto_engine::{Direction, Indicator, Lang, ResultKey};
+use cruscotto_engine::{Direction, Indicator, ResultKey};
 use leptos::html;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
