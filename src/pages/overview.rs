@@ -137,10 +137,7 @@ fn figure_cells(f: Option<Figures>, weight_unit: &'static str, lang: Lang) -> im
         })
         .unwrap_or_default();
     let mark = provisional.then(|| {
-        let text = match lang {
-            Lang::It => "provvisorio",
-            Lang::En => "provisional",
-        };
+        let text = td_string!(lang.locale(), common.provisional);
         view! { <span class="badge-provisional">{text}</span> }
     });
     view! {

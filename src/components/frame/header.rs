@@ -13,12 +13,8 @@ pub fn Header() -> impl IntoView {
     let app = use_app();
     let plan_label = move || app.plan.with(|p| format!("{} · {}", p.title, p.year));
     let on_lang = move |ev: leptos::ev::Event| {
-        let lang = if event_target_value(&ev) == "en" {
-            Lang::En
-        } else {
-            Lang::It
-        };
-        app.lang.set(lang);
+        app.lang
+            .set(Lang::from_code(Some(&event_target_value(&ev))));
     };
     view! {
         <header class="app-header">
@@ -37,7 +33,7 @@ pub fn Header() -> impl IntoView {
             </nav>
             <label class="lang-switch">
                 <span>{t!(i18n, common.language)}</span>
-                <select id="lang-select" on:change=on_lang prop:value=move || match app.lang.get() { Lang::It => "it", Lang::En => "en" }>
+                <select id="lang-select" on:change=on_lang prop:value=move || app.lang.get().code()>
                     <option value="it">"Italiano"</option>
                     <option value="en">"English"</option>
                 </select>
