@@ -16,7 +16,6 @@ use crate::model::{
     Area, Indicator, Level, Objective, Plan, Progress, ProgressEntry, ResultKey, Results,
     ScoringOptions, Snapshot,
 };
-use crate::validate::Lang;
 use crate::Scorecard;
 
 /// A value before and after.
@@ -167,107 +166,25 @@ impl PlanDiff {
         self.fields.is_empty()
     }
 
-    /// One line per difference, for people, in the given language.
-    pub fn describe(&self, lang: Lang) -> Vec<String> {
-        let it = lang == Lang::It;
-        let mut out = Vec::new();
-        if let Some(c) = &self.id {
-            out.push(if it {
-                format!("identificativo del piano: «{}» → «{}»", c.before, c.after)
-            } else {
-                format!("plan id: \"{}\" → \"{}\"", c.before, c.after)
-            });
-        }
-        if let Some(c) = &self.title {
-            out.push(if it {
-                format!("titolo del piano: «{}» → «{}»", c.before, c.after)
-            } else {
-                format!("plan title: \"{}\" → \"{}\"", c.before, c.after)
-            });
-        }
-        if let Some(c) = &self.year {
-            out.push(if it {
-                format!("anno: {} → {}", c.before, c.after)
-            } else {
-                format!("year: {} → {}", c.before, c.after)
-            });
-        }
-        if self.scoring.is_some() {
-            out.push(if it {
-                "opzioni di punteggio diverse".into()
-            } else {
-                "different scoring options".into()
-            });
-        }
-        for a in &self.areas_added {
-            out.push(if it {
-                format!("area aggiunta: {}", a.code)
-            } else {
-                format!("area added: {}", a.code)
-            });
-        }
-        for a in &self.areas_removed {
-            out.push(if it {
-                format!("area rimossa: {}", a.code)
-            } else {
-                format!("area removed: {}", a.code)
-            });
-        }
-        for a in &self.areas_renamed {
-            out.push(if it {
-                format!("area {} rinominata: «{}» → «{}»", a.code, a.before, a.after)
-            } else {
-                format!(
-                    "area {} renamed: \"{}\" → \"{}\"",
-                    a.code, a.before, a.after
-                )
-            });
-        }
-        for id in &self.objectives_added {
-            out.push(if it {
-                format!("obiettivo aggiunto: {id}")
-            } else {
-                format!("objective added: {id}")
-            });
-        }
-        for id in &self.objectives_removed {
-            out.push(if it {
-                format!("obiettivo rimosso: {id}")
-            } else {
-                format!("objective removed: {id}")
-            });
-        }
-        for o in &self.objectives_changed {
-            let fields = o.fields.join(", ");
-            out.push(if it {
-                format!("obiettivo {} modificato: {fields}", o.id)
-            } else {
-                format!("objective {} changed: {fields}", o.id)
-            });
-        }
-        // Differences without a detailed line: pillars, source, order only, ...
+    /// The plan fields that differ without a detailed difference above
+    /// (pillars, source, order only, ...): a reader says only that they differ.
+    pub fn undetailed_fields(&self) -> Vec<&str> {
         let areas_detailed = !(self.areas_added.is_empty()
             && self.areas_removed.is_empty()
             && self.areas_renamed.is_empty());
         let objectives_detailed = !(self.objectives_added.is_empty()
             && self.objectives_removed.is_empty()
             && self.objectives_changed.is_empty());
-        for f in &self.fields {
-            let detailed = match f.as_str() {
+        self.fields
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !match *f {
                 "id" | "title" | "year" | "scoring" => true,
                 "areas" => areas_detailed,
                 "objectives" => objectives_detailed,
                 _ => false,
-            };
-            if !detailed {
-                out.push(if it {
-                    format!("campo del piano diverso (anche solo nell'ordine): {f}")
-                } else {
-                    format!("plan field differs (possibly in order only): {f}")
-                });
-            }
-        }
-        out
+            })
+            .collect()
     }
 }
 

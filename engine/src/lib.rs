@@ -22,7 +22,7 @@ pub use live::LiveScore;
 pub use model::*;
 pub use scoring::{AreaScore, PillarScore, Scorecard};
 pub use summary::{score_summary, ScoreSummary};
-pub use validate::{validate, validate_plan, Issue, IssueKind, Lang, Report, Severity};
+pub use validate::{validate, validate_plan, Issue, IssueKind, Report, Severity};
 
 /// The 2023 Politecnico di Milano plan, transcribed from the Allegato 4, as shipped
 /// with every build so that the app and the CLI open on it without a network:

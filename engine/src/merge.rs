@@ -16,14 +16,12 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use thiserror::Error;
 
 use crate::diff::{diff_plans, PlanDiff};
 use crate::history::normalize_history;
 use crate::model::{
     set_entry, HistoryPoint, Progress, ProgressByArea, ProgressEntry, ResultKey, Snapshot,
 };
-use crate::validate::Lang;
 
 /// Two or more snapshots recorded different things for one result: an
 /// indicator's, or, for a per-area objective, one area's.
@@ -52,18 +50,11 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
 }
 
-/// Why snapshots could not be merged.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
+/// Why snapshots could not be merged. Data only: the CLI and the app word it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MergeError {
-    #[error("there is nothing to merge: no snapshot was given")]
+    /// There is nothing to merge: no snapshot was given.
     NoSnapshots,
-    #[error(
-        "snapshot {} holds a different plan from snapshot 1 (plan \"{}\" and plan \"{}\"): {}",
-        .index + 1,
-        .first_plan,
-        .other_plan,
-        .differences.describe(Lang::En).join("; ")
-    )]
     DifferentPlans {
         /// The 0-based index of the first snapshot whose plan differs from the
         /// plan of snapshot 0.
@@ -78,56 +69,13 @@ pub enum MergeError {
     },
 }
 
-impl MergeError {
-    /// The message in the given language.
-    pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        match self {
-            MergeError::NoSnapshots => "non c'è nulla da unire: nessuno snapshot fornito".into(),
-            MergeError::DifferentPlans {
-                index,
-                first_plan,
-                other_plan,
-                differences,
-            } => format!(
-                "lo snapshot {} contiene un piano diverso da quello dello snapshot 1 (piano «{first_plan}» e piano «{other_plan}»): {}",
-                index + 1,
-                differences.describe(lang).join("; ")
-            ),
-        }
-    }
-}
-
 /// Why a choice between conflicting entries could not be applied.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChoiceError {
-    #[error("indicator \"{0}\" has no conflict to resolve")]
+    /// The indicator has no conflict to resolve.
     NoConflict(String),
-    #[error("snapshot {} holds no entry to choose for indicator \"{indicator_id}\"", .index + 1)]
+    /// Snapshot `index` (0-based) holds no entry to choose for the indicator.
     NotAnAlternative { indicator_id: String, index: usize },
-}
-
-impl ChoiceError {
-    /// The message in the given language.
-    pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        match self {
-            ChoiceError::NoConflict(id) => {
-                format!("l'indicatore «{id}» non ha conflitti da risolvere")
-            }
-            ChoiceError::NotAnAlternative {
-                indicator_id,
-                index,
-            } => format!(
-                "lo snapshot {} non ha un valore da scegliere per l'indicatore «{indicator_id}»",
-                index + 1
-            ),
-        }
-    }
 }
 
 impl Conflict {
@@ -320,47 +268,4 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
         snapshot: Snapshot::with_results(first.plan.clone(), progress, progress_by_area, None),
         conflicts,
     })
-}
-
-/// A short description of an entry for messages: "level 3", "value 12.5",
-/// "done on 2023-06-30" or "not assessed", with its note if any.
-pub fn entry_summary(entry: &ProgressEntry, lang: Lang) -> String {
-    let it = lang == Lang::It;
-    let mut parts = Vec::new();
-    if let Some(l) = entry.level {
-        parts.push(if it {
-            format!("livello {l}")
-        } else {
-            format!("level {l}")
-        });
-    }
-    if let Some(v) = entry.value {
-        parts.push(if it {
-            format!("valore {}", v.normalize())
-        } else {
-            format!("value {}", v.normalize())
-        });
-    }
-    if let Some(d) = entry.done_on {
-        parts.push(if it {
-            format!("svolto il {d}")
-        } else {
-            format!("done on {d}")
-        });
-    }
-    if parts.is_empty() {
-        parts.push(if it {
-            "non valutato".into()
-        } else {
-            "not assessed".into()
-        });
-    }
-    if let Some(n) = &entry.note {
-        parts.push(if it {
-            format!("nota «{n}»")
-        } else {
-            format!("note {n:?}")
-        });
-    }
-    parts.join(", ")
 }

@@ -6,10 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
-use thiserror::Error;
 
 use crate::model::{Measurement, Progress, ProgressByArea, Snapshot};
-use crate::validate::{validate, Issue, Lang, Report};
+use crate::validate::{validate, Issue, Report};
 
 /// The `format` field of every snapshot.
 pub const FORMAT: &str = "cruscotto-snapshot";
@@ -20,71 +19,50 @@ pub const CURRENT_VERSION: u32 = 4;
 pub const MAX_SNAPSHOT_BYTES: usize = 20 * 1024 * 1024;
 
 /// Why a file could not be imported. Every variant says where the problem is.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
+/// Data only: the CLI and the app word it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("the file is empty")]
     Empty,
-    #[error("the file is too large: {size} bytes, the limit is {limit} bytes (20 MB)")]
-    TooLarge { size: usize, limit: usize },
-    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 { offset: usize },
-    #[error("the file is not valid JSON: {message} at line {line}, column {column}")]
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
     Syntax {
         line: usize,
         column: usize,
+        /// serde_json's own description, without its location.
         message: String,
     },
-    #[error("the file is not a Cruscotto snapshot: \"format\" is {found}, expected \"{FORMAT}\"")]
-    WrongFormat { found: String },
-    #[error("the file was made by a newer version of Cruscotto (snapshot version {found}, this version reads up to {CURRENT_VERSION}): update Cruscotto to open it")]
-    NewerVersion { found: u64 },
-    #[error("\"version\" must be a whole number from 1 to {CURRENT_VERSION}, found {found}")]
-    BadVersion { found: String },
-    #[error("{path}: {message}")]
-    Shape { path: String, message: String },
-    #[error("the data is not a snapshot of the current version, or it is damaged")]
+    /// `found` is the JSON of the `format` field, or `missing`.
+    WrongFormat {
+        found: String,
+    },
+    NewerVersion {
+        found: u64,
+    },
+    BadVersion {
+        found: String,
+    },
+    /// `message` is the decoder's own description (serde's, in English).
+    Shape {
+        path: String,
+        message: String,
+    },
     NotCurrent,
-    #[error("the snapshot is not valid: {}", summary(.0))]
     Invalid(Vec<Issue>),
 }
 
-fn summary(issues: &[Issue]) -> String {
-    issues
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 impl ImportError {
-    /// The message in the given language, with the location.
-    pub fn message(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
+    /// The JSON paths of the problems: several for `Invalid`, one for `Shape`,
+    /// an empty one otherwise (the whole file is the problem).
+    pub fn paths(&self) -> Vec<String> {
         match self {
-            ImportError::Empty => "il file è vuoto".into(),
-            ImportError::TooLarge { size, .. } => format!("il file è troppo grande: {size} byte, il limite è 20 MB"),
-            ImportError::NotUtf8 { offset } => format!("il file non è testo UTF-8 (byte non valido alla posizione {offset})"),
-            ImportError::Syntax { line, column, message } => format!("il file non è JSON valido: {message} alla riga {line}, colonna {column}"),
-            ImportError::WrongFormat { found } => format!("il file non è uno snapshot di Cruscotto: «format» è {found}, atteso «{FORMAT}»"),
-            ImportError::NewerVersion { found } => format!("il file è stato creato da una versione più recente di Cruscotto (versione {found}, questa legge fino alla {CURRENT_VERSION}): aggiornare Cruscotto per aprirlo"),
-            ImportError::BadVersion { found } => format!("«version» deve essere un intero da 1 a {CURRENT_VERSION}, trovato {found}"),
-            ImportError::Shape { path, message } => format!("{path}: {message}"),
-            ImportError::NotCurrent => "i dati non sono uno snapshot della versione attuale, o sono danneggiati".into(),
-            ImportError::Invalid(issues) => issues.iter().map(|i| format!("{}: {}", i.path, i.message(lang))).collect::<Vec<_>>().join("; "),
-        }
-    }
-
-    /// The individual problems: several for `Invalid`, one otherwise.
-    pub fn issues(&self) -> Vec<(String, String)> {
-        match self {
-            ImportError::Invalid(issues) => issues
-                .iter()
-                .map(|i| (i.path.clone(), i.message(Lang::En)))
-                .collect(),
-            ImportError::Shape { path, message } => vec![(path.clone(), message.clone())],
-            other => vec![(String::new(), other.to_string())],
+            ImportError::Invalid(issues) => issues.iter().map(|i| i.path.clone()).collect(),
+            ImportError::Shape { path, .. } => vec![path.clone()],
+            _ => vec![String::new()],
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Validation of a plan and its progress: every rule that blocks an import
 //! (errors) or deserves the user's attention (warnings), each with the JSON path
-//! of what caused it and a message in Italian and English.
+//! of what caused it and the data a message needs: the CLI and the app word
+//! them (the engine says no sentence).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -13,14 +13,6 @@ use crate::model::{
     Direction, IndicatorKind, LevelValue, Measurement, Objective, Plan, Progress, ProgressByArea,
     Snapshot,
 };
-
-/// The language of user-facing messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-pub enum Lang {
-    #[default]
-    It,
-    En,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,99 +139,6 @@ pub struct Issue {
     pub path: String,
     #[serde(flatten)]
     pub kind: IssueKind,
-}
-
-impl fmt::Display for Issue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message(Lang::En))
-    }
-}
-
-/// A decimal as Italian writes it.
-fn comma(d: Decimal) -> String {
-    d.normalize().to_string().replace('.', ",")
-}
-
-fn level_name(level: &str, lang: Lang) -> &'static str {
-    match (level, lang) {
-        ("threshold", Lang::It) => "soglia",
-        ("target", Lang::It) => "target",
-        ("excellence", Lang::It) => "eccellenza",
-        ("threshold", Lang::En) => "threshold",
-        ("target", Lang::En) => "target",
-        _ => "excellence",
-    }
-}
-
-fn kind_name(kind: IndicatorKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (IndicatorKind::Milestone, Lang::It) => "traguardo qualitativo",
-        (IndicatorKind::Number, Lang::It) => "numero",
-        (IndicatorKind::Date, Lang::It) => "scadenza",
-        (IndicatorKind::Milestone, Lang::En) => "qualitative milestone",
-        (IndicatorKind::Number, Lang::En) => "number",
-        (IndicatorKind::Date, Lang::En) => "deadline",
-    }
-}
-
-impl Issue {
-    /// The message, without the path, in the given language.
-    pub fn message(&self, lang: Lang) -> String {
-        use IssueKind::*;
-        let it = lang == Lang::It;
-        match &self.kind {
-            EmptyField { field } => if it { format!("il campo «{field}» è vuoto") } else { format!("the field \"{field}\" is empty") },
-            DuplicateId { id } => if it { format!("l'identificativo «{id}» è usato più volte") } else { format!("the id \"{id}\" is used more than once") },
-            DuplicateArea { code } => if it { format!("l'area «{code}» è definita più volte") } else { format!("the area \"{code}\" is defined more than once") },
-            UnknownArea { code } => if it { format!("l'area «{code}» non esiste nel piano") } else { format!("the area \"{code}\" does not exist in the plan") },
-            UnknownPillar { id } => if it { format!("il pilastro «{id}» non esiste nel piano") } else { format!("the pillar \"{id}\" does not exist in the plan") },
-            UnknownStrategicObjective { code } => if it { format!("l'obiettivo strategico «{code}» non esiste nel piano") } else { format!("the strategic objective \"{code}\" does not exist in the plan") },
-            NegativeWeight { weight } => if it { format!("il peso {weight} è negativo") } else { format!("the weight {weight} is negative") },
-            NoIndicators => if it { "l'obiettivo non ha indicatori".into() } else { "the objective has no indicator".into() },
-            MissingLevelValue { level, kind } => if it { format!("manca il valore di {} per un indicatore di tipo {}", level_name(level, lang), kind_name(*kind, lang)) } else { format!("the {} value is missing for a {} indicator", level_name(level, lang), kind_name(*kind, lang)) },
-            WrongLevelValue { level, kind } => if it { format!("il valore di {} non è adatto a un indicatore di tipo {}", level_name(level, lang), kind_name(*kind, lang)) } else { format!("the {} value does not fit a {} indicator", level_name(level, lang), kind_name(*kind, lang)) },
-            MilestoneGrade { level, expected } => if it { format!("il valore di {} di un traguardo qualitativo deve essere {expected}", level_name(level, lang)) } else { format!("the {} value of a qualitative milestone must be {expected}", level_name(level, lang)) },
-            LevelsOutOfOrder { direction } => match (direction, it) {
-                (Direction::Higher, true) => "i livelli non sono in ordine: deve valere soglia ≤ target ≤ eccellenza".into(),
-                (Direction::Higher, false) => "the levels are out of order: threshold ≤ target ≤ excellence must hold".into(),
-                (Direction::Lower, true) => "i livelli non sono in ordine: per «meno è meglio» (e per le scadenze) deve valere soglia ≥ target ≥ eccellenza".into(),
-                (Direction::Lower, false) => "the levels are out of order: for lower-is-better (and deadlines) threshold ≥ target ≥ excellence must hold".into(),
-            },
-            DirectionOnNonNumber => if it { "la direzione vale solo per gli indicatori numerici".into() } else { "a direction applies only to number indicators".into() },
-            ScaleOnNonNumber => if it { "la scala vale solo per gli indicatori numerici".into() } else { "a scale applies only to number indicators".into() },
-            ScaleMinAboveMax { min, max } => if it { format!("il minimo della scala ({}) supera il massimo ({})", comma(*min), comma(*max)) } else { format!("the scale's minimum ({min}) is above its maximum ({max})") },
-            LevelOutsideScale { level } => if it { format!("il valore di {} è fuori dalla scala dell'indicatore", level_name(level, lang)) } else { format!("the {} value is outside the indicator's scale", level_name(level, lang)) },
-            ValueOutsideScale { value, min, max } => {
-                let range = |sep: &str, f: &dyn Fn(Decimal) -> String| match (min, max) {
-                    (Some(a), Some(b)) => format!("{}{sep}{}", f(*a), f(*b)),
-                    (Some(a), None) => format!("≥ {}", f(*a)),
-                    (None, Some(b)) => format!("≤ {}", f(*b)),
-                    (None, None) => String::new(),
-                };
-                if it { format!("il valore {} è fuori dalla scala dell'indicatore ({})", comma(*value), range("–", &|d| comma(d))) } else { format!("the value {value} is outside the indicator's scale ({})", range("–", &|d| d.to_string())) }
-            }
-            UnknownIndicator { id } => if it { format!("avanzamento per l'indicatore «{id}», che non esiste nel piano") } else { format!("progress for the indicator \"{id}\", which does not exist in the plan") },
-            SharedEntryOfPerAreaObjective { id, objective } => if it { format!("l'obiettivo «{objective}» è misurato per area: l'avanzamento dell'indicatore «{id}» va registrato per ciascuna area («progress_by_area»)") } else { format!("the objective \"{objective}\" is measured per area: the progress of the indicator \"{id}\" is recorded for each area (\"progress_by_area\")") },
-            AreaEntryOfSharedObjective { id, objective } => if it { format!("l'obiettivo «{objective}» ha un risultato condiviso: l'avanzamento dell'indicatore «{id}» va registrato una volta sola («progress»)") } else { format!("the objective \"{objective}\" has one shared result: the progress of the indicator \"{id}\" is recorded once (\"progress\")") },
-            AreaNotWeighted { id, objective, area } => if it { format!("avanzamento dell'indicatore «{id}» per l'area {area}, a cui l'obiettivo «{objective}» non è assegnato") } else { format!("progress of the indicator \"{id}\" for the area {area}, which the objective \"{objective}\" is not assigned to") },
-            ProgressKindMismatch { kind } => match (kind, it) {
-                (IndicatorKind::Milestone, true) => "per un traguardo qualitativo si registra il livello raggiunto («level»)".into(),
-                (IndicatorKind::Milestone, false) => "a qualitative milestone records the level reached (\"level\")".into(),
-                (IndicatorKind::Number, true) => "per un indicatore numerico si registra il valore («value»)".into(),
-                (IndicatorKind::Number, false) => "a number indicator records its value (\"value\")".into(),
-                (IndicatorKind::Date, true) => "per una scadenza si registra la data di completamento («done_on»)".into(),
-                (IndicatorKind::Date, false) => "a deadline records the date it was done (\"done_on\")".into(),
-            },
-            MilestoneLevelNotAllowed { level } => if it { format!("il livello {level} non è ammesso: i livelli sono 0, 1, 3, 4 (2 solo se il piano ammette il livello intermedio)") } else { format!("level {level} is not allowed: levels are 0, 1, 3, 4 (2 only when the plan allows the intermediate level)") },
-            LevelNotAllowedForKind { level, kind } => if it { format!("il livello {level} non si può registrare per un indicatore di tipo {}: solo 0 (non raggiunto)", kind_name(*kind, lang)) } else { format!("level {level} cannot be recorded for a {} indicator: only 0 (missed)", kind_name(*kind, lang)) },
-            SeveralMeasurements => if it { "registrare una sola misura tra «level», «value» e «done_on»".into() } else { "record only one of \"level\", \"value\" and \"done_on\"".into() },
-            BadTimestamp { value } => if it { format!("«{value}» non è una data e ora RFC 3339") } else { format!("\"{value}\" is not an RFC 3339 timestamp") },
-            HistoryTooLong { len, max } => if it { format!("lo storico ha {len} punti, al massimo {max}") } else { format!("the history has {len} points, at most {max}") },
-            WeightsNot100 { area, sum } => if it { format!("i pesi dell'area {area} sommano a {}%, non a 100%", sum.to_string().replace('.', ",")) } else { format!("the weights of area {area} add up to {sum}%, not 100%") },
-            NoWeightedArea => if it { "l'obiettivo non è assegnato con peso a nessuna area".into() } else { "the objective has no weighted area".into() },
-            AreaWithoutObjectives { area } => if it { format!("l'area {area} non ha obiettivi") } else { format!("the area {area} has no objectives") },
-        }
-    }
 }
 
 /// The outcome of validation: errors block an import, warnings are shown.

@@ -13,8 +13,9 @@
 //! another tab stored since: the caller reconciles first
 //! (`crate::state::tab_sync`), so an older state never overwrites a newer one.
 
+use crate::i18n::*;
 use cruscotto_engine::snapshot::{import, ImportError, CURRENT_VERSION, FORMAT};
-use cruscotto_engine::{Lang, Plan, Progress, ProgressByArea, Results, Snapshot};
+use cruscotto_engine::{Plan, Progress, ProgressByArea, Results, Snapshot};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -47,11 +48,12 @@ pub enum StorageError {
 
 impl StorageError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StorageError::QuotaExceeded, Lang::It) => "La memoria del browser è piena: le ultime modifiche non sono salvate. Esporta subito uno snapshot per non perderle.".into(),
-            (StorageError::QuotaExceeded, Lang::En) => "The browser's storage is full: the latest changes are not saved. Export a snapshot now so as not to lose them.".into(),
-            (StorageError::Unavailable(e), Lang::It) => format!("Il browser non consente di salvare i dati ({e}). Esporta uno snapshot per non perdere le modifiche."),
-            (StorageError::Unavailable(e), Lang::En) => format!("The browser does not allow saving data ({e}). Export a snapshot so as not to lose your changes."),
+        let l = lang.locale();
+        match self {
+            StorageError::QuotaExceeded => td_string!(l, messages.storage_full).to_string(),
+            StorageError::Unavailable(reason) => {
+                td_string!(l, messages.storage_unavailable, reason).to_string()
+            }
         }
     }
 }

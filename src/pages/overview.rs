@@ -1,7 +1,7 @@
 //! The overview: every area's score (0–4 and percent of target), assessed weight
 //! of total, a provisional mark and a bar; the same per pillar.
 
-use cruscotto_engine::{AreaScore, Lang, PillarScore};
+use cruscotto_engine::{AreaScore, PillarScore};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;

@@ -6,14 +6,15 @@
 //! `crate::io::storage`) until the user downloads or explicitly discards it, and
 //! nothing is saved until the user chooses how to go on.
 
+use cruscotto_engine::default_snapshot;
 use cruscotto_engine::snapshot::{import, ImportError};
-use cruscotto_engine::{default_snapshot, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::*;
 use crate::io::files::{self, download_raw};
 use crate::state::use_app;
+use crate::view::messages;
 
 /// The reasons to show, one per problem, each with its location (a JSON path,
 /// a line and column, a byte offset) as the engine words it.
@@ -21,9 +22,9 @@ pub fn reasons(error: &ImportError, lang: Lang) -> Vec<String> {
     match error {
         ImportError::Invalid(issues) => issues
             .iter()
-            .map(|i| format!("{}: {}", i.path, i.message(lang)))
+            .map(|i| messages::located_issue(i, lang))
             .collect(),
-        other => vec![other.message(lang)],
+        other => vec![messages::import_error(other, lang)],
     }
 }
 

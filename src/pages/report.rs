@@ -6,7 +6,6 @@
 //! The content is [`crate::report::build`]'s [`Report`]; this page only lays it
 //! out and wires the buttons.
 
-use cruscotto_engine::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -239,13 +238,11 @@ fn weight_text(l: &ScoreLine, lang: Lang) -> String {
 }
 
 fn status_text(l: &ScoreLine, lang: Lang) -> &'static str {
-    match (l.score.is_some(), l.provisional, lang) {
-        (false, _, Lang::It) => "non valutato",
-        (false, _, Lang::En) => "not assessed",
-        (true, true, Lang::It) => "provvisorio",
-        (true, true, Lang::En) => "provisional",
-        (true, false, Lang::It) => "definitivo",
-        (true, false, Lang::En) => "final",
+    let l10n = lang.locale();
+    match (l.score.is_some(), l.provisional) {
+        (false, _) => td_string!(l10n, common.not_assessed),
+        (true, true) => td_string!(l10n, common.provisional),
+        (true, false) => td_string!(l10n, report.status_final),
     }
 }
 

@@ -2,7 +2,7 @@
 //! dates are written) and the plan's scoring options, with the area scores
 //! they produce shown next to them so the effect of a change is visible at once.
 
-use cruscotto_engine::{IndicatorKind, Lang, NumericMode};
+use cruscotto_engine::{IndicatorKind, NumericMode};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 

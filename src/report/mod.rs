@@ -10,9 +10,10 @@
 
 pub mod xlsx;
 
+use crate::i18n::*;
 use chrono::NaiveDate;
 use cruscotto_engine::{
-    AreaScore, Indicator, IndicatorKind, Lang, Level, LevelValue, Objective, PillarScore, Plan,
+    AreaScore, Indicator, IndicatorKind, Level, LevelValue, Objective, PillarScore, Plan,
     ProgressEntry, Results, Scorecard,
 };
 use rust_decimal::Decimal;
@@ -310,28 +311,29 @@ fn instant_cell(s: Option<&String>) -> Cell {
 
 /// The name of an indicator's kind in the report's language.
 pub fn kind_name(kind: IndicatorKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (IndicatorKind::Milestone, Lang::It) => "traguardo",
-        (IndicatorKind::Milestone, Lang::En) => "milestone",
-        (IndicatorKind::Number, Lang::It) => "numero",
-        (IndicatorKind::Number, Lang::En) => "number",
-        (IndicatorKind::Date, Lang::It) => "data",
-        (IndicatorKind::Date, Lang::En) => "date",
+    let l = lang.locale();
+    match kind {
+        IndicatorKind::Milestone => td_string!(l, report.kind_milestone),
+        IndicatorKind::Number => td_string!(l, report.kind_number),
+        IndicatorKind::Date => td_string!(l, report.kind_date),
     }
 }
 
-fn tr(lang: Lang, it: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::It => it,
-        Lang::En => en,
+/// A yes-or-no cell in words: TRUE/FALSE would read in English whatever the
+/// report's language.
+pub fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b {
+        td_string!(lang.locale(), messages.yes)
+    } else {
+        td_string!(lang.locale(), messages.no)
     }
 }
 
 /// The scorecard: the areas, then (for all areas) the pillars, with a column
 /// saying which is which.
 pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
-    let area_kind = tr(lang, "Area", "Area");
-    let pillar_kind = tr(lang, "Pilastro", "Pillar");
+    let area_kind = td_string!(lang.locale(), report.col_area);
+    let pillar_kind = td_string!(lang.locale(), report.col_pillar);
     let line = |kind: &'static str, l: &ScoreLine| {
         vec![
             Cell::Text(kind.into()),
@@ -347,14 +349,26 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
     Table {
         title: "Scorecard",
         columns: vec![
-            (tr(lang, "Tipo", "Type"), Shape::Code),
-            (tr(lang, "Codice", "Code"), Shape::Code),
-            (tr(lang, "Nome", "Name"), Shape::Long),
-            (tr(lang, "Punteggio", "Score"), Shape::Level),
-            (tr(lang, "% del target", "% of target"), Shape::Weight),
-            (tr(lang, "Peso valutato", "Assessed weight"), Shape::Weight),
-            (tr(lang, "Peso totale", "Total weight"), Shape::Weight),
-            (tr(lang, "Provvisorio", "Provisional"), Shape::Code),
+            (td_string!(lang.locale(), report.col_type), Shape::Code),
+            (td_string!(lang.locale(), report.col_code), Shape::Code),
+            (td_string!(lang.locale(), report.col_name), Shape::Long),
+            (td_string!(lang.locale(), report.col_score), Shape::Level),
+            (
+                td_string!(lang.locale(), report.col_percent_of_target),
+                Shape::Weight,
+            ),
+            (
+                td_string!(lang.locale(), report.col_assessed_weight),
+                Shape::Weight,
+            ),
+            (
+                td_string!(lang.locale(), report.col_total_weight),
+                Shape::Weight,
+            ),
+            (
+                td_string!(lang.locale(), report.col_provisional),
+                Shape::Code,
+            ),
         ],
         rows: report
             .areas
@@ -396,32 +410,38 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
         }
     }
     Table {
-        title: tr(lang, "Obiettivi", "Objectives"),
+        title: td_string!(lang.locale(), report.sheet_objectives),
         columns: vec![
-            (tr(lang, "Area", "Area"), Shape::Code),
-            (tr(lang, "Pilastro", "Pillar"), Shape::Name),
-            (tr(lang, "Obiettivo", "Objective"), Shape::Name),
-            (tr(lang, "Titolo", "Title"), Shape::Long),
-            (tr(lang, "Peso %", "Weight %"), Shape::Weight),
+            (td_string!(lang.locale(), report.col_area), Shape::Code),
+            (td_string!(lang.locale(), report.col_pillar), Shape::Name),
+            (td_string!(lang.locale(), report.col_objective), Shape::Name),
+            (td_string!(lang.locale(), report.col_title), Shape::Long),
+            (td_string!(lang.locale(), report.col_weight), Shape::Weight),
             (
-                tr(lang, "Livello obiettivo", "Objective level"),
+                td_string!(lang.locale(), report.col_objective_level),
                 Shape::Level,
             ),
-            (tr(lang, "Indicatore", "Indicator"), Shape::Name),
-            (tr(lang, "Tipo", "Kind"), Shape::Code),
-            (tr(lang, "Unità", "Unit"), Shape::Code),
-            (tr(lang, "Soglia", "Threshold"), Shape::Long),
-            (tr(lang, "Target", "Target"), Shape::Long),
-            (tr(lang, "Eccellenza", "Excellence"), Shape::Long),
-            (tr(lang, "Raggiunto", "Reached"), Shape::Date),
-            (tr(lang, "Livello", "Level"), Shape::Level),
-            (tr(lang, "Fascia", "Band"), Shape::Name),
-            (tr(lang, "Nota", "Note"), Shape::Long),
+            (td_string!(lang.locale(), report.col_indicator), Shape::Name),
+            (td_string!(lang.locale(), report.col_kind), Shape::Code),
+            (td_string!(lang.locale(), report.col_unit), Shape::Code),
+            (td_string!(lang.locale(), report.col_threshold), Shape::Long),
+            (td_string!(lang.locale(), report.col_target), Shape::Long),
             (
-                tr(lang, "Aggiornato il (UTC)", "Updated at (UTC)"),
+                td_string!(lang.locale(), report.col_excellence),
+                Shape::Long,
+            ),
+            (td_string!(lang.locale(), report.col_reached), Shape::Date),
+            (td_string!(lang.locale(), report.col_level), Shape::Level),
+            (td_string!(lang.locale(), report.col_band), Shape::Name),
+            (td_string!(lang.locale(), report.col_note), Shape::Long),
+            (
+                td_string!(lang.locale(), report.col_updated_at),
                 Shape::Instant,
             ),
-            (tr(lang, "Aggiornato da", "Updated by"), Shape::Name),
+            (
+                td_string!(lang.locale(), report.col_updated_by),
+                Shape::Name,
+            ),
         ],
         rows,
     }
@@ -503,12 +523,7 @@ fn csv_field(cell: &Cell, lang: Lang, d: Dialect) -> String {
             .replace('.', &d.decimal.to_string()),
         Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
         Cell::Instant(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-        Cell::Bool(b) => tr(
-            lang,
-            if *b { "sì" } else { "no" },
-            if *b { "yes" } else { "no" },
-        )
-        .to_string(),
+        Cell::Bool(b) => yes_no(*b, lang).to_string(),
     };
     quote(&raw, d.separator)
 }

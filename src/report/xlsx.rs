@@ -13,12 +13,12 @@
 //! a formula. Every sheet has a bold frozen header row, an autofilter and
 //! column widths fitted to what the column holds.
 
-use cruscotto_engine::Lang;
+use crate::i18n::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use serde::{Deserialize, Serialize};
 
-use crate::report::{objective_table, scorecard_table, Cell, Report, Shape, Table};
+use crate::report::{objective_table, scorecard_table, yes_no, Cell, Report, Shape, Table};
 
 /// Why a workbook could not be made: the writer's reason, or the XLSX module
 /// could not be loaded (offline before the app was installed).
@@ -27,10 +27,7 @@ pub struct WorkbookError(pub String);
 
 impl WorkbookError {
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::It => format!("Impossibile creare il file Excel: {}", self.0),
-            Lang::En => format!("The Excel file could not be created: {}", self.0),
-        }
+        td_string!(lang.locale(), messages.workbook_failed, reason = &self.0).to_string()
     }
 }
 
@@ -126,14 +123,7 @@ fn sheet(table: &Table, lang: Lang) -> Sheet {
                             )
                         }
                         // TRUE/FALSE would show in English whatever the report's language.
-                        Cell::Bool(b) => XCell::Text(
-                            match (lang, b) {
-                                (Lang::It, true) => "sì",
-                                (Lang::En, true) => "yes",
-                                (_, false) => "no",
-                            }
-                            .to_string(),
-                        ),
+                        Cell::Bool(b) => XCell::Text(yes_no(*b, lang).to_string()),
                     })
                     .collect()
             })

@@ -26,14 +26,15 @@ use leptos::reactive::owner::LocalStorage;
 
 use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{
-    default_snapshot, set_entry, Lang, LiveScore, Plan, Progress, ProgressByArea, ProgressEntry,
+    default_snapshot, set_entry, LiveScore, Plan, Progress, ProgressByArea, ProgressEntry,
     ResultKey, Results, Scorecard, Snapshot,
 };
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{use_i18n, Lang};
 use crate::io::clock::now;
 use crate::io::storage::{self, Backup, Loaded, Saved, Settings, StorageError};
+use crate::view::messages;
 pub mod machine;
 pub mod role;
 pub mod tab_sync;
@@ -192,27 +193,14 @@ pub struct AppState {
     synced: StoredValue<JsValue, LocalStorage>,
 }
 
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::It => "it",
-        Lang::En => "en",
-    }
-}
-
 impl AppState {
     /// Provides the state as context, starting from what was `loaded` from
     /// storage. Call once, inside the i18n provider.
     pub fn provide(loaded: Loaded) -> AppState {
         let i18n = use_i18n();
         let settings = storage::load_settings();
-        let lang = match settings.lang.as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::It,
-        };
-        i18n.set_locale(match lang {
-            Lang::It => Locale::it,
-            Lang::En => Locale::en,
-        });
+        let lang = Lang::from_code(settings.lang.as_deref());
+        i18n.set_locale(lang.locale());
 
         let (snapshot, recovering, stored) = match loaded {
             Loaded::Empty => (default_snapshot(), None, false),
@@ -298,7 +286,7 @@ impl AppState {
 
         Effect::new(move |_| {
             let settings = Settings {
-                lang: Some(lang_code(state.lang.get()).into()),
+                lang: Some(state.lang.get().code().into()),
                 area: state.area.get(),
                 name: state.name.get(),
                 office: state.office.get(),
@@ -308,12 +296,9 @@ impl AppState {
         });
         Effect::new(move |_| {
             let lang = state.lang.get();
-            i18n.set_locale(match lang {
-                Lang::It => Locale::it,
-                Lang::En => Locale::en,
-            });
+            i18n.set_locale(lang.locale());
             if let Some(html) = document().document_element() {
-                let _ = html.set_attribute("lang", lang_code(lang));
+                let _ = html.set_attribute("lang", lang.code());
             }
         });
         provide_context(state);
@@ -791,8 +776,8 @@ impl AppState {
         let Some(backup) = backups.get(index) else {
             return Err("no such backup".into());
         };
-        let imported =
-            import(backup.snapshot.as_bytes()).map_err(|e| e.message(self.lang.get_untracked()))?;
+        let imported = import(backup.snapshot.as_bytes())
+            .map_err(|e| messages::import_error(&e, self.lang.get_untracked()))?;
         self.replace(imported.snapshot, "restore")
             .map_err(|e| e.message(self.lang.get_untracked()))
     }

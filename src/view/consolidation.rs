@@ -18,10 +18,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::*;
 use cruscotto_engine::diff::{diff_plans, PlanDiff};
 use cruscotto_engine::merge::{merge, ChoiceError, Merged};
 use cruscotto_engine::snapshot::{ImportError, Imported};
-use cruscotto_engine::{Issue, Lang, Plan, ProgressEntry, ResultKey, Snapshot};
+use cruscotto_engine::{Issue, Plan, ProgressEntry, ResultKey, Snapshot};
 
 use crate::view::format;
 
@@ -255,10 +256,7 @@ impl Ready {
 pub fn entry_value(entry: &ProgressEntry, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(l) = entry.level {
-        parts.push(match lang {
-            Lang::It => format!("livello {l}"),
-            Lang::En => format!("level {l}"),
-        });
+        parts.push(td_string!(lang.locale(), messages.entry_level, level = l).to_string());
     }
     if let Some(v) = entry.value {
         parts.push(format::decimal(v, lang, 6));
@@ -267,10 +265,7 @@ pub fn entry_value(entry: &ProgressEntry, lang: Lang) -> String {
         parts.push(format::date(d, lang));
     }
     if parts.is_empty() {
-        parts.push(match lang {
-            Lang::It => "non valutato".into(),
-            Lang::En => "not assessed".into(),
-        });
+        parts.push(td_string!(lang.locale(), messages.entry_not_assessed).to_string());
     }
     let mut text = parts.join(", ");
     if let Some(n) = entry.note.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -522,7 +517,7 @@ mod tests {
             .differences
             .fields
             .contains(&"year".to_string()));
-        assert!(!mismatches[0].differences.describe(Lang::It).is_empty());
+        assert!(!crate::view::messages::plan_diff(&mismatches[0].differences, Lang::It).is_empty());
     }
 
     #[test]

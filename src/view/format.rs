@@ -6,9 +6,9 @@
 
 use std::str::FromStr;
 
+use crate::i18n::*;
 use chrono::{Datelike, NaiveDate, Timelike};
 use cruscotto_engine::scoring::round2;
-use cruscotto_engine::Lang;
 use rust_decimal::Decimal;
 use thiserror::Error;
 
@@ -23,15 +23,10 @@ pub enum NumberInputError {
 
 impl NumberInputError {
     pub fn message(&self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (NumberInputError::Empty, Lang::It) => "Inserire un numero.",
-            (NumberInputError::Empty, Lang::En) => "Enter a number.",
-            (NumberInputError::NotANumber, Lang::It) => {
-                "Numero non valido: usare la virgola per i decimali, ad esempio 1.234,5 o 3,5."
-            }
-            (NumberInputError::NotANumber, Lang::En) => {
-                "Not a valid number: use a point for decimals, for example 1,234.5 or 3.5."
-            }
+        let l = lang.locale();
+        match self {
+            NumberInputError::Empty => td_string!(l, messages.number_empty),
+            NumberInputError::NotANumber => td_string!(l, messages.number_invalid),
         }
     }
 }
@@ -163,18 +158,28 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     // and formatter weigh more in the wasm than these two patterns.
     match lang {
         Lang::It => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-        Lang::En => format!(
-            "{} {} {}",
-            d.day(),
-            MONTHS_EN[d.month0() as usize],
-            d.year()
-        ),
+        Lang::En => format!("{} {} {}", d.day(), month(d.month(), lang), d.year()),
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A month's short name (1 = January).
+fn month(m: u32, lang: Lang) -> &'static str {
+    let l = lang.locale();
+    match m {
+        1 => td_string!(l, messages.month_1),
+        2 => td_string!(l, messages.month_2),
+        3 => td_string!(l, messages.month_3),
+        4 => td_string!(l, messages.month_4),
+        5 => td_string!(l, messages.month_5),
+        6 => td_string!(l, messages.month_6),
+        7 => td_string!(l, messages.month_7),
+        8 => td_string!(l, messages.month_8),
+        9 => td_string!(l, messages.month_9),
+        10 => td_string!(l, messages.month_10),
+        11 => td_string!(l, messages.month_11),
+        _ => td_string!(l, messages.month_12),
+    }
+}
 
 /// An RFC 3339 timestamp in the browser's time zone (stamps are stored in UTC,
 /// but a manager in Milan reads Italian time), or the raw text if malformed.

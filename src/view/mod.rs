@@ -10,5 +10,6 @@ pub mod file_names;
 pub mod format;
 pub mod ids;
 pub mod levels;
+pub mod messages;
 pub mod snapshot_diff;
 pub mod what_if;

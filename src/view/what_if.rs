@@ -11,7 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use cruscotto_engine::{Indicator, IndicatorKind, Lang, Plan, Progress, ProgressEntry, Results};
+use crate::i18n::Lang;
+use cruscotto_engine::{Indicator, IndicatorKind, Plan, Progress, ProgressEntry, Results};
 use rust_decimal::Decimal;
 
 use crate::view::format::{parse_date_field, parse_number, NumberInputError};

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::editor::context::use_editor;
 use crate::state::use_app;
 use crate::view::editor::field_anchor;
+use crate::view::messages;
 
 /// Lists the issues whose path is exactly `path`. The list has the id
 /// `<anchor>-issues`, which the field names in `aria-describedby`; it is a
@@ -28,7 +29,7 @@ pub fn EditorFieldIssues(
                     Severity::Error => "field-issue error",
                     Severity::Warning => "field-issue warning",
                 };
-                view! { <li class=class>{issue.message(lang)}</li> }
+                view! { <li class=class>{messages::issue(&issue, lang)}</li> }
             })
             .collect_view()
     };

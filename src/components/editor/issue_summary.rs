@@ -1,7 +1,7 @@
 //! The list of every error and warning of the plan at the top of the editor,
 //! each a link that opens the objective concerned and moves to the field.
 
-use cruscotto_engine::{Issue, Lang, Plan, Severity};
+use cruscotto_engine::{Issue, Plan, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -9,13 +9,14 @@ use crate::components::editor::context::{use_editor, EditorCtx};
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::editor::{field_anchor, objective_index, path_ancestors};
+use crate::view::messages;
 
 /// More would bury the page; the first ones lead to the rest.
 const MAX_LISTED: usize = 50;
 
 /// Where an issue is, in words: the objective's id or the area's code.
 fn location(plan: &Plan, path: &str, lang: Lang) -> String {
-    let it = lang == Lang::It;
+    let l = lang.locale();
     if let Some(o) = objective_index(path).and_then(|i| plan.objectives.get(i)) {
         let ind = path
             .split(".indicators[")
@@ -23,17 +24,9 @@ fn location(plan: &Plan, path: &str, lang: Lang) -> String {
             .and_then(|r| r.split(']').next())
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| o.indicators.get(n));
-        let mut s = if it {
-            format!("Obiettivo «{}»", o.id)
-        } else {
-            format!("Objective \"{}\"", o.id)
-        };
+        let mut s = td_string!(l, editor.issue_in_objective, id = &o.id).to_string();
         if let Some(ind) = ind {
-            s.push_str(&if it {
-                format!(", indicatore «{}»", ind.id)
-            } else {
-                format!(", indicator \"{}\"", ind.id)
-            });
+            s.push_str(&td_string!(l, editor.issue_in_indicator, id = &ind.id).to_string());
         }
         return s;
     }
@@ -43,13 +36,9 @@ fn location(plan: &Plan, path: &str, lang: Lang) -> String {
         .and_then(|n| n.parse::<usize>().ok())
         .and_then(|i| plan.areas.get(i))
     {
-        return format!("Area {}", a.code);
+        return td_string!(l, editor.issue_in_area, code = &a.code).to_string();
     }
-    if it {
-        "Piano".into()
-    } else {
-        "Plan".into()
-    }
+    td_string!(l, editor.issue_in_plan).to_string()
 }
 
 /// Opens the objective a path names, then scrolls to and focuses the nearest
@@ -82,16 +71,14 @@ fn issue_item(ed: EditorCtx, issue: Issue, plan: &Plan, lang: Lang) -> impl Into
         Severity::Error => "issue error",
         Severity::Warning => "issue warning",
     };
-    let tag = match (issue.severity, lang) {
-        (Severity::Error, Lang::It) => "Errore",
-        (Severity::Error, Lang::En) => "Error",
-        (Severity::Warning, Lang::It) => "Avviso",
-        (Severity::Warning, Lang::En) => "Warning",
+    let tag = match issue.severity {
+        Severity::Error => td_string!(lang.locale(), editor.issue_error),
+        Severity::Warning => td_string!(lang.locale(), editor.issue_warning),
     };
     let href = format!("#{}", field_anchor(&issue.path));
     let path = issue.path.clone();
     let place = location(plan, &issue.path, lang);
-    let message = issue.message(lang);
+    let message = messages::issue(&issue, lang);
     view! {
         <li class=class>
             <span class="issue-tag">{tag}</span>" "

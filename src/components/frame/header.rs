@@ -1,7 +1,6 @@
 //! The top bar: the app's name, the plan open, the main navigation and the
 //! language switch.
 
-use cruscotto_engine::Lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,12 +22,8 @@ pub fn Header() -> impl IntoView {
         })
     };
     let on_lang = move |ev: leptos::ev::Event| {
-        let lang = if event_target_value(&ev) == "en" {
-            Lang::En
-        } else {
-            Lang::It
-        };
-        app.lang.set(lang);
+        app.lang
+            .set(Lang::from_code(Some(&event_target_value(&ev))));
     };
     view! {
         <header class="app-header">
@@ -47,7 +42,7 @@ pub fn Header() -> impl IntoView {
             </nav>
             <label class="lang-switch">
                 <span>{t!(i18n, common.language)}</span>
-                <select id="lang-select" on:change=on_lang prop:value=move || match app.lang.get() { Lang::It => "it", Lang::En => "en" }>
+                <select id="lang-select" on:change=on_lang prop:value=move || app.lang.get().code()>
                     <option value="it">"Italiano"</option>
                     <option value="en">"English"</option>
                 </select>

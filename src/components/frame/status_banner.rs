@@ -3,7 +3,6 @@
 //! what happened with another tab (work replaced by newer changes, a plan
 //! changed there, two plans to choose from).
 
-use cruscotto_engine::merge::entry_summary;
 use leptos::prelude::*;
 
 use crate::components::transfer::export_now::ExportNow;
@@ -11,6 +10,7 @@ use crate::i18n::*;
 use crate::io::files::download_raw;
 use crate::state::tab_sync::LostEdit;
 use crate::state::{use_app, TabNotice};
+use crate::view::messages::{entry_summary, import_error};
 
 #[component]
 pub fn StatusBanner() -> impl IntoView {
@@ -52,7 +52,7 @@ fn UnreadableAlert() -> impl IntoView {
             <h2>{t!(i18n, common.unreadable_title)}</h2>
             <p>{t!(i18n, common.unreadable_text)}</p>
             <p class="error-detail">
-                {move || app.unreadable.with(|u| u.as_ref().map(|(e, _)| e.message(app.lang.get())))}
+                {move || app.unreadable.with(|u| u.as_ref().map(|(e, _)| import_error(e, app.lang.get())))}
             </p>
             <div class="button-row">
                 <button type="button" class="btn" id="unreadable-download" on:click=download>
@@ -147,7 +147,7 @@ fn TabAlert() -> impl IntoView {
             TabNotice::Unreadable(error) => view! {
                 <div class="alert alert-danger tab-notice" role="alert" id="tab-unreadable">
                     <p>{t!(i18n, common.tab_unreadable)}</p>
-                    <p class="error-detail">{move || error.message(app.lang.get())}</p>
+                    <p class="error-detail">{move || import_error(&error, app.lang.get())}</p>
                     <button type="button" class="btn btn-primary" on:click=move |_| {
                         let _ = window().location().reload();
                     }>

@@ -1,7 +1,7 @@
 //! How one indicator moved over the year: its level after each day on which
 //! its entry changed, replayed by the engine from the entry's history.
 
-use cruscotto_engine::{Indicator, IndicatorKind, Lang, ProgressEntry, ResultKey};
+use cruscotto_engine::{Indicator, IndicatorKind, ProgressEntry, ResultKey};
 use leptos::prelude::*;
 
 use crate::components::charts::timeline_chart::{ChartPoint, TimelineChart};

@@ -3,7 +3,7 @@
 //! card, and once above the areas' cards of a per-area objective, whose levels
 //! are the same for every area.
 
-use cruscotto_engine::{Indicator, IndicatorKind, Lang, Level, LevelValue};
+use cruscotto_engine::{Indicator, IndicatorKind, Level, LevelValue};
 use leptos::prelude::*;
 
 use crate::i18n::*;

@@ -9,7 +9,7 @@
 
 use cruscotto_engine::scoring::next_level_value;
 use cruscotto_engine::values::{check_number, ValueDoubt, ValueProblem};
-use cruscotto_engine::{Direction, Indicator, Lang, ResultKey};
+use cruscotto_engine::{Direction, Indicator, ResultKey};
 use leptos::html;
 use leptos::prelude::*;
 use rust_decimal::Decimal;

@@ -11,7 +11,7 @@
 //! renders the fields and wires them.
 
 use chrono::NaiveDate;
-use cruscotto_engine::{Indicator, IndicatorKind, Lang, ProgressEntry};
+use cruscotto_engine::{Indicator, IndicatorKind, ProgressEntry};
 use leptos::prelude::*;
 
 use crate::components::progress::indicator_history::recorded_text;

@@ -4,7 +4,6 @@
 //! consolidation and on the comparison page; the wording follows the mode,
 //! because a comparison never replaces anything.
 
-use cruscotto_engine::Lang;
 use leptos::prelude::*;
 
 use crate::i18n::*;

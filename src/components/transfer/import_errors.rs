@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::messages;
 
 #[component]
 pub fn ImportErrors(
@@ -27,10 +28,10 @@ pub fn ImportErrors(
         let list: Vec<(Option<String>, String)> = match &error {
             ImportError::Invalid(issues) => issues
                 .iter()
-                .map(|i| (Some(i.path.clone()), i.message(lang)))
+                .map(|i| (Some(i.path.clone()), messages::issue(i, lang)))
                 .collect(),
             ImportError::Shape { path, message } => vec![(Some(path.clone()), message.clone())],
-            other => vec![(None, other.message(lang))],
+            other => vec![(None, messages::import_error(other, lang))],
         };
         let count = list.len();
         let rows = list

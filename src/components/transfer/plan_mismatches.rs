@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::consolidation::PlanMismatch;
+use crate::view::messages;
 
 #[component]
 pub fn PlanMismatches(
@@ -21,7 +22,7 @@ pub fn PlanMismatches(
         mismatches
             .iter()
             .map(|m| {
-                let lines = m.differences.describe(lang);
+                let lines = messages::plan_diff(&m.differences, lang);
                 view! {
                     <div class="alert alert-danger plan-mismatch" role="alert" data-source=m.file.clone()>
                         <h4>{t!(i18n, transfer.consolidate_other_plan, file = m.file.clone(), plan = m.plan_id.clone(), current = current.clone())}</h4>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format;
+use crate::view::messages;
 
 #[component]
 pub fn SnapshotFacts(
@@ -61,7 +62,7 @@ pub fn SnapshotFacts(
             view! {
                 <ul class="warning-list" id="import-warnings">
                     {warnings.iter().map(|w| view! {
-                        <li><code>{w.path.clone()}</code>" — "{w.message(lang)}</li>
+                        <li><code>{w.path.clone()}</code>" — "{messages::issue(w, lang)}</li>
                     }).collect_view()}
                 </ul>
             }

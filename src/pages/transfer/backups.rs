@@ -2,7 +2,6 @@
 //! (and periodically), listed newest first with why each was taken, each
 //! restored in one click.
 
-use cruscotto_engine::Lang;
 use leptos::prelude::*;
 
 use crate::components::focus::focus_soon;

@@ -20,6 +20,7 @@ use crate::io::files;
 use crate::state::use_app;
 use crate::view::consolidation::{consolidate, Consolidation, FileFacts, Ready};
 use crate::view::format;
+use crate::view::messages;
 use crate::view::snapshot_diff::diff;
 
 /// Several snapshots at once, merged into the local data (see
@@ -65,7 +66,7 @@ pub fn ConsolidateSection() -> impl IntoView {
             Some(Consolidation::Ready(ready)) => Some(
                 choices
                     .with(|c| ready.resolve(c))
-                    .map_err(|e| e.message(app.lang.get())),
+                    .map_err(|e| messages::choice_error(&e, app.lang.get())),
             ),
             _ => None,
         })
@@ -193,7 +194,7 @@ fn ConsolidatedFiles(
                 let warnings = f
                     .warnings
                     .iter()
-                    .map(|w| format!("{}: {}", w.path, w.message(lang)))
+                    .map(|w| messages::located_issue(w, lang))
                     .collect::<Vec<_>>();
                 view! {
                     <tr data-file=f.name.clone()>

@@ -4,9 +4,11 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use cruscotto_engine::merge::{entry_summary, merge, MergeError};
+use cruscotto_engine::merge::{merge, MergeError};
 use cruscotto_engine::snapshot::{import, ImportError};
-use cruscotto_engine::{default_snapshot, diff::diff, score_summary, Lang, ProgressEntry};
+use cruscotto_engine::{default_snapshot, diff::diff, score_summary, ProgressEntry};
+
+mod wording;
 
 const USAGE: &str = "usage:
   cruscotto default-plan        print the embedded 2023 plan as a snapshot
@@ -34,10 +36,10 @@ fn print_import_error(path: &str, e: &ImportError) {
     match e {
         ImportError::Invalid(issues) => {
             for i in issues {
-                eprintln!("{path}: error: {i}");
+                eprintln!("{path}: error: {}", wording::located_issue(i));
             }
         }
-        other => eprintln!("{path}: error: {other}"),
+        other => eprintln!("{path}: error: {}", wording::import_error(other)),
     }
 }
 
@@ -51,7 +53,7 @@ fn load(path: &str) -> Result<cruscotto_engine::snapshot::Imported, ExitCode> {
         ExitCode::from(1)
     })?;
     for w in &imported.report.warnings {
-        eprintln!("{path}: warning: {}: {}", w.path, w.message(Lang::En));
+        eprintln!("{path}: warning: {}: {}", w.path, wording::issue(w));
     }
     Ok(imported)
 }
@@ -96,8 +98,8 @@ fn merge_args<'a>(args: &[&'a str]) -> Result<(Vec<&'a str>, Option<&'a str>), S
 
 fn stamped(e: &ProgressEntry) -> String {
     match &e.updated_at {
-        Some(ts) => format!("{} (updated {ts})", entry_summary(e, Lang::En)),
-        None => format!("{} (no update time)", entry_summary(e, Lang::En)),
+        Some(ts) => format!("{} (updated {ts})", wording::entry_summary(e)),
+        None => format!("{} (no update time)", wording::entry_summary(e)),
     }
 }
 
@@ -130,13 +132,13 @@ fn run_merge(args: &[&str]) -> ExitCode {
                 "error: {} and {} hold different plans:",
                 inputs[0], inputs[index]
             );
-            for line in differences.describe(Lang::En) {
+            for line in wording::plan_diff(&differences) {
                 eprintln!("  {line}");
             }
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", wording::merge_error(&e));
             return ExitCode::from(1);
         }
     };
