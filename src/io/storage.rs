@@ -383,6 +383,20 @@ mod tests {
     use super::*;
     use cruscotto_engine::{default_snapshot, ProgressEntry};
 
+    #[test]
+    fn a_failed_save_says_so_with_the_way_out_in_both_languages() {
+        assert_eq!(
+            StorageError::QuotaExceeded.message(Lang::It),
+            "La memoria del browser è piena: le ultime modifiche non sono salvate. \
+             Esporta subito uno snapshot per non perderle."
+        );
+        assert_eq!(
+            StorageError::Unavailable("SecurityError".into()).message(Lang::En),
+            "The browser does not allow saving data (SecurityError). \
+             Export a snapshot so as not to lose your changes."
+        );
+    }
+
     fn backup(reason: &str, taken_at: &str) -> Backup {
         Backup {
             taken_at: taken_at.into(),

@@ -255,6 +255,19 @@ mod tests {
     use super::*;
     use crate::report::tests::sample;
 
+    #[test]
+    fn a_failed_workbook_gives_the_reason_in_both_languages() {
+        let e = WorkbookError("offline".into());
+        assert_eq!(
+            e.message(Lang::It),
+            "Impossibile creare il file Excel: offline"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "The Excel file could not be created: offline"
+        );
+    }
+
     /// The files of an xlsx archive, read back with the zip crate the writer uses.
     fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
         let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");

@@ -232,6 +232,23 @@ mod tests {
     }
 
     #[test]
+    fn a_number_not_understood_says_how_to_write_one() {
+        assert_eq!(
+            NumberInputError::Empty.message(Lang::It),
+            "Inserire un numero."
+        );
+        assert_eq!(NumberInputError::Empty.message(Lang::En), "Enter a number.");
+        assert_eq!(
+            NumberInputError::NotANumber.message(Lang::It),
+            "Numero non valido: usare la virgola per i decimali, ad esempio 1.234,5 o 3,5."
+        );
+        assert_eq!(
+            NumberInputError::NotANumber.message(Lang::En),
+            "Not a valid number: use a point for decimals, for example 1,234.5 or 3.5."
+        );
+    }
+
+    #[test]
     fn date_fields_read_iso_dates_only() {
         assert_eq!(
             parse_date_field("2023-09-15"),

@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let json = snapshot.to_json();
     let again = match import(json.as_bytes()) {
         Ok(again) => again,
-        Err(e) => panic!("the export of an imported snapshot is refused: {e}\n{json}"),
+        Err(e) => panic!("the export of an imported snapshot is refused: {e:?}\n{json}"),
     };
     assert_eq!(
         again.snapshot, snapshot,

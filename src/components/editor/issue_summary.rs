@@ -144,3 +144,29 @@ pub fn EditorIssueSummary() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use cruscotto_engine::default_snapshot;
+
+    use super::*;
+
+    #[test]
+    fn an_issue_is_located_in_words_in_both_languages() {
+        let plan = default_snapshot().plan;
+        let (o, i) = (&plan.objectives[0], &plan.objectives[0].indicators[0]);
+        let path = "plan.objectives[0].indicators[0].threshold";
+        assert_eq!(
+            location(&plan, path, Lang::It),
+            format!("Obiettivo «{}», indicatore «{}»", o.id, i.id)
+        );
+        assert_eq!(
+            location(&plan, path, Lang::En),
+            format!("Objective \"{}\", indicator \"{}\"", o.id, i.id)
+        );
+        let area = format!("Area {}", plan.areas[0].code);
+        assert_eq!(location(&plan, "plan.areas[0].code", Lang::It), area);
+        assert_eq!(location(&plan, "plan.title", Lang::It), "Piano");
+        assert_eq!(location(&plan, "plan.title", Lang::En), "Plan");
+    }
+}
