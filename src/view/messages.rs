@@ -600,7 +600,7 @@ mod tests {
         assert_eq!(
             import_error(&ImportError::NewerVersion { found: 7 }, Lang::It),
             "il file è stato creato da una versione più recente di Cruscotto \
-             (versione 7, questa legge fino alla 3): aggiornare Cruscotto per aprirlo"
+             (versione 7, questa legge fino alla 4): aggiornare Cruscotto per aprirlo"
         );
         assert!(import_error(&ImportError::NotCurrent, Lang::En).contains("current version"));
         assert!(import_error(&ImportError::NotCurrent, Lang::It).contains("versione attuale"));
