@@ -6,6 +6,7 @@ pub mod charts;
 pub mod editor;
 pub mod focus;
 pub mod frame;
+pub mod links;
 pub mod progress;
 pub mod role;
 pub mod scores;

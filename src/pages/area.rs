@@ -11,26 +11,17 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::charts::area_timeline::AreaTimeline;
+use crate::components::links::objective_href;
 use crate::components::progress::what_if::WhatIfPanel;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::components::scores::score_bar::ScoreBar;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::area::{
-    area_rows, filter_and_sort, weights_complete, Filter, Sort, SortKey, Status,
+    area_rows, filter_and_sort, weight_share, weights_complete, Filter, Sort, SortKey, Status,
 };
 use crate::view::format;
 use crate::view::ids::dom_id;
-
-/// The objective's page, opened for this area: a per-area objective shows
-/// this area's own result first (`?area=`), and the breadcrumb leads back here.
-fn objective_href(id: &str, area: &str) -> String {
-    format!(
-        "/objective/{}?area={}",
-        js_sys::encode_uri_component(id),
-        js_sys::encode_uri_component(area)
-    )
-}
 
 #[component]
 pub fn AreaPage() -> impl IntoView {
@@ -225,7 +216,7 @@ fn AreaView(
                 view! {
                     <tr data-objective=r.id.clone()>
                         <th scope="row" class="objective-title">
-                            <A href=objective_href(&r.id, &code)>{r.title.clone()}</A>
+                            <A href=objective_href(&r.id, Some(&code))>{r.title.clone()}</A>
                         </th>
                         <td class="pillar" data-label=t_string!(i18n, area.col_pillar)>{r.pillar_name.clone()}</td>
                         <td class="strategic" data-label=t_string!(i18n, area.col_strategic)>{strategic}</td>
@@ -279,9 +270,7 @@ fn AreaView(
                 <Show when=move || provisional.get() && score.with(|s| s.as_ref().is_some_and(|s| s.score.is_some()))>
                     <span class="badge-provisional" id="area-provisional">
                         {t!(i18n, overview.provisional_share, weight = move || {
-                            let share = score.with(|s| s.as_ref().and_then(|s| {
-                                s.assessed_weight.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?.checked_div(s.total_weight)
-                            }));
+                            let share = score.with(|s| s.as_ref().and_then(|s| weight_share(s.assessed_weight, s.total_weight)));
                             format::decimal(share.unwrap_or_default(), lang(), 0)
                         })}
                     </span>" "

@@ -205,7 +205,7 @@ fn ObjectiveView(
         let moved = {
             let objective = objective.clone();
             Memo::new(move |_| {
-                let own = (!app.office.get()).then(|| app.area.get()).flatten()?;
+                let own = app.manager_area()?;
                 let key =
                     cruscotto_engine::ResultKey::shared(objective.indicators.first()?.id.clone());
                 let moved = others_moved(&objective, &key, &own);
@@ -386,7 +386,7 @@ fn PerAreaResults(
             let moved = {
                 let code = code.clone();
                 Memo::new(move |_| {
-                    let mine = (!app.office.get()).then(|| app.area.get()).flatten()?;
+                    let mine = app.manager_area()?;
                     (mine != code).then(|| (mine, vec![code.clone()]))
                 })
             };

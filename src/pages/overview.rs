@@ -11,6 +11,7 @@ use crate::components::role::role_form::RoleForm;
 use crate::components::scores::score_bar::ScoreBar;
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::view::area::weight_share;
 use crate::view::format;
 
 #[component]
@@ -63,9 +64,7 @@ pub fn Overview() -> impl IntoView {
     // Asked once, never blocking: the scores are all there beside the panel.
     let ask = move || !app.role_asked.get() && app.role().is_none();
     let mine = move || {
-        (!app.office.get())
-            .then(|| app.area.get())
-            .flatten()
+        app.manager_area()
             .filter(|code| app.plan.with(|p| p.area(code).is_some()))
     };
     view! {
@@ -188,12 +187,8 @@ fn figure_cells(
         .unwrap_or_default();
     let share = f
         .as_ref()
-        .filter(|f| f.provisional && f.score.is_some() && !f.total.is_zero())
-        .and_then(|f| {
-            f.assessed
-                .checked_mul(Decimal::ONE_HUNDRED)?
-                .checked_div(f.total)
-        })
+        .filter(|f| f.provisional && f.score.is_some())
+        .and_then(|f| weight_share(f.assessed, f.total))
         .map(|pct| format::decimal(pct, lang, 0));
     let mark = share.map(|weight| {
         view! { <span class="badge-provisional">{t!(i18n, overview.provisional_share, weight = weight)}</span> }

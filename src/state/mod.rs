@@ -352,6 +352,17 @@ impl AppState {
         }
     }
 
+    /// The area of the manager using this device, if the role is a manager's
+    /// (tracked): what the overview opens on, what a guard protects, what
+    /// an export holds by default.
+    pub fn manager_area(&self) -> Option<String> {
+        if self.office.get() {
+            None
+        } else {
+            self.area.get()
+        }
+    }
+
     /// [`AppState::role`], untracked.
     pub fn role_untracked(&self) -> Option<Role> {
         untrack(|| self.role())

@@ -84,6 +84,14 @@ pub fn area_rows(plan: &Plan, card: &Scorecard, code: &str) -> Vec<AreaRow> {
     rows
 }
 
+/// The share of an area's (or pillar's) weight that its score rests on, in
+/// percent: what "provvisorio: su 25 % del peso" says. `None` without weight.
+pub fn weight_share(assessed: Decimal, total: Decimal) -> Option<Decimal> {
+    assessed
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(total)
+}
+
 /// Rounds each value to two decimals so that the rounded values add up to
 /// their exact sum rounded to two decimals (as the score is shown): each is
 /// first rounded down, then the cents still missing go to the largest
@@ -330,6 +338,16 @@ mod tests {
         ]);
         let sum: Decimal = rows.iter().filter_map(|r| r.shown_contribution).sum();
         assert_eq!(sum, round2(d("110") / d("35")));
+    }
+
+    #[test]
+    fn the_weight_share_is_a_percentage_of_the_total() {
+        assert_eq!(weight_share(d("25"), d("100")), Some(d("25")));
+        assert_eq!(
+            weight_share(d("30"), d("390")).map(|s| s.round_dp(2)),
+            Some(d("7.69"))
+        );
+        assert_eq!(weight_share(d("0"), d("0")), None);
     }
 
     #[test]

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::links::objective_href;
 use crate::i18n::*;
 use crate::state::role::area_todo;
 use crate::state::use_app;
+use crate::view::area::weight_share;
 use crate::view::format;
 
 /// The manager's area at a glance, for the area `code`.
@@ -41,13 +43,7 @@ pub fn MyArea(
     };
     // Stored, so that the list closures stay `Copy` for the views that rebuild them.
     let area_code = StoredValue::new(code.clone());
-    let link = move |id: &str| {
-        format!(
-            "/objective/{}?area={}",
-            js_sys::encode_uri_component(id),
-            js_sys::encode_uri_component(&area_code.get_value())
-        )
-    };
+    let link = move |id: &str| objective_href(id, Some(&area_code.get_value()));
     let list = move |ids: Vec<String>, list_id: &'static str| {
         let items = titles(ids)
             .into_iter()
@@ -62,9 +58,10 @@ pub fn MyArea(
     let share = move || {
         let lang = app.lang.get();
         score.with(|s| {
-            s.as_ref().filter(|s| s.provisional && s.score.is_some()).map(|s| {
-                let pct = format::decimal(s.assessed_weight, lang, 2);
-                view! { " "<span class="badge-provisional">{t!(i18n, overview.provisional_share, weight = pct)}</span> }
+            s.as_ref().filter(|s| s.provisional && s.score.is_some()).and_then(|s| {
+                let pct = format::decimal(weight_share(s.assessed_weight, s.total_weight)?, lang, 0);
+                Some(
+                view! { " "<span class="badge-provisional">{t!(i18n, overview.provisional_share, weight = pct)}</span> })
             })
         })
     };

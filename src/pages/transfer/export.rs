@@ -25,7 +25,7 @@ pub fn ExportSection() -> impl IntoView {
     // A manager sends their own area's results by default: the office's
     // consolidation merges the areas' files, and another area's result
     // typed here by mistake does not travel (and win a merge by being newer).
-    let manager_area = Memo::new(move |_| app.role().and_then(|r| r.area().map(str::to_string)));
+    let manager_area = Memo::new(move |_| app.manager_area());
     let area_only = RwSignal::new(true);
     let download = move |_| {
         let only = manager_area
