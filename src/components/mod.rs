@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod editor;
+pub mod fields;
 pub mod focus;
 pub mod frame;
 pub mod links;

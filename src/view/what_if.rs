@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use cruscotto_engine::{Indicator, IndicatorKind, Plan, Progress, ProgressEntry, Results};
 use rust_decimal::Decimal;
 
-use crate::view::format::{parse_date_field, parse_number, NumberInputError};
+use crate::view::format::{parse_date, parse_number, NumberInputError};
 
 /// The tried measurements by indicator id: only `level`, `value` and `done_on`
 /// count.
@@ -45,21 +45,21 @@ pub fn what_if_rows(plan: &Plan, area: &str) -> Vec<WhatIfRow> {
         .collect()
 }
 
-/// A tried number that does not read as one: the field says so and the
+/// A tried number or date that does not read as one: the field says so and the
 /// overlay keeps the last value that did, so the score never jumps to "not
 /// assessed" while the user is still typing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NotANumber;
+pub struct Unreadable;
 
 /// The measurement a tried field's text stands for, by the indicator's kind:
 /// a milestone's `<select>` value is a level (empty: not assessed), a number
 /// is read as the user's language writes it (empty: not assessed), a date
-/// field's value is an ISO date (empty or invalid: not done).
+/// is read as people type dates (empty: not done).
 pub fn tried_entry(
     kind: IndicatorKind,
     text: &str,
     lang: Lang,
-) -> Result<ProgressEntry, NotANumber> {
+) -> Result<ProgressEntry, Unreadable> {
     Ok(match kind {
         IndicatorKind::Milestone => ProgressEntry {
             level: text.parse::<u8>().ok(),
@@ -69,12 +69,12 @@ pub fn tried_entry(
             value: match parse_number(text, lang) {
                 Ok(v) => Some(v),
                 Err(NumberInputError::Empty) => None,
-                Err(NumberInputError::NotANumber) => return Err(NotANumber),
+                Err(NumberInputError::NotANumber) => return Err(Unreadable),
             },
             ..ProgressEntry::default()
         },
         IndicatorKind::Date => ProgressEntry {
-            done_on: parse_date_field(text),
+            done_on: parse_date(text).map_err(|_| Unreadable)?,
             ..ProgressEntry::default()
         },
     })
@@ -245,16 +245,16 @@ mod tests {
         );
         assert_eq!(
             tried_entry(IndicatorKind::Number, "molti", Lang::It),
-            Err(NotANumber)
+            Err(Unreadable)
         );
     }
 
     #[test]
-    fn a_tried_date_is_an_iso_date_or_not_done() {
+    fn a_tried_date_is_read_as_typed_or_not_done() {
         let date = |t| tried_entry(IndicatorKind::Date, t, Lang::It).map(|e| e.done_on);
-        assert_eq!(date("2023-09-15"), Ok(NaiveDate::from_ymd_opt(2023, 9, 15)));
+        assert_eq!(date("15/09/2023"), Ok(NaiveDate::from_ymd_opt(2023, 9, 15)));
         assert_eq!(date(""), Ok(None));
-        assert_eq!(date("2023-02-30"), Ok(None));
+        assert_eq!(date("30/02/2023"), Err(Unreadable));
     }
 
     #[test]

@@ -28,7 +28,7 @@ app.test('a manager goes from the overview to an objective and records a date, a
   await page.locator('#area-objectives a', { hasText: 'Avvio progetto Campus Bovisa Nord' }).click();
   await page.locator('#objective-title').waitFor(LOAD);
   assert.equal(new URL(page.url()).pathname, '/objective/campus-bovisa-nord');
-  await page.fill('#done-on-campus-bovisa-nord-i1', '2023-09-15');
+  await page.fill('#done-on-campus-bovisa-nord-i1', '15/09/2023');
   await expectText(page, '#objective-level', '4,00 · eccellenza');
   await expectText(page, '#area-score-ATE', '4,00');
   assert.match(await page.locator('#updated-campus-bovisa-nord-i1').innerText(), /Ultimo aggiornamento: \d\d\/\d\d\/\d{4} \d\d:\d\d/);
@@ -71,7 +71,7 @@ app.test('a manager goes from the overview to an objective and records a date, a
   await expectValue(page, '#value-soddisfazione-docenti-i1--ATE', '4,2');
   await expectText(page, '#area-objective-level-ATE', '3,00 · target');
   await openObjective(page, 'campus-bovisa-nord');
-  await expectValue(page, '#done-on-campus-bovisa-nord-i1', '2023-09-15');
+  await expectValue(page, '#done-on-campus-bovisa-nord-i1', '15/09/2023');
   await expectText(page, '#objective-level', '4,00 · eccellenza');
   await openObjective(page, 'riassetto-bassini');
   assert.equal(await page.locator('#level-riassetto-bassini-i1-3').isChecked(), true);
@@ -169,11 +169,11 @@ app.test('a value outside the indicator\'s scale is refused with the reason, and
 
   // A completion date of another year is recorded but questioned.
   await openObjective(page, 'campus-bovisa-nord');
-  await page.fill('#done-on-campus-bovisa-nord-i1', '2032-09-15');
+  await page.fill('#done-on-campus-bovisa-nord-i1', '15/09/2032');
   const year = page.locator('#done-on-year-campus-bovisa-nord-i1');
   await year.waitFor({ state: 'visible', timeout: 5_000 });
   assert.match(await year.innerText(), /non è nel 2023/);
-  await page.fill('#done-on-campus-bovisa-nord-i1', '2023-09-15');
+  await page.fill('#done-on-campus-bovisa-nord-i1', '15/09/2023');
   await year.waitFor({ state: 'hidden', timeout: 5_000 });
 });
 
@@ -183,10 +183,40 @@ app.test('a deadline can be recorded as missed', { path: '/objective/campus-bovi
   await expectText(page, '#objective-level', '0,00 · sotto soglia');
   await expectText(page, '#area-score-ATE', '0,00');
   // A date entered afterwards replaces the missed mark: 31/10 is the target date.
-  await page.fill('#done-on-campus-bovisa-nord-i1', '2023-10-31');
+  await page.fill('#done-on-campus-bovisa-nord-i1', '31/10/2023');
   await expectText(page, '#objective-level', '3,00 · target');
   assert.equal(await page.locator('#missed-campus-bovisa-nord-i1').isChecked(), false);
 });
+
+app.test(
+  "dates are typed and shown in the interface's language, not the browser's",
+  { path: '/objective/campus-bovisa-nord', context: { locale: 'en-US' } },
+  async ({ t, page }) => {
+    await page.locator('#objective-title').waitFor(LOAD);
+    const field = page.locator('#done-on-campus-bovisa-nord-i1');
+    // An American browser under the Italian interface: day first, as Italians write it.
+    assert.equal(await field.getAttribute('placeholder'), 'gg/mm/aaaa');
+    await field.fill('05/10/2023');
+    await field.blur();
+    await expectText(page, '#objective-level', '3,00 · target');
+    await expectValue(page, '#done-on-campus-bovisa-nord-i1', '05/10/2023');
+    // What is not a date says so and records nothing.
+    await field.fill('31/02/2023');
+    await field.blur();
+    const error = page.locator('#done-on-campus-bovisa-nord-i1-error');
+    await error.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.match(await error.innerText(), /Data non valida/);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    await expectText(page, '#objective-level', '3,00 · target');
+    await expectNoSeriousA11yViolations(page, t);
+    // In English the same date reads as the English screens write it.
+    await page.selectOption('#lang-select', 'en');
+    await expectValue(page, '#done-on-campus-bovisa-nord-i1', '5 Oct 2023');
+    await field.fill('30 Sep 2023');
+    await field.blur();
+    await expectText(page, '#objective-level', '4.00 · excellence');
+  },
+);
 
 /** The objective ids of the area table's rows, top to bottom. */
 function rowIds(page) {

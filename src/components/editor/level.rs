@@ -10,6 +10,7 @@ use crate::components::editor::context::{edit_indicator, read_indicator};
 use crate::components::editor::field_issues::{issues_id, EditorFieldIssues};
 use crate::components::editor::number_input::EditorNumberInput;
 use crate::components::editor::text_field::EditorTextField;
+use crate::components::fields::date_field::DateField;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::editor::field_anchor;
@@ -72,28 +73,17 @@ pub fn EditorLevel(
         }
         .into_any(),
         IndicatorKind::Date => {
-            let iso = read_indicator(app, oi, ii, move |i| {
-                i.levels()[which]
-                    .value
-                    .as_date()
-                    .map(|d| d.to_string())
-                    .unwrap_or_default()
-            });
+            let date = read_indicator(app, oi, ii, move |i| i.levels()[which].value.as_date());
             let issues_path = value_path.clone();
             view! {
                 <div class="field">
                     <label for=value_id.clone() class="field-label">{move || format!("{}: {}", level_name(), t_string!(i18n, editor.level_value))}</label>
-                    <input type="date" id=value_id prop:value=move || iso.get()
-                        aria-describedby=issues_id(&value_path)
-                        aria-invalid=move || ed.has_issues_under(&issues_path).then_some("true")
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            if text.is_empty() {
-                                set_value(LevelValue::Empty);
-                            } else if let Ok(d) = text.parse::<NaiveDate>() {
-                                set_value(LevelValue::Date(d));
-                            }
-                        } />
+                    <DateField id=value_id value=date
+                        described_by=issues_id(&value_path)
+                        invalid=Signal::derive(move || ed.has_issues_under(&issues_path))
+                        on_change=Callback::new(move |d: Option<NaiveDate>| {
+                            set_value(d.map_or(LevelValue::Empty, LevelValue::Date));
+                        }) />
                     <EditorFieldIssues path=value_path.clone() />
                 </div>
             }

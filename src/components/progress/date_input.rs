@@ -4,13 +4,13 @@ use chrono::NaiveDate;
 use cruscotto_engine::scoring::date_levels;
 use cruscotto_engine::values::{check_date, ValueDoubt};
 use cruscotto_engine::{Indicator, ResultKey};
-use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::fields::date_field::DateField;
 use crate::i18n::*;
 use crate::io::clock::today;
 use crate::state::use_app;
-use crate::view::format::{self, parse_date_field};
+use crate::view::format;
 use crate::view::ids::result_dom_id;
 
 /// What a deadline not yet met can still reach: the best level whose date
@@ -51,7 +51,6 @@ pub fn DateInput(
                 .unwrap_or_default()
         })
     };
-    let field = NodeRef::<html::Input>::new();
     // A date of another year than the plan's is recorded (work may end early
     // the next year) but questioned, since 2032 for 2023 is most likely a slip.
     let year_doubt_id = result_dom_id("done-on-year-", &key);
@@ -61,16 +60,6 @@ pub fn DateInput(
             Some(ValueDoubt::OutsideYear { year }) => Some(year),
             _ => None,
         })
-    });
-
-    // The field is written only when it disagrees with the stored date, so that
-    // a half-typed date (which reads as empty) is not wiped while typing.
-    Effect::new(move |_| {
-        let done_on = entry.get().0;
-        let Some(el) = field.get() else { return };
-        if parse_date_field(&el.value()) != done_on {
-            el.set_value(&done_on.map(|d| d.to_string()).unwrap_or_default());
-        }
     });
 
     let reachable = Memo::new(move |_| {
@@ -95,17 +84,14 @@ pub fn DateInput(
 
     let on_date = {
         let key = key.clone();
-        move |ev: leptos::ev::Event| {
-            let done_on = parse_date_field(&event_target_value(&ev));
-            if entry.get_untracked().0 != done_on {
-                app.record(&key.indicator, key.area.as_deref(), |e| {
-                    e.done_on = done_on;
-                    if done_on.is_some() {
-                        e.level = None;
-                    }
-                });
-            }
-        }
+        Callback::new(move |done_on: Option<NaiveDate>| {
+            app.record(&key.indicator, key.area.as_deref(), |e| {
+                e.done_on = done_on;
+                if done_on.is_some() {
+                    e.level = None;
+                }
+            });
+        })
     };
     let on_missed = {
         let key = key.clone();
@@ -125,18 +111,16 @@ pub fn DateInput(
     view! {
         <div class="date-input">
             <label for=input_id.clone()>{t!(i18n, objective.done_on_label)}</label>
-            <input
-                type="date"
+            <DateField
                 id=input_id
-                data-indicator=key.indicator.clone()
-                data-area=key.area.clone()
-                node_ref=field
-                aria-describedby={
+                value=Signal::derive(move || entry.get().0)
+                on_change=on_date
+                data_indicator=Some(key.indicator.clone())
+                data_area=key.area.clone()
+                described_by={
                     let (hint_id, year_doubt_id) = (hint_id.clone(), year_doubt_id.clone());
-                    move || if year_doubt.with(Option::is_some) { format!("{year_doubt_id} {hint_id}") } else { hint_id.clone() }
+                    Signal::derive(move || if year_doubt.with(Option::is_some) { format!("{year_doubt_id} {hint_id}") } else { hint_id.clone() })
                 }
-                on:input=on_date.clone()
-                on:change=on_date
             />
             <p class="field-warning" id=year_doubt_id hidden=move || year_doubt.with(Option::is_none)>
                 {move || year_doubt.get().map(|year| view! { {t!(i18n, objective.date_outside_year, year = year)} })}

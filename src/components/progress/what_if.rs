@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use cruscotto_engine::{Indicator, IndicatorKind, ProgressEntry};
 use leptos::prelude::*;
 
+use crate::components::fields::date_field::DateField;
 use crate::components::progress::indicator_history::recorded_text;
 use crate::components::progress::milestone_input::milestone_levels;
 use crate::i18n::*;
@@ -120,7 +121,7 @@ fn TryField(
                     Err(_) => error.set(true),
                 }
             };
-            let unit = indicator.unit.clone().filter(|u| !u.trim().is_empty());
+            let unit = format::Unit::of(&indicator);
             view! {
                 <input
                     type="text"
@@ -133,7 +134,7 @@ fn TryField(
                     aria-describedby=error_id.clone()
                     on:input=on_input
                 />
-                {unit.map(|u| view! { " "<span class="unit">{u}</span> })}
+                {unit.map(|u| view! { " "<span class="unit">{move || u.text(app.lang.get())}</span> })}
                 <span class="field-error" id=error_id.clone() hidden=move || !error.get()>
                     {t!(i18n, history.whatif_invalid)}
                 </span>
@@ -141,28 +142,16 @@ fn TryField(
             .into_any()
         }
         IndicatorKind::Date => {
-            let start = saved
-                .as_ref()
-                .and_then(|e| e.done_on)
-                .map(|d: NaiveDate| d.to_string())
-                .unwrap_or_default();
-            let on_change = move |ev: leptos::ev::Event| {
-                if let Ok(tried) = tried_entry(
-                    IndicatorKind::Date,
-                    &event_target_value(&ev),
-                    app.lang.get_untracked(),
-                ) {
-                    set(tried);
-                }
-            };
+            let tried = RwSignal::new(saved.as_ref().and_then(|e| e.done_on));
             view! {
-                <input
-                    type="date"
+                <DateField
                     id=field_id.clone()
-                    data-indicator=id.clone()
-                    value=start
-                    on:input=on_change.clone()
-                    on:change=on_change
+                    value=tried
+                    data_indicator=Some(id.clone())
+                    on_change=Callback::new(move |done_on: Option<NaiveDate>| {
+                        tried.set(done_on);
+                        set(ProgressEntry { done_on, ..ProgressEntry::default() });
+                    })
                 />
             }
             .into_any()
