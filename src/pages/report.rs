@@ -19,7 +19,7 @@ use crate::report::{
     self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
 };
 use crate::state::use_app;
-use crate::view::format;
+use crate::view::format::{self, with_unit, Unit};
 use crate::view::ids::dom_id;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -187,7 +187,7 @@ fn ReportBody(
         <section class="report-scorecard" aria-labelledby="report-scorecard-heading">
             <h2 id="report-scorecard-heading">{t!(i18n, report.scorecard_heading)}</h2>
             <div class="table-scroll">
-                <table class="report-table" id="report-areas">
+                <table class="report-table stack" id="report-areas">
                     <caption>{t!(i18n, report.areas_caption)}</caption>
                     <ScoreHead first=move || t_string!(i18n, common.area).to_string() />
                     <tbody>{area_rows}</tbody>
@@ -196,7 +196,7 @@ fn ReportBody(
             <Show when=has_pillars>
                 <h3>{t!(i18n, report.pillars_heading)}</h3>
                 <div class="table-scroll">
-                <table class="report-table" id="report-pillars">
+                <table class="report-table stack" id="report-pillars">
                     <caption>{t!(i18n, report.pillars_caption)}</caption>
                     <ScoreHead first=move || t_string!(i18n, common.pillar).to_string() />
                     <tbody>{pillar_rows}</tbody>
@@ -247,13 +247,15 @@ fn status_text(l: &ScoreLine, lang: Lang) -> &'static str {
 }
 
 fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
+    // `data-label`: the column's name on a phone, where rows become cards.
+    let label = lang.locale();
     view! {
         <tr data-code=l.code.clone()>
             <th scope="row">{l.code.clone()}" — "{l.name.clone()}</th>
-            <td class="num score">{format::level(l.score, lang)}</td>
-            <td class="num">{format::percent(l.percent_of_target, lang)}</td>
-            <td class="num">{weight_text(l, lang)}</td>
-            <td>{status_text(l, lang)}</td>
+            <td class="num score" data-label=td_string!(label, common.score)>{format::level(l.score, lang)}</td>
+            <td class="num" data-label=td_string!(label, common.percent_of_target)>{format::percent(l.percent_of_target, lang)}</td>
+            <td class="num" data-label=td_string!(label, common.assessed_weight)>{weight_text(l, lang)}</td>
+            <td data-label=td_string!(label, report.status)>{status_text(l, lang)}</td>
         </tr>
     }
 }
@@ -304,7 +306,7 @@ fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
                 <LevelBadge level=Signal::derive(move || level) />
             </p>
             <div class="table-scroll">
-            <table class="report-table report-indicators">
+            <table class="report-table report-indicators stack">
                 <caption class="visually-hidden">{t!(i18n, report.indicators_caption, objective = title)}</caption>
                 <thead>
                     <tr>
@@ -324,30 +326,23 @@ fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
     }
 }
 
-fn with_unit(text: String, unit: Option<&String>) -> String {
-    match unit {
-        Some(u) => format!("{text} {u}"),
-        None => text,
-    }
-}
-
-fn bound_text(b: &Bound, unit: Option<&String>, lang: Lang) -> String {
+fn bound_text(b: &Bound, unit: Option<&Unit>, lang: Lang) -> String {
     match b {
         Bound::Empty => "—".into(),
-        Bound::Number(d) => with_unit(format::decimal(*d, lang, 4), unit),
+        Bound::Number(d) => with_unit(format::decimal(*d, lang, 4), unit, lang),
         Bound::Date(d) => format::date(*d, lang),
         Bound::Text(s) => s.clone(),
     }
 }
 
-fn reached_text(r: &Reached, unit: Option<&String>, lang: Lang) -> String {
+fn reached_text(r: &Reached, unit: Option<&Unit>, lang: Lang) -> String {
     match r {
         Reached::Nothing => "—".into(),
         Reached::Level(l) => {
             let l = rust_decimal::Decimal::from(*l);
             crate::view::levels::band_name(crate::view::levels::band(Some(l)), lang).to_string()
         }
-        Reached::Number(d) => with_unit(format::decimal(*d, lang, 4), unit),
+        Reached::Number(d) => with_unit(format::decimal(*d, lang, 4), unit, lang),
         Reached::Date(d) => format::date(*d, lang),
     }
 }
@@ -367,17 +362,25 @@ fn indicator_row(i: IndicatorLine, lang: Lang) -> impl IntoView {
         }
     });
     view! {
+        // People read the indicator's label and description; its id is a
+        // tooltip, for whoever compares the report with a file.
         <tr data-indicator=i.id.clone()>
-            <th scope="row">
-                {i.name.clone()}
-                {i.description.clone().map(|d| view! { <span class="report-indicator-description">{d}</span> })}
+            <th scope="row" title=i.id.clone()>
+                {match (i.label.clone(), i.description.clone()) {
+                    (Some(label), d) => view! {
+                        {t!(i18n, objective.indicator_label, label = label)}
+                        {d.map(|d| view! { <span class="report-indicator-description">{d}</span> })}
+                    }.into_any(),
+                    (None, Some(d)) => view! { <span class="report-indicator-text">{d}</span> }.into_any(),
+                    (None, None) => view! { {t!(i18n, report.indicator)} }.into_any(),
+                }}
             </th>
-            <td>{threshold}</td>
-            <td>{target}</td>
-            <td>{excellence}</td>
-            <td class="report-reached">{reached}</td>
-            <td><LevelBadge level=Signal::derive(move || level) /></td>
-            <td class="report-note">{i.note.clone().unwrap_or_default()}{updated}</td>
+            <td data-label=td_string!(lang.locale(), common.threshold)>{threshold}</td>
+            <td data-label=td_string!(lang.locale(), common.target)>{target}</td>
+            <td data-label=td_string!(lang.locale(), common.excellence)>{excellence}</td>
+            <td class="report-reached" data-label=td_string!(lang.locale(), report.reached)>{reached}</td>
+            <td data-label=td_string!(lang.locale(), common.level)><LevelBadge level=Signal::derive(move || level) /></td>
+            <td class="report-note" data-label=td_string!(lang.locale(), report.note)>{i.note.clone().unwrap_or_default()}{updated}</td>
         </tr>
     }
 }

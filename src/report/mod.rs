@@ -18,6 +18,7 @@ use cruscotto_engine::{
 };
 use rust_decimal::Decimal;
 
+use crate::view::format::Unit;
 use crate::view::levels::{band, band_name};
 
 /// An area's or a pillar's line of the scorecard.
@@ -56,11 +57,14 @@ pub enum Reached {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorLine {
     pub id: String,
-    /// The label ("A", "B") or, for single indicators, the id.
+    /// The label ("A", "B") or, for single indicators, the id: the
+    /// spreadsheets' key column. Screens show `label` and the description.
     pub name: String,
+    /// The label ("A", "B") when the plan gives one.
+    pub label: Option<String>,
     pub description: Option<String>,
     pub kind: IndicatorKind,
-    pub unit: Option<String>,
+    pub unit: Option<Unit>,
     pub threshold: Bound,
     pub target: Bound,
     pub excellence: Bound,
@@ -162,9 +166,10 @@ fn indicator_line(
     IndicatorLine {
         id: i.id.clone(),
         name: i.label.clone().unwrap_or_else(|| i.id.clone()),
+        label: i.label.clone().filter(|l| !l.trim().is_empty()),
         description: text(i.description.as_ref()),
         kind: i.kind,
-        unit: text(i.unit.as_ref()),
+        unit: Unit::of(i),
         threshold: bound(i.kind, &i.threshold),
         target: bound(i.kind, &i.target),
         excellence: bound(i.kind, &i.excellence),
@@ -395,7 +400,9 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
                     opt_number(o.level),
                     Cell::Text(i.name.clone()),
                     Cell::Text(kind_name(i.kind, lang).into()),
-                    opt_text(i.unit.as_ref()),
+                    i.unit
+                        .as_ref()
+                        .map_or(Cell::Empty, |u| Cell::Text(u.text(lang))),
                     bound_cell(&i.threshold),
                     bound_cell(&i.target),
                     bound_cell(&i.excellence),

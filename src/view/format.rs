@@ -147,9 +147,143 @@ fn is_grouped(s: &str, sep: char) -> bool {
         && rest.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Reads the value of an `<input type="date">` (always `YYYY-MM-DD`, or empty).
-pub fn parse_date_field(value: &str) -> Option<NaiveDate> {
-    value.trim().parse::<NaiveDate>().ok()
+/// An indicator's unit as the reader's language writes it. The plan's units
+/// are the office's words ("studenti", "€") and are shown as written, except
+/// a rating scale the plan also states as numbers ("scala 1–6" with a scale
+/// of 1 to 6), which reads "scale 1–6" in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Scale { min: Decimal, max: Decimal },
+    Text(String),
+}
+
+impl Unit {
+    /// The unit of `indicator`, `None` when the plan gives none.
+    pub fn of(indicator: &cruscotto_engine::Indicator) -> Option<Unit> {
+        let text = indicator
+            .unit
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())?;
+        let scale = indicator
+            .scale
+            .as_ref()
+            .and_then(|s| Some((s.min?, s.max?)));
+        match scale {
+            Some((min, max)) if is_scale_word(text) => Some(Unit::Scale { min, max }),
+            _ => Some(Unit::Text(text.to_string())),
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Unit::Scale { min, max } => td_string!(
+                lang.locale(),
+                messages.unit_scale,
+                min = decimal(*min, lang, 10),
+                max = decimal(*max, lang, 10)
+            )
+            .to_string(),
+            Unit::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// "scala 1–6", "Scala 1-5", "scala da 1 a 6": a rating scale named in Italian.
+fn is_scale_word(unit: &str) -> bool {
+    unit.to_lowercase().starts_with("scala")
+}
+
+/// `value` followed by its unit, if any: "4,2 scala 1–6", "80 %".
+pub fn with_unit(value: String, unit: Option<&Unit>, lang: Lang) -> String {
+    match unit {
+        Some(u) => format!("{value} {}", u.text(lang)),
+        None => value,
+    }
+}
+
+/// Why a typed date was not understood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotADate;
+
+/// Reads a date as a person types it, whatever the interface's language:
+/// day first (`30/11/2023`, `30.11.2023`, `30-11-23`, `30112023`), with the
+/// month's name in Italian or English (`30 nov 2023`, `30 novembre 2023`,
+/// `31 Dec 2023`, as the English screens show it), or ISO (`2023-11-30`).
+/// Day first in both languages, as the field's hint says: a month-first
+/// reading (`11/30/2023`) would make `05/03` mean two different days.
+/// Two-digit years are of this century. Empty reads as no date.
+pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, NotADate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | '-' | ','))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let number = |p: &str| -> Result<u32, NotADate> {
+        if p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()) {
+            p.parse().map_err(|_| NotADate)
+        } else {
+            Err(NotADate)
+        }
+    };
+    let year = |p: &str| -> Result<i32, NotADate> {
+        let y = number(p)? as i32;
+        match p.len() {
+            4 => Ok(y),
+            2 => Ok(2000 + y),
+            _ => Err(NotADate),
+        }
+    };
+    let (y, m, d) = match parts.as_slice() {
+        [compact] if compact.len() == 8 => {
+            let (d, rest) = compact.split_at(2);
+            let (m, y) = rest.split_at(2);
+            (year(y)?, number(m)?, number(d)?)
+        }
+        [y, m, d] if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+            (year(y)?, number(m)?, number(d)?)
+        }
+        [d, m, y] => {
+            let m = number(m).or_else(|_| month_named(m).ok_or(NotADate))?;
+            (year(y)?, m, number(d)?)
+        }
+        _ => return Err(NotADate),
+    };
+    NaiveDate::from_ymd_opt(y, m, d).map(Some).ok_or(NotADate)
+}
+
+/// Whether a typed date is complete enough to record while the person is
+/// still typing: its year has four digits. `30/11/20` is not recorded as
+/// 2020 on the way to `30/11/2023`; leaving the field records it as typed.
+pub fn date_typed_in_full(text: &str) -> bool {
+    let text = text.trim();
+    let digits_at_end = text.chars().rev().take_while(char::is_ascii_digit).count();
+    let starts_with_year =
+        text.chars().take_while(char::is_ascii_digit).count() == 4 && text.len() >= 8;
+    digits_at_end == 4 && text.len() > 4 || text.len() == 8 && digits_at_end == 8 || starts_with_year
+}
+
+/// The month a name means, in Italian or English, by its first three letters
+/// (`nov`, `novembre`, `Dec`, `dicembre`).
+fn month_named(name: &str) -> Option<u32> {
+    const IT: [&str; 12] = [
+        "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+    ];
+    const EN: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_lowercase();
+    if lower.chars().count() < 3 || !lower.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let head: String = lower.chars().take(3).collect();
+    IT.iter()
+        .position(|m| *m == head)
+        .or_else(|| EN.iter().position(|m| *m == head))
+        .map(|i| i as u32 + 1)
 }
 
 /// A date as people read it: `31/12/2023` in Italian, `31 Dec 2023` in English.
@@ -249,13 +383,82 @@ mod tests {
     }
 
     #[test]
-    fn date_fields_read_iso_dates_only() {
+    fn a_rating_scale_unit_reads_in_the_interface_language_and_other_units_as_written() {
+        let plan = cruscotto_engine::default_snapshot().plan;
+        let (_, survey) = plan
+            .indicator("soddisfazione-docenti-i1")
+            .expect("indicator");
+        let unit = Unit::of(survey).expect("unit");
+        assert_eq!(unit.text(Lang::It), "scala 1–6");
+        assert_eq!(unit.text(Lang::En), "scale 1–6");
         assert_eq!(
-            parse_date_field("2023-09-15"),
-            NaiveDate::from_ymd_opt(2023, 9, 15)
+            with_unit("4,2".into(), Some(&unit), Lang::It),
+            "4,2 scala 1–6"
         );
-        assert_eq!(parse_date_field(""), None);
-        assert_eq!(parse_date_field("2023-02-30"), None);
+        let mut euro = survey.clone();
+        euro.unit = Some("€".into());
+        euro.scale = None;
+        assert_eq!(Unit::of(&euro).map(|u| u.text(Lang::En)), Some("€".into()));
+        euro.unit = Some("  ".into());
+        assert_eq!(Unit::of(&euro), None);
+    }
+
+    #[test]
+    fn typed_dates_read_day_first_in_either_language_and_as_shown() {
+        let nov30 = NaiveDate::from_ymd_opt(2023, 11, 30);
+        for typed in [
+            "30/11/2023",
+            " 30.11.2023 ",
+            "30-11-2023",
+            "30/11/23",
+            "30112023",
+            "30 nov 2023",
+            "30 novembre 2023",
+            "30 Nov 2023",
+            "2023-11-30",
+        ] {
+            assert_eq!(parse_date(typed), Ok(nov30), "{typed}");
+        }
+        let day = NaiveDate::from_ymd_opt(2024, 3, 5).expect("date");
+        for lang in [Lang::It, Lang::En] {
+            assert_eq!(parse_date(&date(day, lang)), Ok(Some(day)), "{lang:?}");
+        }
+        assert_eq!(
+            parse_date("5 dicembre 2023"),
+            Ok(NaiveDate::from_ymd_opt(2023, 12, 5))
+        );
+        assert_eq!(
+            parse_date("5 Dec 2023"),
+            Ok(NaiveDate::from_ymd_opt(2023, 12, 5))
+        );
+        assert_eq!(parse_date("   "), Ok(None));
+    }
+
+    #[test]
+    fn impossible_or_unreadable_dates_are_refused() {
+        for bad in [
+            "30/02/2023",
+            "11/30/2023",
+            "30/11",
+            "30/11/203",
+            "domani",
+            "30 no 2023",
+            "2023-11-30T10:00",
+            "1/1/1/2023",
+        ] {
+            assert_eq!(parse_date(bad), Err(NotADate), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_recorded_while_typing_only_once_its_year_has_four_digits() {
+        assert!(date_typed_in_full("30/11/2023"));
+        assert!(date_typed_in_full("2023-11-30"));
+        assert!(date_typed_in_full("30112023"));
+        assert!(date_typed_in_full("30 nov 2023"));
+        assert!(!date_typed_in_full("30/11/20"));
+        assert!(!date_typed_in_full("30/11/202"));
+        assert!(!date_typed_in_full("3011"));
     }
 
     #[test]

@@ -16,10 +16,7 @@ pub fn recorded_text(indicator: &Indicator, state: &ProgressEntry, lang: Lang) -
     match indicator.kind {
         IndicatorKind::Number => state.value.map(|v| {
             let n = format::decimal(v, lang, 10);
-            match indicator.unit.as_deref().filter(|u| !u.trim().is_empty()) {
-                Some(u) => format!("{n} {u}"),
-                None => n,
-            }
+            format::with_unit(n, format::Unit::of(indicator).as_ref(), lang)
         }),
         IndicatorKind::Date => state.done_on.map(|d| format::date(d, lang)),
         IndicatorKind::Milestone => None,

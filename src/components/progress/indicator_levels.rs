@@ -16,10 +16,7 @@ pub fn level_value_text(indicator: &Indicator, level: &Level, lang: Lang) -> Str
     match &level.value {
         LevelValue::Number(n) => {
             let n = format::decimal(*n, lang, 10);
-            match indicator.unit.as_deref().filter(|u| !u.trim().is_empty()) {
-                Some(u) => format!("{n} {u}"),
-                None => n,
-            }
+            format::with_unit(n, format::Unit::of(indicator).as_ref(), lang)
         }
         LevelValue::Date(d) => format::date(*d, lang),
         LevelValue::Empty => "—".to_string(),

@@ -81,10 +81,7 @@ pub fn still_needed(
     let (level, value) = next_level_value(indicator, current)?;
     let name = band_name(band(Some(Decimal::from(level))), lang);
     let value = format::decimal(value, lang, 10);
-    let value = match indicator.unit.as_deref().filter(|u| !u.trim().is_empty()) {
-        Some(u) => format!("{value} {u}"),
-        None => value,
-    };
+    let value = format::with_unit(value, format::Unit::of(indicator).as_ref(), lang);
     Some((format!("{level} · {name}"), value))
 }
 
@@ -203,13 +200,13 @@ pub fn NumberInput(
             }
         })
     };
-    let question_unit = indicator.unit.clone().unwrap_or_default();
+    let question_unit = format::Unit::of(&indicator);
     let question = move || {
         asking.get().map(|(value, suggested)| {
             let lang = app.lang.get();
             let typed_text = format::decimal(value, lang, 10);
             let suggested_text = format::decimal(suggested, lang, 10);
-            let unit = question_unit.clone();
+            let unit = question_unit.as_ref().map(|u| u.text(lang)).unwrap_or_default();
             let (s2, u2, t2) = (suggested_text.clone(), unit.clone(), typed_text.clone());
             let (yes, no) = (answer.clone(), answer.clone());
             view! {
@@ -229,7 +226,7 @@ pub fn NumberInput(
         Direction::Lower => t!(i18n, objective.direction_lower).into_any(),
     };
     let lower = indicator.effective_direction() == Direction::Lower;
-    let unit = indicator.unit.clone().filter(|u| !u.trim().is_empty());
+    let unit = format::Unit::of(&indicator);
     let needed = Memo::new(move |_| still_needed(&indicator, stored.get(), app.lang.get()));
     let needed_view = move || match needed.get() {
         Some((level, value)) if lower => {
@@ -247,7 +244,7 @@ pub fn NumberInput(
         <div class="number-input">
             <label for=input_id.clone()>
                 {t!(i18n, objective.value_label)}
-                {unit.clone().map(|u| format!(" ({u})"))}
+                {move || unit.as_ref().map(|u| format!(" ({})", u.text(app.lang.get())))}
             </label>
             <input
                 type="text"
@@ -357,7 +354,7 @@ mod tests {
             .expect("indicator");
         assert_eq!(
             still_needed(s, None, Lang::En),
-            Some(("1 · threshold".to_string(), "3.5 scala 1–6".to_string()))
+            Some(("1 · threshold".to_string(), "3.5 scale 1–6".to_string()))
         );
     }
 }
