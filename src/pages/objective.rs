@@ -175,7 +175,7 @@ fn ObjectiveView(
                         <span id=score_id>
                             {move || format::level(score.with(|s| s.as_ref().and_then(|s| s.score)), app.lang.get())}
                         </span>
-                        <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.provisional))>
+                        <Show when=move || score.with(|s| s.as_ref().is_some_and(|s| s.provisional && s.score.is_some()))>
                             <span class="badge-provisional">{t!(i18n, common.provisional)}</span>
                         </Show>
                     </td>
@@ -252,7 +252,7 @@ fn ObjectiveView(
             {strategic.clone().map(|s| view! { " · "{s} })}
         </p>
 
-        <div class="objective-layout">
+        <div class="objective-layout" class:per-area=per_area>
             <div class="objective-main">
                 <section class="objective-details" aria-labelledby="objective-details-heading">
                     <h2 id="objective-details-heading">{t!(i18n, objective.details_heading)}</h2>
@@ -384,10 +384,13 @@ fn PerAreaResults(
             let is_from = from.as_deref() == Some(code.as_str());
             // Another area's own result, seen by a manager: asked first.
             let moved = {
-                let code = code.clone();
+                let (objective, code) = (objective.clone(), code.clone());
                 Memo::new(move |_| {
                     let mine = app.manager_area()?;
-                    (mine != code).then(|| (mine, vec![code.clone()]))
+                    let first = objective.indicators.first()?;
+                    let key = objective.result_key(&first.id, Some(&code));
+                    let moved = others_moved(&objective, &key, &mine);
+                    (!moved.is_empty()).then_some((mine, moved))
                 })
             };
             let cards = objective

@@ -82,6 +82,8 @@ pub struct ConflictView {
     /// snapshots, but the screen must not fail on it).
     pub objective_id: String,
     pub objective_title: String,
+    /// The indicator's label ("A", "B") when its objective has several.
+    pub indicator_label: Option<String>,
     /// The codes of the areas the objective is assigned to.
     pub areas: Vec<String>,
     /// The kept (newest) entry first, then the others in source order.
@@ -155,7 +157,7 @@ pub fn consolidate(
         .conflicts
         .iter()
         .map(|c| {
-            let (objective_id, objective_title, mut areas) =
+            let (objective_id, objective_title, indicator_label, mut areas) =
                 objective_of(&current.plan, &c.indicator_id);
             // An area's own result concerns that area only.
             if let Some(area) = &c.area {
@@ -175,6 +177,7 @@ pub fn consolidate(
                 choice_id: crate::view::snapshot_diff::result_name(&c.key()),
                 objective_id,
                 objective_title,
+                indicator_label,
                 areas,
                 options,
             }
@@ -200,16 +203,19 @@ pub fn consolidate(
     }))
 }
 
-fn objective_of(plan: &Plan, indicator_id: &str) -> (String, String, Vec<String>) {
+/// The objective an indicator belongs to: its id, its title, the indicator's
+/// label when the objective has several indicators, and its areas.
+fn objective_of(plan: &Plan, indicator_id: &str) -> (String, String, Option<String>, Vec<String>) {
     plan.objectives
         .iter()
-        .find(|o| o.indicators.iter().any(|i| i.id == indicator_id))
-        .map(|o| {
-            (
+        .find_map(|o| {
+            let i = o.indicators.iter().find(|i| i.id == indicator_id)?;
+            Some((
                 o.id.clone(),
                 o.title.clone(),
+                i.label.clone().filter(|_| o.indicators.len() > 1),
                 o.assignments.iter().map(|a| a.area.clone()).collect(),
-            )
+            ))
         })
         .unwrap_or_default()
 }

@@ -255,6 +255,32 @@ pub fn weight_sums(plan: &Plan) -> Vec<AreaSum> {
         .collect()
 }
 
+/// The field an area's weight sum is fixed at: that area's weight in the
+/// objective open in the editor when it weighs there (most likely the one
+/// just typed), else in the first objective that weighs there. `None` for an
+/// area no objective weighs on (its row in the sums table is the place then).
+pub fn weight_field_of_area(plan: &Plan, area: &str, open: Option<usize>) -> Option<String> {
+    let weight_in = |oi: usize| {
+        plan.objectives
+            .get(oi)?
+            .assignments
+            .iter()
+            .position(|a| a.area == area)
+            .map(|ai| format!("plan.objectives[{oi}].assignments[{ai}].weight"))
+    };
+    open.and_then(weight_in)
+        .or_else(|| (0..plan.objectives.len()).find_map(weight_in))
+}
+
+/// An area's weight sum when it is not 100: what a weight field of that area
+/// shows next to it, so the problem is where it is fixed.
+pub fn area_sum_off(plan: &Plan, area: &str) -> Option<Decimal> {
+    weight_sums(plan)
+        .into_iter()
+        .find(|s| s.code == area && s.objectives > 0 && !s.is_ok())
+        .map(|s| s.sum)
+}
+
 fn shift_year(d: NaiveDate) -> NaiveDate {
     let year = d.year() + 1;
     d.with_year(year)
@@ -652,6 +678,48 @@ mod tests {
         assert_eq!(area_usage(&p, "ATE"), 0);
         assert!(validate_plan(&p).is_valid());
         assert_eq!(new_area_code(&p), "NUOVA");
+    }
+
+    #[test]
+    fn a_weight_sum_off_100_is_fixed_at_a_weight_of_the_open_objective_or_the_first() {
+        let mut p = default_snapshot().plan;
+        let (aruo_first, _) = p
+            .objectives
+            .iter()
+            .enumerate()
+            .find(|(_, o)| o.assignments.iter().any(|a| a.area == "ARUO"))
+            .expect("ARUO objective");
+        let (oi, ai) = p
+            .objectives
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(oi, o)| {
+                o.assignments
+                    .iter()
+                    .position(|a| a.area == "ARUO")
+                    .map(|ai| (oi, ai))
+            })
+            .expect("ARUO weight");
+        assert_eq!(area_sum_off(&p, "ARUO"), None);
+        p.objectives[oi].assignments[ai].weight += Decimal::TEN;
+        assert_eq!(area_sum_off(&p, "ARUO"), Some(Decimal::from(110)));
+        assert_eq!(
+            weight_field_of_area(&p, "ARUO", Some(oi)),
+            Some(format!("plan.objectives[{oi}].assignments[{ai}].weight"))
+        );
+        // An open objective that does not weigh on ARUO: the first that does.
+        let elsewhere = p
+            .objectives
+            .iter()
+            .position(|o| o.assignments.iter().all(|a| a.area != "ARUO"))
+            .expect("an objective without ARUO");
+        let first = weight_field_of_area(&p, "ARUO", Some(elsewhere)).expect("field");
+        assert!(
+            first.starts_with(&format!("plan.objectives[{aruo_first}].assignments[")),
+            "{first}"
+        );
+        assert_eq!(weight_field_of_area(&p, "NONE", None), None);
     }
 
     #[test]

@@ -44,6 +44,15 @@ app.test('a weight change shows the area’s sum warning live, and restoring it 
   assert.match(await sumRow(page, 'ARUO').locator('.sum').innerText(), /102,5/);
   assert.match(await page.locator('#editor-sums-summary').innerText(), /ARUO/);
   assert.match(await page.locator('#editor-checks').innerText(), /ARUO.*102,5%/);
+  // The warning stands at the weight that fixes it, and the summary is amber, not green.
+  const warning = page.locator(`#${await weight.getAttribute('id')}-warning`);
+  assert.match(await warning.innerText(), /I pesi di ARUO sommano a 102,5 %, non a 100 %/);
+  assert.match(await weight.getAttribute('aria-describedby'), /-warning/);
+  assert.match(await page.locator('#editor-checks .checks-status').getAttribute('class'), /has-warnings/);
+  // Its link in the summary focuses that weight, not the area's row.
+  await weight.blur();
+  await page.locator('#editor-checks .issue-list a', { hasText: 'ARUO' }).click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, await weight.getAttribute('id'), { timeout: 5_000 });
 
   // Not a number: explained next to the field, and the plan keeps 17,5.
   await weight.fill('17,5,2');
@@ -55,6 +64,7 @@ app.test('a weight change shows the area’s sum warning live, and restoring it 
   await page.locator('#editor-weight-sums tr[data-area="ARUO"]:not(.sum-off)').waitFor();
   assert.match(await page.locator('#editor-sums-summary').innerText(), /Tutte le aree sommano a 100/);
   assert.match(await page.locator('#editor-checks').innerText(), /Nessun errore/);
+  assert.equal(await warning.isVisible(), false);
 });
 
 app.test('number levels out of order are explained next to the levels', { path: '/editor' }, async ({ page }) => {

@@ -1,14 +1,14 @@
 //! The list of every error and warning of the plan at the top of the editor,
 //! each a link that opens the objective concerned and moves to the field.
 
-use cruscotto_engine::{Issue, Plan, Severity};
+use cruscotto_engine::{Issue, IssueKind, Plan, Severity};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::editor::context::{use_editor, EditorCtx};
 use crate::i18n::*;
 use crate::state::use_app;
-use crate::view::editor::{field_anchor, objective_index, path_ancestors};
+use crate::view::editor::{field_anchor, objective_index, path_ancestors, weight_field_of_area};
 use crate::view::messages;
 
 /// More would bury the page; the first ones lead to the rest.
@@ -76,15 +76,24 @@ fn issue_item(ed: EditorCtx, issue: Issue, plan: &Plan, lang: Lang) -> impl Into
         Severity::Warning => td_string!(lang.locale(), editor.issue_warning),
     };
     let href = format!("#{}", field_anchor(&issue.path));
-    let path = issue.path.clone();
     let place = location(plan, &issue.path, lang);
     let message = messages::issue(&issue, lang);
+    // A weight sum off 100 is an area's, but it is fixed at a weight: the link
+    // goes to that area's weight in the objective open now, or the first one.
+    let app = use_app();
+    let path = move || match &issue.kind {
+        IssueKind::WeightsNot100 { area, .. } => app
+            .plan
+            .with_untracked(|p| weight_field_of_area(p, area, ed.selected.get_untracked()))
+            .unwrap_or_else(|| issue.path.clone()),
+        _ => issue.path.clone(),
+    };
     view! {
         <li class=class>
             <span class="issue-tag">{tag}</span>" "
             <a href=href on:click=move |ev| {
                 ev.prevent_default();
-                go_to_path(ed, &path);
+                go_to_path(ed, &path());
             }>{place}": "{message}</a>
         </li>
     }
@@ -128,12 +137,12 @@ pub fn EditorIssueSummary() -> impl IntoView {
         let (e, w) = counts();
         (e + w > MAX_LISTED).then(|| t!(i18n, editor.checks_more, n = move || e + w - MAX_LISTED))
     };
-    let status_class = move || {
-        if counts().0 > 0 {
-            "checks-status has-errors"
-        } else {
-            "checks-status"
-        }
+    // The colour follows the worst problem: red for an error, amber for a
+    // warning, green only when there is nothing.
+    let status_class = move || match counts() {
+        (0, 0) => "checks-status",
+        (0, _) => "checks-status has-warnings",
+        _ => "checks-status has-errors",
     };
     view! {
         <section class="editor-checks" aria-labelledby="editor-checks-heading" id="editor-checks">

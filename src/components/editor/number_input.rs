@@ -36,13 +36,18 @@ pub fn EditorNumberInput(
     /// Hides the label visually (it stays for screen readers), for table cells.
     #[prop(optional)]
     compact: bool,
+    /// A warning about this field that the plan's validation places elsewhere
+    /// (an area's weight sum off 100, shown at each of its weights).
+    #[prop(optional, into)]
+    warning: Signal<Option<String>>,
 ) -> impl IntoView {
     let app = use_app();
     let ed = use_editor();
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<NumberInputError>);
     let error_id = format!("{id}-parse");
-    let describedby = format!("{} {}", error_id, issues_id(&path));
+    let warning_id = format!("{id}-warning");
+    let describedby = format!("{} {} {}", error_id, warning_id, issues_id(&path));
     let shown = move || {
         draft.get().unwrap_or_else(|| {
             value
@@ -97,6 +102,9 @@ pub fn EditorNumberInput(
             />
             <p class="field-error" id=error_id aria-live="polite">
                 {move || error.get().map(|e| e.message(app.lang.get()))}
+            </p>
+            <p class="field-warning" id=warning_id hidden=move || warning.with(Option::is_none)>
+                {move || warning.get()}
             </p>
             <EditorFieldIssues path=path />
         </div>

@@ -10,7 +10,8 @@ use crate::components::editor::field_issues::EditorFieldIssues;
 use crate::components::editor::number_input::EditorNumberInput;
 use crate::i18n::*;
 use crate::state::use_app;
-use crate::view::editor::field_anchor;
+use crate::view::editor::{area_sum_off, field_anchor};
+use crate::view::format;
 
 /// The weights table of objective `oi`.
 #[component]
@@ -142,6 +143,13 @@ fn WeightRow(
             <td>
                 <EditorNumberInput id=field_anchor(&format!("{ap}.weight")) path=format!("{ap}.weight")
                     label=Signal::derive(move || format!("{} {}", t_string!(i18n, editor.weight_of), area.get()))value=weight compact=true
+                    warning=Signal::derive(move || {
+                        let code = area.get();
+                        let lang = app.lang.get();
+                        app.plan.with(|p| area_sum_off(p, &code)).map(|sum| {
+                            td_string!(lang.locale(), editor.weight_sum_off_here, area = &code, sum = format::decimal(sum, lang, 4)).to_string()
+                        })
+                    })
                     on_change=Callback::new(move |v: Option<rust_decimal::Decimal>| {
                         if let Some(w) = v {
                             edit_objective(app, oi, |o| if let Some(a) = o.assignments.get_mut(ai) { a.weight = w; });

@@ -88,9 +88,13 @@ pub fn ConflictChoices(
                 let areas = c.areas.join(", ");
                 view! {
                     <fieldset class="conflict" data-indicator=c.indicator_id.clone() data-area=c.area.clone()>
+                        // People read the objective's title; the technical id
+                        // comes last, for whoever compares with the file.
                         <legend>
-                            <code>{c.choice_id.clone()}</code>" — "{c.objective_title.clone()}
+                            <span class="conflict-objective">{c.objective_title.clone()}</span>
+                            {c.indicator_label.clone().map(|label| view! { " · "{t!(i18n, objective.indicator_label, label = label)} })}
                             " ("{t!(i18n, common.area)}": "{areas}")"
+                            " "<code class="tech-id">{c.choice_id.clone()}</code>
                         </legend>
                         <ul class="conflict-options">{options}</ul>
                     </fieldset>

@@ -21,6 +21,8 @@ const SCREENS = [
   ['transfer', '/transfer', { area: 'ARUO', asked: true }],
   ['report', '/report/ARUO', { area: 'ARUO', asked: true }],
   ['settings', '/settings', { area: 'ARUO', asked: true }],
+  ['objective-date', '/objective/campus-bovisa-nord', { office: true, asked: true }],
+  ['editor', '/editor', { office: true, asked: true }],
 ];
 for (const lang of ['it', 'en']) {
   for (const [size, viewport] of Object.entries(SIZES)) {
