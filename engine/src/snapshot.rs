@@ -67,6 +67,199 @@ impl ImportError {
     }
 }
 
+/// The message of the shape error of a file whose root is not a JSON object.
+pub const ROOT_NOT_OBJECT: &str = "a snapshot is a JSON object";
+
+/// What serde_json found wrong in a file's syntax, read from its message
+/// (serde_json's English, kept in [`ImportError::Syntax`]) so that a shell can
+/// say it in another language. `Other` for a message this does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// The text ends inside a string, a list or an object: a cut file.
+    UnexpectedEnd,
+    ExpectedValue,
+    ExpectedCommaOrClose,
+    ExpectedColon,
+    KeyNotString,
+    TrailingCharacters,
+    TrailingComma,
+    InvalidEscape,
+    ControlCharacter,
+    /// Nesting deeper than serde_json's 128 levels.
+    TooDeep,
+    InvalidNumber,
+    NumberOutOfRange,
+    InvalidUnicode,
+    Other,
+}
+
+impl SyntaxProblem {
+    pub fn of(message: &str) -> SyntaxProblem {
+        use SyntaxProblem::*;
+        const KNOWN: [(&str, SyntaxProblem); 15] = [
+            ("EOF while parsing", UnexpectedEnd),
+            ("expected value", ExpectedValue),
+            ("expected ident", ExpectedValue),
+            ("expected `,` or", ExpectedCommaOrClose),
+            ("expected `:`", ExpectedColon),
+            ("key must be a string", KeyNotString),
+            ("trailing characters", TrailingCharacters),
+            ("trailing comma", TrailingComma),
+            ("invalid escape", InvalidEscape),
+            ("control character", ControlCharacter),
+            ("recursion limit exceeded", TooDeep),
+            ("invalid number", InvalidNumber),
+            ("number out of range", NumberOutOfRange),
+            ("invalid unicode code point", InvalidUnicode),
+            ("lone leading surrogate", InvalidUnicode),
+        ];
+        KNOWN
+            .iter()
+            .find(|(prefix, _)| message.starts_with(prefix))
+            .map_or(Other, |(_, p)| *p)
+    }
+}
+
+/// The kind of a JSON value, as serde names it in "invalid type" messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    Text,
+    Number,
+    WholeNumber,
+    Boolean,
+    Null,
+    Object,
+    List,
+    Date,
+    Other,
+}
+
+impl JsonKind {
+    /// What serde found (`string "x"`, `integer \`5\``, `map`, `null`…).
+    fn found(text: &str) -> JsonKind {
+        let t = text.trim();
+        if t.starts_with("string") || t.starts_with("borrowed string") {
+            JsonKind::Text
+        } else if t.starts_with("integer") || t.starts_with("floating point") {
+            JsonKind::Number
+        } else if t.starts_with("boolean") {
+            JsonKind::Boolean
+        } else if t == "null" || t == "unit value" {
+            JsonKind::Null
+        } else if t == "map" {
+            JsonKind::Object
+        } else if t == "sequence" {
+            JsonKind::List
+        } else {
+            JsonKind::Other
+        }
+    }
+
+    /// What the decoder expected (`a string`, `u32`, `struct Plan`, `a
+    /// decimal number`…).
+    fn expected(text: &str) -> JsonKind {
+        let t = text.trim();
+        let whole = ["u8", "u16", "u32", "u64", "i32", "i64", "usize"];
+        if whole.contains(&t) {
+            JsonKind::WholeNumber
+        } else if t.contains("date") {
+            JsonKind::Date
+        } else if t.contains("decimal") || t.contains("number") || t == "f64" {
+            JsonKind::Number
+        } else if t.contains("string") || t.contains("timestamp") {
+            JsonKind::Text
+        } else if t.contains("bool") {
+            JsonKind::Boolean
+        } else if t.contains("sequence") || t.contains("list") {
+            JsonKind::List
+        } else if t.starts_with("struct") || t.contains("map") || t.contains("object") {
+            JsonKind::Object
+        } else {
+            JsonKind::Other
+        }
+    }
+}
+
+/// What a decoding ("shape") error says, read from its message (serde's
+/// English, or the engine's own for numbers and dates) so that a shell can
+/// say it in another language. `Other` for a message this does not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShapeProblem {
+    NotAnObject,
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        found: JsonKind,
+        expected: JsonKind,
+    },
+    UnknownValue {
+        found: String,
+    },
+    /// A field this version does not know (in a part that allows none).
+    UnknownField {
+        field: String,
+    },
+    /// The right kind of value, but not one allowed (a year of 11 digits).
+    WrongValue {
+        expected: JsonKind,
+    },
+    NotANumber,
+    NumberOutOfRange,
+    NotADate,
+    /// A milestone level that is not a whole number from 0 to 4.
+    NotALevel,
+    Other,
+}
+
+impl ShapeProblem {
+    pub fn of(message: &str) -> ShapeProblem {
+        let between_ticks = |s: &str| s.split('`').nth(1).map(str::to_string);
+        if message == ROOT_NOT_OBJECT {
+            ShapeProblem::NotAnObject
+        } else if let Some(rest) = message.strip_prefix("missing field ") {
+            between_ticks(rest).map_or(ShapeProblem::Other, |field| ShapeProblem::MissingField {
+                field,
+            })
+        } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+            match rest.rsplit_once(", expected ") {
+                Some((found, expected)) => ShapeProblem::WrongType {
+                    found: JsonKind::found(found),
+                    expected: JsonKind::expected(expected),
+                },
+                None => ShapeProblem::Other,
+            }
+        } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+            between_ticks(rest).map_or(ShapeProblem::Other, |found| ShapeProblem::UnknownValue {
+                found,
+            })
+        } else if let Some(rest) = message.strip_prefix("unknown field ") {
+            between_ticks(rest).map_or(ShapeProblem::Other, |field| ShapeProblem::UnknownField {
+                field,
+            })
+        } else if let Some(rest) = message.strip_prefix("invalid value: ") {
+            ShapeProblem::WrongValue {
+                expected: rest
+                    .rsplit_once(", expected ")
+                    .map_or(JsonKind::Other, |(_, e)| JsonKind::expected(e)),
+            }
+        } else if message.contains("not a number")
+            || message.contains("not a decimal number")
+            || message.contains("not finite")
+        {
+            ShapeProblem::NotANumber
+        } else if message.contains("out of range") {
+            ShapeProblem::NumberOutOfRange
+        } else if message.contains("not a date") {
+            ShapeProblem::NotADate
+        } else if message.contains("is not a level") {
+            ShapeProblem::NotALevel
+        } else {
+            ShapeProblem::Other
+        }
+    }
+}
+
 /// What a migration changed beyond the format itself, for the import
 /// preview to word. Data only: the app says it in the user's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -197,7 +390,7 @@ pub fn migrate_with_notes(
     let Some(obj) = value.as_object() else {
         return Err(ImportError::Shape {
             path: "(root)".into(),
-            message: "a snapshot is a JSON object".into(),
+            message: ROOT_NOT_OBJECT.into(),
         });
     };
     match obj.get("format") {

@@ -271,3 +271,43 @@ fn cli_validate_exits_1_with_the_error_on_stderr_for_every_refused_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("too large"));
 }
+
+/// Every parser and decoding message the corpus provokes is one the engine
+/// knows, so the app can say it in Italian (serde's English then follows only
+/// as a detail).
+#[test]
+fn every_corpus_parser_message_is_of_a_known_kind() {
+    use cruscotto_engine::snapshot::{JsonKind, ShapeProblem, SyntaxProblem};
+    let mut seen = 0;
+    for (name, bytes, _) in &cases() {
+        match import(bytes) {
+            Err(ImportError::Syntax { message, .. }) => {
+                seen += 1;
+                assert_ne!(
+                    SyntaxProblem::of(&message),
+                    SyntaxProblem::Other,
+                    "{name}: {message}"
+                );
+            }
+            Err(ImportError::Shape { message, .. }) => {
+                seen += 1;
+                let problem = ShapeProblem::of(&message);
+                assert_ne!(problem, ShapeProblem::Other, "{name}: {message}");
+                if let ShapeProblem::WrongType { found, expected } = problem {
+                    assert_ne!(found, JsonKind::Other, "{name}: {message}");
+                    assert_ne!(expected, JsonKind::Other, "{name}: {message}");
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(seen > 15, "{seen} parser messages");
+    assert_eq!(
+        SyntaxProblem::of("recursion limit exceeded"),
+        SyntaxProblem::TooDeep
+    );
+    assert_eq!(
+        SyntaxProblem::of("EOF while parsing a string"),
+        SyntaxProblem::UnexpectedEnd
+    );
+}

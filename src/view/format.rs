@@ -263,7 +263,9 @@ pub fn date_typed_in_full(text: &str) -> bool {
     let digits_at_end = text.chars().rev().take_while(char::is_ascii_digit).count();
     let starts_with_year =
         text.chars().take_while(char::is_ascii_digit).count() == 4 && text.len() >= 8;
-    digits_at_end == 4 && text.len() > 4 || text.len() == 8 && digits_at_end == 8 || starts_with_year
+    digits_at_end == 4 && text.len() > 4
+        || text.len() == 8 && digits_at_end == 8
+        || starts_with_year
 }
 
 /// The month a name means, in Italian or English, by its first three letters

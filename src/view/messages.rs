@@ -6,7 +6,9 @@
 
 use cruscotto_engine::diff::PlanDiff;
 use cruscotto_engine::merge::{ChoiceError, MergeError};
-use cruscotto_engine::snapshot::{ImportError, CURRENT_VERSION, FORMAT};
+use cruscotto_engine::snapshot::{
+    ImportError, JsonKind, ShapeProblem, SyntaxProblem, CURRENT_VERSION, FORMAT,
+};
 use cruscotto_engine::{Direction, IndicatorKind, Issue, IssueKind, ProgressEntry};
 
 use crate::i18n::*;
@@ -203,7 +205,10 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
             line,
             column,
             message,
-        } => td_string!(l, messages.import_syntax, message, line, column).to_string(),
+        } => {
+            let problem = syntax_problem(SyntaxProblem::of(message), lang);
+            td_string!(l, messages.import_syntax, message, problem, line, column).to_string()
+        }
         ImportError::WrongFormat { found } => {
             td_string!(l, messages.import_wrong_format, found, expected = FORMAT).to_string()
         }
@@ -221,7 +226,7 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
             current = CURRENT_VERSION
         )
         .to_string(),
-        ImportError::Shape { path, message } => located(path, message, lang),
+        ImportError::Shape { path, message } => located(path, &shape_message(message, lang), lang),
         ImportError::NotCurrent => td_string!(l, messages.import_not_current).to_string(),
         ImportError::Invalid(issues) => {
             let issues = issues
@@ -232,6 +237,93 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
             td_string!(l, messages.import_invalid, issues).to_string()
         }
     }
+}
+
+/// What serde_json found wrong, in the reader's language.
+fn syntax_problem(p: SyntaxProblem, lang: Lang) -> &'static str {
+    use SyntaxProblem::*;
+    let l = lang.locale();
+    match p {
+        UnexpectedEnd => td_string!(l, messages.syntax_unexpected_end),
+        ExpectedValue => td_string!(l, messages.syntax_expected_value),
+        ExpectedCommaOrClose => td_string!(l, messages.syntax_expected_comma_or_close),
+        ExpectedColon => td_string!(l, messages.syntax_expected_colon),
+        KeyNotString => td_string!(l, messages.syntax_key_not_string),
+        TrailingCharacters => td_string!(l, messages.syntax_trailing_characters),
+        TrailingComma => td_string!(l, messages.syntax_trailing_comma),
+        InvalidEscape => td_string!(l, messages.syntax_invalid_escape),
+        ControlCharacter => td_string!(l, messages.syntax_control_character),
+        TooDeep => td_string!(l, messages.syntax_too_deep),
+        InvalidNumber => td_string!(l, messages.syntax_invalid_number),
+        NumberOutOfRange => td_string!(l, messages.syntax_number_out_of_range),
+        InvalidUnicode => td_string!(l, messages.syntax_invalid_unicode),
+        Other => td_string!(l, messages.syntax_other),
+    }
+}
+
+fn json_kind(k: JsonKind, lang: Lang) -> &'static str {
+    let l = lang.locale();
+    match k {
+        JsonKind::Text => td_string!(l, messages.json_text),
+        JsonKind::Number => td_string!(l, messages.json_number),
+        JsonKind::WholeNumber => td_string!(l, messages.json_whole_number),
+        JsonKind::Boolean => td_string!(l, messages.json_boolean),
+        JsonKind::Null => td_string!(l, messages.json_null),
+        JsonKind::Object => td_string!(l, messages.json_object),
+        JsonKind::List => td_string!(l, messages.json_list),
+        JsonKind::Date => td_string!(l, messages.json_date),
+        JsonKind::Other => td_string!(l, messages.json_other),
+    }
+}
+
+/// What a decoding error says, in the reader's language. In English it is
+/// the decoder's own text, as the CLI prints it; in Italian it is worded from
+/// its kind, and the English follows only as a detail ([`parser_detail`]).
+pub fn shape_message(message: &str, lang: Lang) -> String {
+    let l = lang.locale();
+    let problem = match ShapeProblem::of(message) {
+        ShapeProblem::NotAnObject => td_string!(l, messages.shape_not_an_object).to_string(),
+        ShapeProblem::MissingField { field } => {
+            td_string!(l, messages.shape_missing_field, field).to_string()
+        }
+        ShapeProblem::WrongType { found, expected } => td_string!(
+            l,
+            messages.shape_wrong_type,
+            found = json_kind(found, lang),
+            expected = json_kind(expected, lang)
+        )
+        .to_string(),
+        ShapeProblem::UnknownValue { found } => {
+            td_string!(l, messages.shape_unknown_value, value = found).to_string()
+        }
+        ShapeProblem::UnknownField { field } => {
+            td_string!(l, messages.shape_unknown_field, field).to_string()
+        }
+        ShapeProblem::WrongValue { expected } => td_string!(
+            l,
+            messages.shape_wrong_value,
+            expected = json_kind(expected, lang)
+        )
+        .to_string(),
+        ShapeProblem::NotANumber => td_string!(l, messages.shape_not_a_number).to_string(),
+        ShapeProblem::NumberOutOfRange => {
+            td_string!(l, messages.shape_number_out_of_range).to_string()
+        }
+        ShapeProblem::NotADate => td_string!(l, messages.shape_not_a_date).to_string(),
+        ShapeProblem::NotALevel => td_string!(l, messages.shape_not_a_level).to_string(),
+        ShapeProblem::Other => td_string!(l, messages.shape_other).to_string(),
+    };
+    td_string!(l, messages.shape_message, problem, message).to_string()
+}
+
+/// The parser's own English text of a syntax or decoding error, for a details
+/// line under the message, when the message does not already say it.
+pub fn parser_detail(e: &ImportError, lang: Lang) -> Option<String> {
+    let raw = match e {
+        ImportError::Syntax { message, .. } | ImportError::Shape { message, .. } => message,
+        _ => return None,
+    };
+    (!import_error(e, lang).contains(raw.as_str())).then(|| raw.clone())
 }
 
 /// Why snapshots could not be merged.
@@ -584,9 +676,12 @@ mod tests {
         );
         let shape = ImportError::Shape {
             path: "plan.year".into(),
-            message: "invalid type".into(),
+            message: "invalid type: string \"2023\", expected u32".into(),
         };
-        assert_eq!(import_error(&shape, Lang::It), "plan.year: invalid type");
+        assert_eq!(
+            import_error(&shape, Lang::It),
+            "plan.year: atteso un numero intero, trovato un testo"
+        );
         assert_eq!(
             import_error(&shape, Lang::En),
             cli_wording::import_error(&shape)
@@ -638,6 +733,23 @@ mod tests {
             refused += 1;
             let (it, en) = (import_error(&e, Lang::It), import_error(&e, Lang::En));
             assert_eq!(en, cli_wording::import_error(&e), "{name}");
+            // No English inside the Italian: the parser's text is a detail.
+            if let ImportError::Syntax { message, .. } | ImportError::Shape { message, .. } = &e {
+                assert!(
+                    !it.contains(message.as_str()),
+                    "{name}: {it:?} holds {message:?}"
+                );
+                assert_eq!(
+                    parser_detail(&e, Lang::It).as_ref(),
+                    Some(message),
+                    "{name}"
+                );
+                assert_eq!(
+                    parser_detail(&e, Lang::En),
+                    None,
+                    "{name}: English says it already"
+                );
+            }
             let expect = |needle: &str| {
                 assert!(it.contains(needle), "{name}: {it:?} should name {needle:?}")
             };

@@ -30,9 +30,20 @@ pub fn ImportErrors(
                 .iter()
                 .map(|i| (Some(i.path.clone()), messages::issue(i, lang)))
                 .collect(),
-            ImportError::Shape { path, message } => vec![(Some(path.clone()), message.clone())],
+            ImportError::Shape { path, message } => {
+                vec![(Some(path.clone()), messages::shape_message(message, lang))]
+            }
             other => vec![(None, messages::import_error(other, lang))],
         };
+        // The parser's English, under a message worded in another language.
+        let detail = messages::parser_detail(&error, lang).map(|raw| {
+            view! {
+                <details class="parser-detail">
+                    <summary>{t!(i18n, messages.parser_detail)}</summary>
+                    <code>{raw}</code>
+                </details>
+            }
+        });
         let count = list.len();
         let rows = list
             .into_iter()
@@ -55,6 +66,7 @@ pub fn ImportErrors(
         view! {
             <p>{t!(i18n, transfer.errors_count)}" "{count}</p>
             <ul class="error-list">{rows}</ul>
+            {detail}
         }
     };
     let heading_id = id.map(|id| format!("{id}-heading"));
