@@ -66,6 +66,28 @@ mod tests {
         }
     }
 
+    /// index.html finds the folder of a deep link by taking a screen's path
+    /// off the address, so it names every screen of the router (`app.rs`).
+    #[test]
+    fn the_page_knows_every_screen_of_the_router() {
+        let routes = include_str!("../app.rs");
+        let page = include_str!("../../index.html");
+        let pattern = page
+            .lines()
+            .find(|line| line.contains("var screen = "))
+            .expect("index.html's screen pattern");
+        let screens = routes
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest[..rest.find('"')?].split('/').nth(1));
+        let mut count = 0;
+        for screen in screens.filter(|s| !s.is_empty()) {
+            assert!(pattern.contains(screen), "{screen} missing in {pattern}");
+            count += 1;
+        }
+        assert!(count >= 7, "{count} screens found in app.rs");
+    }
+
     #[test]
     fn under_a_folder_the_router_base_is_the_folder_without_its_last_slash() {
         for (path, base) in [
