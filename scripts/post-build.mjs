@@ -14,16 +14,25 @@
 //                         them with ?v=<revision> (src/io/xlsx_module.rs)
 //   nameServiceWorker     where the app finds its service worker (none under
 //                         `trunk serve`)
+//   writeFallbackPage     404.html, a copy of the finished index.html: the page
+//                         static hosts answer unknown paths with, so that a deep
+//                         link (/cruscotto/area/ARUO) opens the app on a first
+//                         visit (docs/hosting.md)
 //   writeServiceWorker    Workbox's sw.js, which precaches every file of the
 //                         build (both wasm modules included) with a revision and
-//                         answers every page address with index.html: the app
-//                         opens offline, every screen and the XLSX export too
+//                         answers every page address under its folder with
+//                         index.html: the app opens offline, every screen and
+//                         the XLSX export too
 //   writeRetiringWorker   under `trunk serve`, a sw.js that unregisters any
 //                         worker a release build left on the same address
 //
 // Under `trunk serve` (live reload on), Trunk injects its reload script, which
 // the server rewrites on each response, so its hash is unknowable here: the dev
 // page then gets 'unsafe-inline' for scripts, and the retiring worker.
+//
+// Every address in the build is relative (Trunk's public_url "./"): the same
+// dist/ works at the root of a host or in any folder; index.html's first script
+// finds that folder at start-up (src/io/base.rs).
 //
 // Runs on $TRUNK_STAGING_DIR (set by Trunk), or on the directory given as the
 // first argument: `node scripts/post-build.mjs dist`.
@@ -82,7 +91,7 @@ export async function minifyLoaders(dir, html) {
     // name the minified content, or the browser refuses it.
     const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
     html = html.replace(/<link\b[^>]*>/gi, (tag) =>
-      tag.includes(`href="/${name}"`) ? tag.replace(/integrity="[^"]*"/i, `integrity="${integrity}"`) : tag,
+      tag.includes(`href="./${name}"`) || tag.includes(`href="/${name}"`) ? tag.replace(/integrity="[^"]*"/i, `integrity="${integrity}"`) : tag,
     );
   }
   return html;
@@ -119,9 +128,18 @@ export async function nameXlsxRevision(dir, html) {
 }
 
 /** Returns `html` telling the app which service worker to register, if any
- * (src/components/frame/update_notice.rs). */
+ * (src/components/frame/update_notice.rs): a file of the app's folder, which
+ * is then the worker's scope. */
 export function nameServiceWorker(html, liveReload) {
-  return addToHead(html, `<meta name="cruscotto-service-worker" content="${liveReload ? '' : '/sw.js'}" />`);
+  return addToHead(html, `<meta name="cruscotto-service-worker" content="${liveReload ? '' : 'sw.js'}" />`);
+}
+
+/** The page for unknown paths, which static hosts serve as 404.html (GitHub
+ * Pages, GitLab Pages, Netlify, Cloudflare Pages; nginx and Apache when told
+ * to): the finished index.html itself, whose first script finds the app's
+ * folder from a deep link's address. */
+export async function writeFallbackPage(dir, html) {
+  await writeFile(join(dir, '404.html'), html);
 }
 
 /** Workbox's sw.js, precaching every file in `dir`; returns what it precaches. */
@@ -129,7 +147,8 @@ export async function writeServiceWorker(dir) {
   const { count, size, warnings } = await generateSW({
     globDirectory: dir,
     globPatterns: ['**/*'],
-    globIgnores: ['sw.js'],
+    // 404.html is index.html again; offline, the worker answers pages itself.
+    globIgnores: ['sw.js', '404.html'],
     swDest: join(dir, 'sw.js'),
     // One self-contained file: no workbox-*.js beside it, no importScripts.
     inlineWorkboxRuntime: true,
@@ -142,8 +161,9 @@ export async function writeServiceWorker(dir) {
     ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/],
     // Trunk puts a content hash in these names: their URL is their revision.
     dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
-    // Every page of the app is index.html; the router reads the address.
-    navigateFallback: '/index.html',
+    // Every page of the app is index.html; the router reads the address. The
+    // URL is relative to sw.js, so the worker serves the app's own folder.
+    navigateFallback: 'index.html',
     // Files (the manifest, icons) are not pages.
     navigateFallbackDenylist: [/\/[^/]+\.[^/]+$/],
     // The first worker takes the open page at once (so it works offline without a
@@ -187,6 +207,7 @@ async function main() {
   html = await nameXlsxRevision(dir, html);
   html = nameServiceWorker(html, liveReload);
   await writeFile(indexPath, html);
+  if (!liveReload) await writeFallbackPage(dir, html);
   if (liveReload) {
     await writeRetiringWorker(dir);
     console.log('post-build: live reload on, no service worker; script-src allows inline scripts');

@@ -9,6 +9,7 @@ use crate::components::frame::route_focus::RouteFocus;
 use crate::components::frame::status_banner::StatusBanner;
 use crate::components::frame::update_notice::UpdateNotice;
 use crate::i18n::*;
+use crate::io::base::router_base;
 use crate::io::storage::Loaded;
 use crate::pages::{
     area::AreaPage, compare::ComparePage, editor::EditorPage, not_found::NotFound,
@@ -54,11 +55,14 @@ fn Shell(
 /// The app proper: header, alerts and the routed pages. Every screen is in
 /// this one module, so moving between screens never loads a page (an import
 /// kept only in memory, too large for local storage, stays on screen).
+/// The routes are under the folder the app is served from (`io::base`):
+/// `/cruscotto/area/ARUO` is the area's page when index.html is in
+/// `/cruscotto/`; every link is built under it by `components::links`.
 #[component]
 fn Routed() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Router>
+        <Router base=router_base()>
             <RouteFocus />
             <a class="skip-link" href="#main">{t!(i18n, common.skip_to_content)}</a>
             <Header />

@@ -12,6 +12,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::io::base::file_url;
 use crate::report::xlsx::{Book, WorkbookError};
 
 #[wasm_bindgen(inline_js = "let loading;
@@ -34,15 +35,18 @@ extern "C" {
     fn xlsx_workbook(js: &str, wasm: &str, book: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// The URLs of the XLSX module's loader and wasm, with the build's revision.
+/// The XLSX module's loader and wasm, with the build's revision, as files of
+/// the folder the app is served from (`io::base::file_url` makes them absolute:
+/// the dynamic import would otherwise resolve them against wasm-bindgen's
+/// snippet file).
 pub fn urls(revision: Option<&str>) -> (String, String) {
     let query = revision
         .filter(|r| !r.is_empty())
         .map(|r| format!("?v={r}"))
         .unwrap_or_default();
     (
-        format!("/cruscotto-xlsx.js{query}"),
-        format!("/cruscotto-xlsx_bg.wasm{query}"),
+        format!("cruscotto-xlsx.js{query}"),
+        format!("cruscotto-xlsx_bg.wasm{query}"),
     )
 }
 
@@ -72,7 +76,7 @@ fn reason(error: JsValue) -> WorkbookError {
 pub async fn workbook(book: &Book) -> Result<Vec<u8>, WorkbookError> {
     let json = serde_json::to_string(book).map_err(|e| WorkbookError(e.to_string()))?;
     let (js, wasm) = urls(page_revision().as_deref());
-    let promise = xlsx_workbook(&js, &wasm, &json).map_err(reason)?;
+    let promise = xlsx_workbook(&file_url(&js), &file_url(&wasm), &json).map_err(reason)?;
     let bytes = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(reason)?;
@@ -88,8 +92,8 @@ mod tests {
         assert_eq!(
             urls(Some("0123abcd")),
             (
-                "/cruscotto-xlsx.js?v=0123abcd".to_string(),
-                "/cruscotto-xlsx_bg.wasm?v=0123abcd".to_string()
+                "cruscotto-xlsx.js?v=0123abcd".to_string(),
+                "cruscotto-xlsx_bg.wasm?v=0123abcd".to_string()
             )
         );
     }
@@ -100,8 +104,8 @@ mod tests {
             assert_eq!(
                 urls(revision),
                 (
-                    "/cruscotto-xlsx.js".to_string(),
-                    "/cruscotto-xlsx_bg.wasm".to_string()
+                    "cruscotto-xlsx.js".to_string(),
+                    "cruscotto-xlsx_bg.wasm".to_string()
                 )
             );
         }

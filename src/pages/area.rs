@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::charts::area_timeline::AreaTimeline;
-use crate::components::links::objective_href;
+use crate::components::links::{objective_href, overview_href, report_href};
 use crate::components::progress::what_if::WhatIfPanel;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::components::scores::score_bar::ScoreBar;
@@ -50,7 +50,7 @@ fn AreaNotFound(
     view! {
         <h1>{t!(i18n, area.not_found_title)}</h1>
         <p>{t!(i18n, area.not_found_text, code = code)}</p>
-        <p><A href="/">{t!(i18n, common.back_to_overview)}</A></p>
+        <p><A href=overview_href()>{t!(i18n, common.back_to_overview)}</A></p>
     }
 }
 
@@ -233,10 +233,10 @@ fn AreaView(
     let timeline_code = code.clone();
     let what_if_code = code.clone();
     let heading_code = code.clone();
-    let report_href = format!("/report/{}", js_sys::encode_uri_component(&code));
+    let report_href = report_href(Some(&code));
     view! {
         <nav class="breadcrumb" aria-label=move || t_string!(i18n, area.title)>
-            <A href="/">{t!(i18n, common.nav_overview)}</A>
+            <A href=overview_href()>{t!(i18n, common.nav_overview)}</A>
             <span aria-hidden="true">" › "</span>
             <span aria-current="page">{code.clone()}</span>
         </nav>

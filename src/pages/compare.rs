@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::components::focus::focus_soon;
+use crate::components::links::route;
 use crate::components::transfer::diff_view::{DiffMode, DiffView};
 use crate::components::transfer::file_drop_zone::FileDropZone;
 use crate::components::transfer::import_errors::ImportErrors;
@@ -112,7 +113,7 @@ pub fn ComparePage() -> impl IntoView {
                 />
                 {result}
             </section>
-            <p class="muted"><A href="/transfer">{t!(i18n, compare.to_import)}</A></p>
+            <p class="muted"><A href=route("/transfer")>{t!(i18n, compare.to_import)}</A></p>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::links::overview_href;
 use crate::i18n::*;
 
 #[component]
@@ -11,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{t!(i18n, common.not_found_title)}</h1>
         <p>{t!(i18n, common.not_found_text)}</p>
-        <p><A href="/">{t!(i18n, common.back_to_overview)}</A></p>
+        <p><A href=overview_href()>{t!(i18n, common.back_to_overview)}</A></p>
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::links::{area_href, overview_href};
 use crate::components::progress::indicator_card::IndicatorCard;
 use crate::components::progress::indicator_levels::IndicatorLevels;
 use crate::components::scores::level_badge::LevelBadge;
@@ -25,10 +26,6 @@ pub fn structure_label(plan: &Plan, code: &str) -> String {
         .chain(plan.structures.iter())
         .find(|a| a.code == code)
         .map_or_else(|| code.to_string(), |a| format!("{code} – {}", a.name))
-}
-
-fn area_href(code: &str) -> String {
-    format!("/area/{}", js_sys::encode_uri_component(code))
 }
 
 #[component]
@@ -68,7 +65,7 @@ fn ObjectiveNotFound(
     view! {
         <h1>{t!(i18n, objective.not_found_title)}</h1>
         <p>{t!(i18n, objective.not_found_text, id = id)}</p>
-        <p><A href="/">{t!(i18n, common.back_to_overview)}</A></p>
+        <p><A href=overview_href()>{t!(i18n, common.back_to_overview)}</A></p>
     }
 }
 
@@ -238,7 +235,7 @@ fn ObjectiveView(
 
     view! {
         <nav class="breadcrumb" aria-label=move || t_string!(i18n, objective.title)>
-            <A href="/">{t!(i18n, common.nav_overview)}</A>
+            <A href=overview_href()>{t!(i18n, common.nav_overview)}</A>
             {move || my_area().map(|code| view! {
                 <span aria-hidden="true">" › "</span>
                 <A href=area_href(&code)>{code.clone()}</A>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
 
+use crate::components::links::{area_href, report_href};
 use crate::components::role::my_area::MyArea;
 use crate::components::role::role_form::RoleForm;
 use crate::components::scores::score_bar::ScoreBar;
@@ -79,7 +80,7 @@ pub fn Overview() -> impl IntoView {
         </Show>
         {move || mine().map(|code| view! { <MyArea code=code /> })}
         <p class="hint">{t!(i18n, overview.scale_note)}</p>
-        <p class="report-link"><A href="/report">{t!(i18n, report.link)}</A></p>
+        <p class="report-link"><A href=report_href(None)>{t!(i18n, report.link)}</A></p>
         <section aria-labelledby="areas-heading">
             <h2 id="areas-heading">{t!(i18n, overview.areas_heading)}</h2>
             <table class="scores stack" id="area-scores">
@@ -219,7 +220,7 @@ fn area_row(
     lang: Lang,
     labels: Labels,
 ) -> impl IntoView {
-    let href = format!("/area/{code}");
+    let href = area_href(&code);
     let data_area = code.clone();
     view! {
         <tr data-area=data_area class:my-area=is_mine>

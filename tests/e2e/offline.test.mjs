@@ -136,25 +136,29 @@ app.test('a new version waits for the user, and reloading into it keeps the data
 app.test('is installable: a complete manifest, and chromium finds no installability error', async ({ page }) => {
   await page.locator('#area-scores').waitFor(LOAD);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
-  const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), href);
+  const manifestUrl = new URL(href, page.url()).href;
+  const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), manifestUrl);
   assert.equal(manifest.name, 'Cruscotto — Obiettivi di performance');
   assert.equal(manifest.short_name, 'Cruscotto');
   assert.equal(manifest.lang, 'it');
-  assert.equal(manifest.start_url, '/');
+  // Relative to the manifest (public/): the folder the app is served from.
+  assert.equal(manifest.start_url, '../');
+  assert.equal(new URL(manifest.start_url, manifestUrl).pathname, '/');
   assert.equal(manifest.display, 'standalone');
   assert.equal(manifest.theme_color, '#0066CC');
   const sizes = await page.evaluate(
-    async (icons) =>
+    async ([icons, base]) =>
       Promise.all(
         icons.map(async ({ src, type }) => {
-          const res = await fetch(src);
+          // Relative to the manifest, as the browser reads them.
+          const res = await fetch(new URL(src, base));
           if (!res.ok) return `${src}: ${res.status}`;
           if (type !== 'image/png') return `${type}`;
           const bitmap = await createImageBitmap(await res.blob());
           return `${bitmap.width}x${bitmap.height}`;
         }),
       ),
-    manifest.icons,
+    [manifest.icons, manifestUrl],
   );
   assert.deepEqual(sizes, ['image/svg+xml', '192x192', '512x512']);
 

@@ -41,3 +41,26 @@ test('never serves files outside dist/', async () => {
   const res = await fetch(`${server.url}/..%2fCargo.toml`);
   assert.notEqual(res.status, 200);
 });
+
+test('in a folder, as a plain static host: 404.html for unknown paths, nothing else outside the folder', async () => {
+  const folder = await startStaticServer(DIST_DIR, { base: '/cruscotto/', fallback: '404' });
+  try {
+    const index = await fetch(`${folder.url}/cruscotto/`);
+    assert.equal(index.status, 200);
+    assert.match(await index.text(), /<html lang="it">/);
+    const bare = await fetch(`${folder.url}/cruscotto`, { redirect: 'manual' });
+    assert.equal(bare.status, 301);
+    assert.equal(bare.headers.get('location'), '/cruscotto/');
+    // A deep link: no rewrite, the build's 404.html (the app's page) with status 404.
+    const deep = await fetch(`${folder.url}/cruscotto/area/AAF`, { headers: { accept: 'text/html' } });
+    assert.equal(deep.status, 404);
+    assert.match(await deep.text(), /<html lang="it">/);
+    const wasm = (await readdir(DIST_DIR)).find((name) => name.endsWith('.wasm'));
+    assert.equal((await fetch(`${folder.url}/cruscotto/${wasm}`)).headers.get('content-type'), 'application/wasm');
+    // Outside the folder: the host's own home page, and 404 for the app's files.
+    assert.doesNotMatch(await (await fetch(`${folder.url}/`)).text(), /cruscotto-service-worker/);
+    assert.equal((await fetch(`${folder.url}/${wasm}`)).status, 404);
+  } finally {
+    await folder.close();
+  }
+});

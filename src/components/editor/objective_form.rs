@@ -11,6 +11,7 @@ use crate::components::editor::indicator::EditorIndicator;
 use crate::components::editor::measurement::EditorMeasurement;
 use crate::components::editor::text_field::EditorTextField;
 use crate::components::editor::weights::EditorWeights;
+use crate::components::links::objective_href;
 use crate::i18n::*;
 use crate::state::{use_app, AppState};
 use crate::view::editor::{
@@ -155,7 +156,7 @@ fn ObjectiveFields(
     let pillar_id = field_anchor(&pillar_path);
     let so_id = field_anchor(&so_path);
     let agg_id = field_anchor(&format!("{op}.aggregation"));
-    let href = move || format!("/objective/{}", id.get());
+    let href = move || objective_href(&id.get(), None);
 
     view! {
         <section class="objective-form" aria-labelledby=format!("{}-heading", field_anchor(&op))>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::editor::context::use_editor;
+use crate::components::links::route;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::editor::{empty_plan, next_year_copy};
@@ -96,7 +97,7 @@ pub fn EditorPlanActions() -> impl IntoView {
                                 Pending::NextYear => t!(i18n, editor.next_year_done, year = move || year).into_any(),
                                 Pending::Empty => t!(i18n, editor.empty_done).into_any(),
                             }}
-                            " "<A href="/transfer">{t!(i18n, editor.backups_link)}</A>
+                            " "<A href=route("/transfer")>{t!(i18n, editor.backups_link)}</A>
                         </p>
                     }.into_any(),Err(text) => view! { <p class="notice error" role="alert">{text}</p> }.into_any(),
                 })}

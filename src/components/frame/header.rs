@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::links::{overview_href, route};
 use crate::i18n::*;
 use crate::state::use_app;
 
@@ -28,16 +29,16 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="brand">
-                <A href="/" attr:class="brand-name">{t!(i18n, common.app_name)}</A>
+                <A href=overview_href() attr:class="brand-name">{t!(i18n, common.app_name)}</A>
                 <span class="brand-plan">{plan_label}</span>
             </div>
             <nav aria-label=move || t_string!(i18n, common.nav_label)>
                 <ul>
-                    <li><A href="/">{t!(i18n, common.nav_overview)}</A></li>
-                    <li><A href="/editor">{t!(i18n, common.nav_editor)}</A></li>
-                    <li><A href="/transfer">{t!(i18n, common.nav_transfer)}</A></li>
-                    <li><A href="/compare">{t!(i18n, common.nav_compare)}</A></li>
-                    <li><A href="/settings">{t!(i18n, common.nav_settings)}</A></li>
+                    <li><A href=overview_href()>{t!(i18n, common.nav_overview)}</A></li>
+                    <li><A href=route("/editor")>{t!(i18n, common.nav_editor)}</A></li>
+                    <li><A href=route("/transfer")>{t!(i18n, common.nav_transfer)}</A></li>
+                    <li><A href=route("/compare")>{t!(i18n, common.nav_compare)}</A></li>
+                    <li><A href=route("/settings")>{t!(i18n, common.nav_settings)}</A></li>
                 </ul>
             </nav>
             <label class="lang-switch">

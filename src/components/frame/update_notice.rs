@@ -1,6 +1,8 @@
 //! The service worker, seen from the app: registers the worker that
 //! scripts/post-build.mjs generated (the page names it in
-//! `<meta name="cruscotto-service-worker">`, empty under `trunk serve`), and tells
+//! `<meta name="cruscotto-service-worker">`, empty under `trunk serve`, a file
+//! of the folder the app is served from, which is then the worker's scope:
+//! `io::base`), and tells
 //! the user when a new version is installed and waiting, with a button that
 //! switches to it. The worker caches files only: the data in local storage is
 //! never touched, so switching version loses nothing.
@@ -12,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::i18n::*;
+use crate::io::base::file_url;
 
 /// How often an open tab asks for a new version (the browser also asks on
 /// every reload): managers keep the app open for days.
@@ -85,6 +88,7 @@ fn service_worker() -> Option<(ServiceWorkerContainer, String)> {
         .ok()??
         .get_attribute("content")
         .filter(|s| !s.is_empty())?;
+    let script = file_url(&script);
     let navigator = window.navigator();
     // Absent outside secure contexts; web-sys would not notice.
     if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {

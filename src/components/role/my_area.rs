@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::links::objective_href;
+use crate::components::links::{area_href, objective_href};
 use crate::i18n::*;
 use crate::state::role::area_todo;
 use crate::state::use_app;
@@ -65,7 +65,7 @@ pub fn MyArea(
             })
         })
     };
-    let area_href = format!("/area/{}", js_sys::encode_uri_component(&code));
+    let area_href = area_href(&code);
     let heading_code = code.clone();
     view! {
         <section class="my-area" id="my-area" aria-labelledby="my-area-heading">

@@ -46,17 +46,23 @@ function isLocalScheme(url) {
  *   const app = useApp();
  *   app.test('shows the plan', async ({ page }) => { ... });
  *
- * `app.test` opens `path` (default "/") in a new context, runs the body, closes the
- * context, then fails the test on any console error, page error or request to
- * another origin. `app.open(t, path)` does the opening only, for tests that need
- * several pages; call `session.assertClean()` yourself then.
+ * `app.test` opens `path` (default "./", the app's first page) in a new context,
+ * runs the body, closes the context, then fails the test on any console error,
+ * page error or request to another origin. `app.open(t, path)` does the opening
+ * only, for tests that need several pages; call `session.assertClean()` yourself
+ * then.
+ *
+ * `useApp({ base: '/cruscotto/', fallback: '404', root })` serves the build
+ * (`root`, default dist/) in a folder, as a plain static host would
+ * (support/server.mjs); the pages' baseURL is then that folder, so tests name
+ * screens relative to it (`area/ARUO`).
  */
-export function useApp() {
+export function useApp({ base = '/', fallback = 'app', root } = {}) {
   let server;
   let browser;
 
   before(async () => {
-    server = await startStaticServer();
+    server = await startStaticServer(root, { base, fallback });
     browser = await launchChromium();
   });
 
@@ -65,8 +71,8 @@ export function useApp() {
     await server?.close();
   });
 
-  async function open(t, path = '/', contextOptions = {}) {
-    const baseURL = server.url;
+  async function open(t, path = './', contextOptions = {}) {
+    const baseURL = base === '/' ? server.url : `${server.url}${base}`;
     const context = await browser.newContext({
       baseURL,
       locale: 'it-IT',
@@ -97,9 +103,19 @@ export function useApp() {
     page.on('websocket', (ws) => {
       if (isForeign(ws.url().replace(/^ws/, 'http'))) problems.foreignRequests.push(ws.url());
     });
+    // On a plain static host (fallback '404') a deep link is answered by
+    // 404.html with status 404, which chromium logs as a console error of
+    // the page itself: expected there, and only there.
+    const fallbackPages = new Set();
+    if (fallback === '404') {
+      page.on('response', (response) => {
+        if (response.status() === 404 && response.request().isNavigationRequest()) fallbackPages.add(response.url());
+      });
+    }
     page.on('console', (message) => {
       if (message.type() === 'error') {
         const { url, lineNumber } = message.location();
+        if (fallbackPages.has(url) && message.text().includes('status of 404')) return;
         problems.consoleErrors.push(`${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
       }
     });
@@ -127,7 +143,7 @@ export function useApp() {
       body = options;
       options = {};
     }
-    const { path = '/', context: contextOptions, ...testOptions } = options;
+    const { path = './', context: contextOptions, ...testOptions } = options;
     return test(name, testOptions, async (t) => {
       const session = await open(t, path, contextOptions);
       try {
@@ -145,8 +161,9 @@ export function useApp() {
   return {
     test: appTest,
     open,
+    /** The app's address: the server's, with the base when not `/`. */
     get baseURL() {
-      return server.url;
+      return base === '/' ? server.url : `${server.url}${base}`;
     },
   };
 }
