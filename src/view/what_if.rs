@@ -12,7 +12,9 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
-use cruscotto_engine::{Indicator, IndicatorKind, Plan, Progress, ProgressEntry, Results};
+use cruscotto_engine::{
+    Indicator, IndicatorKind, Plan, Progress, ProgressEntry, Results, Scorecard,
+};
 use rust_decimal::Decimal;
 
 use crate::view::format::{parse_date, parse_number, NumberInputError};
@@ -124,11 +126,22 @@ pub fn tried_score(
     overlay: &Overlay,
     area: &str,
 ) -> Option<Decimal> {
+    tried_scorecard(plan, results, overlay.iter(), area)
+        .area(area)
+        .and_then(|a| a.score)
+}
+
+/// Every score with `tried` laid over the recorded results, for `area`'s panel.
+fn tried_scorecard<'a>(
+    plan: &Plan,
+    results: Results,
+    tried: impl IntoIterator<Item = (&'a String, &'a ProgressEntry)>,
+    area: &str,
+) -> Scorecard {
     let mut shared = results.shared.clone();
     let mut by_area = results.by_area.clone();
-    for (id, tried) in overlay {
-        let per_area = plan.indicator(id).is_some_and(|(o, _)| o.is_per_area());
-        let target = if per_area {
+    for (id, tried) in tried {
+        let target = if is_per_area(plan, id) {
             by_area.entry(area.to_string()).or_default()
         } else {
             &mut shared
@@ -136,8 +149,120 @@ pub fn tried_score(
         write_measurement(target.entry(id.clone()).or_default(), tried);
     }
     plan.score_results(Results::new(&shared, &by_area))
-        .area(area)
-        .and_then(|a| a.score)
+}
+
+/// Whether an entry records a measurement (a level, a value or a date).
+fn measures(e: &ProgressEntry) -> bool {
+    e.level.is_some() || e.value.is_some() || e.done_on.is_some()
+}
+
+fn is_per_area(plan: &Plan, indicator: &str) -> bool {
+    plan.indicator(indicator)
+        .is_some_and(|(o, _)| o.is_per_area())
+}
+
+/// One measurement "Apply" would write, as the confirmation lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedWrite {
+    pub indicator: String,
+    pub saved: ProgressEntry,
+    pub tried: ProgressEntry,
+    /// The field was emptied over a recorded measurement: applying deletes
+    /// it, so it is written only if the user says so.
+    pub clears: bool,
+    /// The other areas that share this indicator's one result (empty for a
+    /// per-area objective, whose result is the area's own).
+    pub shared_with: Vec<String>,
+}
+
+/// An area whose score "Apply" would change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScoreMove {
+    pub area: String,
+    pub before: Option<Decimal>,
+    pub after: Option<Decimal>,
+}
+
+/// What "Apply" on `area`'s panel would write and whose scores it would move,
+/// shown before anything is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplyPreview {
+    pub writes: Vec<PlannedWrite>,
+    /// In the plan's order of areas; only areas whose score changes.
+    pub moved: Vec<ScoreMove>,
+}
+
+impl ApplyPreview {
+    /// The writes the user confirmed: every one that does not clear a
+    /// measurement, and those that do only when listed in `clear`.
+    pub fn confirmed(&self, clear: &[String]) -> Vec<(String, ProgressEntry)> {
+        self.writes
+            .iter()
+            .filter(|w| !w.clears || clear.contains(&w.indicator))
+            .map(|w| (w.indicator.clone(), w.tried.clone()))
+            .collect()
+    }
+}
+
+/// The confirmation of "Apply": the `changes` pending on `area`'s panel (from
+/// [`changed`]), and every area whose score they move, with `clear` the
+/// emptied fields the user agreed to delete (the others are not written, so
+/// they move no score).
+pub fn apply_preview(
+    plan: &Plan,
+    results: Results,
+    changes: &[(String, ProgressEntry)],
+    area: &str,
+    clear: &[String],
+) -> ApplyPreview {
+    let saved = area_progress(plan, results, area);
+    let writes: Vec<PlannedWrite> = changes
+        .iter()
+        .map(|(id, tried)| {
+            let saved = saved.get(id).cloned().unwrap_or_default();
+            let clears = measures(&saved) && !measures(tried);
+            let shared_with = if is_per_area(plan, id) {
+                Vec::new()
+            } else {
+                plan.indicator(id)
+                    .map(|(o, _)| {
+                        o.areas()
+                            .filter(|a| *a != area)
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            PlannedWrite {
+                indicator: id.clone(),
+                saved,
+                tried: tried.clone(),
+                clears,
+                shared_with,
+            }
+        })
+        .collect();
+    let preview = ApplyPreview {
+        writes,
+        moved: Vec::new(),
+    };
+    let confirmed = preview.confirmed(clear);
+    let before = plan.score_results(results);
+    let after = tried_scorecard(plan, results, confirmed.iter().map(|(i, e)| (i, e)), area);
+    let moved = plan
+        .areas
+        .iter()
+        .filter_map(|a| {
+            let b = before.area(&a.code).and_then(|s| s.score);
+            let n = after.area(&a.code).and_then(|s| s.score);
+            (b != n).then(|| ScoreMove {
+                area: a.code.clone(),
+                before: b,
+                after: n,
+            })
+        })
+        .collect();
+    ApplyPreview { moved, ..preview }
 }
 
 /// The indicators whose tried measurement differs from the saved one: what
@@ -203,6 +328,62 @@ mod tests {
             value: Some(d(v)),
             ..ProgressEntry::default()
         }
+    }
+
+    #[test]
+    fn applying_lists_every_area_whose_score_moves_and_keeps_an_emptied_measurement_unless_told() {
+        let plan = default_snapshot().plan;
+        // A shared milestone that weighs in several areas, recorded at 3.
+        let (o, _) = plan
+            .objectives
+            .iter()
+            .filter(|o| !o.is_per_area() && o.assignments.len() > 1)
+            .find_map(|o| {
+                let i = o
+                    .indicators
+                    .iter()
+                    .find(|i| i.kind == IndicatorKind::Milestone)?;
+                Some((o.clone(), i.id.clone()))
+            })
+            .expect("a shared milestone of several areas");
+        let id = o.indicators[0].id.clone();
+        let area = o.assignments[0].area.clone();
+        let mut shared = Progress::new();
+        shared.insert(id.clone(), level(3));
+        let by_area = Default::default();
+        let results = Results::new(&shared, &by_area);
+
+        // Tried 4: one write, shared with the objective's other areas, and
+        // every one of them moves.
+        let raise = vec![(id.clone(), level(4))];
+        let p = apply_preview(&plan, results, &raise, &area, &[]);
+        assert_eq!(p.writes.len(), 1);
+        assert!(!p.writes[0].clears);
+        assert_eq!(p.writes[0].shared_with.len(), o.assignments.len() - 1);
+        let moved: Vec<&str> = p.moved.iter().map(|m| m.area.as_str()).collect();
+        let weighted: Vec<&str> = plan
+            .areas
+            .iter()
+            .map(|a| a.code.as_str())
+            .filter(|c| o.areas().any(|x| x == *c))
+            .collect();
+        assert_eq!(moved, weighted);
+        assert_eq!(p.confirmed(&[]), raise);
+
+        // Emptied: it would delete the measurement, so nothing is written and
+        // no score moves until the user says so.
+        let empty = vec![(id.clone(), ProgressEntry::default())];
+        let p = apply_preview(&plan, results, &empty, &area, &[]);
+        assert!(p.writes[0].clears);
+        assert!(p.confirmed(&[]).is_empty());
+        assert!(p.moved.is_empty());
+        let told = apply_preview(&plan, results, &empty, &area, std::slice::from_ref(&id));
+        assert_eq!(told.confirmed(std::slice::from_ref(&id)), empty);
+        assert_eq!(told.moved.len(), weighted.len());
+        assert!(told
+            .moved
+            .iter()
+            .all(|m| m.after.is_none() || m.after != m.before));
     }
 
     #[test]

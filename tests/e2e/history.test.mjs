@@ -166,6 +166,12 @@ app.test('the what-if panel scores tried values without saving them until Apply'
   await page.selectOption('#whatif-impianti-fotovoltaici-i1', '3');
   await expectText(page, '#whatif-score', '3,50');
   await page.click('#whatif-apply');
+  // Nothing is written before the confirmation, which lists both values.
+  await page.locator('#whatif-confirm').waitFor();
+  assert.equal(await page.locator('#whatif-writes li').count(), 2);
+  assert.match(await page.locator('#whatif-moved').innerText(), /ATE: 1,00 → 3,50/);
+  assert.equal(await storedState(page), before);
+  await page.click('#whatif-confirm-apply');
   await expectText(page, '#area-score-ATE', '3,50');
   await expectText(page, '#whatif-current', '3,50');
   const stored = await savedState(page, 'riassetto-bassini-i1', 'level', 4);
@@ -178,3 +184,38 @@ app.test('the what-if panel scores tried values without saving them until Apply'
     [['2023-03-10T09:00:00Z', 1]],
   );
 });
+
+app.test(
+  'applying a simulation asks first, lists every area whose score moves, and keeps an emptied measurement unless told',
+  async ({ t, page }) => {
+    await importProgress(page, {
+      'metodologia-bim-i1': { level: 1, updated_at: '2023-03-10T09:00:00Z' },
+      'riassetto-bassini-i1': { level: 3, updated_at: '2023-03-10T09:00:00Z' },
+    });
+    await page.goto('/area/ATE');
+    await page.locator('#area-score-ATE').waitFor(LOAD);
+    await page.click('#what-if-toggle');
+    await page.locator('#what-if-panel').waitFor();
+    // BIM is shared with AGIS: raising it moves AGIS's score too, and says so.
+    await page.selectOption('#whatif-metodologia-bim-i1', '4');
+    // Emptying the Bassini level would delete a real measurement.
+    await page.selectOption('#whatif-riassetto-bassini-i1', '');
+    const before = await storedState(page);
+    await page.click('#whatif-apply');
+    await page.locator('#whatif-confirm').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'whatif-confirm-heading', null, { timeout: 5_000 });
+    const bim = page.locator('#whatif-writes li[data-indicator="metodologia-bim-i1"]');
+    assert.match(await bim.innerText(), /condiviso anche da AGIS/);
+    const moved = await page.locator('#whatif-moved li').evaluateAll((li) => li.map((l) => l.dataset.area));
+    assert.deepEqual(moved.sort(), ['AGIS', 'ATE']);
+    const clear = page.locator('#whatif-clear-riassetto-bassini-i1');
+    assert.equal(await clear.isChecked(), false, 'an emptied field is kept unless ticked');
+    await expectNoSeriousA11yViolations(page, t);
+    assert.equal(await storedState(page), before, 'nothing written before confirming');
+
+    // Confirmed without ticking: BIM is written, the Bassini level is kept.
+    await page.click('#whatif-confirm-apply');
+    const stored = await savedState(page, 'metodologia-bim-i1', 'level', 4);
+    assert.equal(stored.progress['riassetto-bassini-i1'].level, 3);
+  },
+);

@@ -10,3 +10,4 @@ pub mod indicator_note;
 pub mod milestone_input;
 pub mod number_input;
 pub mod what_if;
+pub mod what_if_confirm;

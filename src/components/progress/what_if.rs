@@ -17,13 +17,14 @@ use leptos::prelude::*;
 use crate::components::fields::date_field::DateField;
 use crate::components::progress::indicator_history::recorded_text;
 use crate::components::progress::milestone_input::milestone_levels;
+use crate::components::progress::what_if_confirm::WhatIfConfirm;
 use crate::i18n::*;
 use crate::state::{use_app, AppState};
 use crate::view::format;
 use crate::view::ids::dom_id;
 use crate::view::what_if::{
-    area_progress, changed, status, tried_entry, tried_score, what_if_rows, write_measurement,
-    Overlay, WhatIfRow, WhatIfStatus,
+    apply_preview, area_progress, changed, status, tried_entry, tried_score, what_if_rows,
+    write_measurement, Overlay, WhatIfRow, WhatIfStatus,
 };
 
 /// Records every changed tried value through the app state, so each is stamped
@@ -208,13 +209,34 @@ pub fn WhatIfPanel(
         applied.set(false);
         generation.update(|g| *g += 1);
     };
-    let apply_code = code.clone();
+    // "Apply" first shows what it would write and whose scores move
+    // (a shared indicator moves every area it weighs in, not only this one),
+    // and writes only what the user confirms: an emptied field is kept unless
+    // its box is ticked.
+    let confirming = RwSignal::new(false);
+    let clear = RwSignal::new(Vec::<String>::new());
+    let preview = {
+        let code = code.clone();
+        Memo::new(move |_| {
+            let (changes, clear) = (changes.get(), clear.get());
+            app.plan
+                .with(|plan| app.with_results(|r| apply_preview(plan, r, &changes, &code, &clear)))
+        })
+    };
     let on_apply = move |_| {
-        apply(&app, &apply_code, changes.get_untracked());
+        clear.set(Vec::new());
+        confirming.set(true);
+    };
+    let apply_code = code.clone();
+    let on_confirm = Callback::new(move |()| {
+        let writes = preview.with_untracked(|p| clear.with_untracked(|c| p.confirmed(c)));
+        apply(&app, &apply_code, writes);
+        confirming.set(false);
         overlay.set(Overlay::new());
         applied.set(true);
         generation.update(|g| *g += 1);
-    };
+    });
+    let on_cancel = Callback::new(move |()| confirming.set(false));
 
     // Keyed by generation as well as id: Reset and Apply give every row new
     // DOM nodes, so the fields really start again from the saved values (a
@@ -281,13 +303,20 @@ pub fn WhatIfPanel(
                 </table>
             </div>
             <p class="what-if-actions">
-                <button type="button" class="btn" id="whatif-apply" disabled=move || count() == 0 on:click=on_apply>
+                <button type="button" class="btn" id="whatif-apply" disabled=move || count() == 0 || confirming.get()
+                    aria-expanded=move || confirming.get().to_string() aria-controls="whatif-confirm" on:click=on_apply>
                     {t!(i18n, history.whatif_apply)}
                 </button>" "
-                <button type="button" class="btn btn-secondary" id="whatif-reset" on:click=reset>
+                <button type="button" class="btn btn-secondary" id="whatif-reset" on:click=move |ev| {
+                    confirming.set(false);
+                    reset(ev);
+                }>
                     {t!(i18n, history.whatif_reset)}
                 </button>
             </p>
+            <Show when=move || { confirming.get() && count() > 0 }>
+                <WhatIfConfirm preview=preview rows=rows clear=clear on_confirm=on_confirm on_cancel=on_cancel />
+            </Show>
         </div>
     }
 }
