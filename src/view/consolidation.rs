@@ -98,13 +98,33 @@ pub struct Ready {
     pub files: Vec<FileFacts>,
     pub merged: Merged,
     pub conflicts: Vec<ConflictView>,
+    /// Files of the batch that are not merged, each with its reason: a bad
+    /// file does not hold back the good ones, which stay ready.
+    pub set_aside: SetAside,
+}
+
+/// The files of a batch that cannot be merged, each with why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SetAside {
+    pub failures: Vec<Failure>,
+    pub mismatches: Vec<PlanMismatch>,
+}
+
+impl SetAside {
+    pub fn is_empty(&self) -> bool {
+        self.failures.is_empty() && self.mismatches.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.failures.len() + self.mismatches.len()
+    }
 }
 
 /// The result of checking a batch of files.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Consolidation {
     Ready(Box<Ready>),
-    /// Nothing can be imported; every reason is listed.
+    /// No file of the batch can be merged; every reason is listed.
     Blocked {
         failures: Vec<Failure>,
         mismatches: Vec<PlanMismatch>,
@@ -112,8 +132,8 @@ pub enum Consolidation {
 }
 
 /// Checks a batch of files (name and import result, in the order given) and
-/// merges their progress into the current state when all of them are valid
-/// snapshots of the current plan.
+/// merges the progress of those that are valid snapshots of the current plan
+/// into the current state; the others are set aside with their reasons.
 pub fn consolidate(
     current: &Snapshot,
     files: Vec<(String, Result<Imported, ImportError>)>,
@@ -134,7 +154,7 @@ pub fn consolidate(
             Ok(imported) => good.push((name, imported)),
         }
     }
-    if !failures.is_empty() || !mismatches.is_empty() {
+    if good.is_empty() {
         return Consolidation::Blocked {
             failures,
             mismatches,
@@ -200,6 +220,10 @@ pub fn consolidate(
         files,
         merged,
         conflicts,
+        set_aside: SetAside {
+            failures,
+            mismatches,
+        },
     }))
 }
 
@@ -508,13 +532,14 @@ mod tests {
                 ("2024.json".into(), import(other.to_json().as_bytes())),
             ],
         );
-        let Consolidation::Blocked {
+        let Consolidation::Ready(ready) = r else {
+            panic!("the file of this plan stays ready");
+        };
+        let SetAside {
             failures,
             mismatches,
-        } = r
-        else {
-            panic!("a different plan must block the merge");
-        };
+        } = ready.set_aside;
+        assert_eq!(ready.files.len(), 1);
         assert!(failures.is_empty());
         assert_eq!(mismatches.len(), 1);
         assert_eq!(mismatches[0].file, "2024.json");
@@ -527,7 +552,7 @@ mod tests {
     }
 
     #[test]
-    fn one_bad_file_blocks_the_batch_and_every_problem_is_listed() {
+    fn bad_files_are_set_aside_each_with_its_problem_and_the_good_ones_stay_ready() {
         let mut other = default_snapshot();
         other.plan.title.push_str(" (bis)");
         let r = consolidate(
@@ -542,18 +567,29 @@ mod tests {
                 ("bis.json".into(), import(other.to_json().as_bytes())),
             ],
         );
-        let Consolidation::Blocked {
+        let Consolidation::Ready(ready) = r else {
+            panic!("the good file must stay ready");
+        };
+        let files: Vec<&str> = ready.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(files, vec!["ACL.json"]);
+        assert_eq!(ready.set_aside.len(), 3);
+        let SetAside {
             failures,
             mismatches,
-        } = r
-        else {
-            panic!("bad files must block the merge");
-        };
+        } = ready.set_aside;
         let names: Vec<&str> = failures.iter().map(|f| f.file.as_str()).collect();
         assert_eq!(names, vec!["rotto.json", "vuoto.json"]);
         assert!(matches!(failures[0].error, ImportError::Syntax { .. }));
         assert_eq!(mismatches.len(), 1);
         assert_eq!(mismatches[0].file, "bis.json");
+        // Only bad files: nothing to merge, every reason listed.
+        let only_bad = consolidate(
+            &default_snapshot(),
+            vec![("rotto.json".into(), import(b"{ not json"))],
+        );
+        assert!(
+            matches!(only_bad, Consolidation::Blocked { ref failures, .. } if failures.len() == 1)
+        );
     }
 
     #[test]

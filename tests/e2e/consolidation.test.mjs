@@ -154,7 +154,7 @@ app.test('two files disagreeing on one indicator: the newer wins unless the othe
   assert.equal(state.progress['sito-ateneo-i1'].level, 3, 'the other entries are merged');
 });
 
-app.test('files of another plan and broken files are refused, each with its reason, and nothing changes', async ({ t, page }) => {
+app.test('files of another plan and broken files are set aside, each with its reason, and the good ones stay ready', async ({ t, page }) => {
   await gotoTransfer(page);
   await page.setInputFiles('#consolidate-files', [jsonFile('APEC.json', snapshotWith(APEC))]);
   await page.locator('#consolidate-preview').waitFor();
@@ -177,10 +177,16 @@ app.test('files of another plan and broken files are refused, each with its reas
     jsonFile('rotto.json', '{ "format": '),
     jsonFile('area-sconosciuta.json', invalid),
   ]);
-  const blocked = page.locator('#consolidate-blocked');
+  // The three bad files are set aside, each with its reasons; ASICT's good
+  // file stays ready to merge without being chosen again.
+  const blocked = page.locator('#consolidate-set-aside');
   await blocked.waitFor();
-  assert.equal(await page.locator('#consolidate-preview').count(), 0);
-  assert.equal(await page.locator('#consolidate-confirm').count(), 0);
+  assert.match(await page.locator('#consolidate-set-aside-heading').innerText(), /File lasciati da parte: 3/);
+  assert.match(await blocked.innerText(), /gli altri \(1\) sono pronti/);
+  assert.deepEqual(
+    await page.locator('#consolidate-files-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.file)),
+    ['ASICT.json'],
+  );
 
   const mismatch = blocked.locator('.plan-mismatch[data-source="piano-2024.json"]');
   const mismatchText = await mismatch.innerText();
@@ -193,8 +199,19 @@ app.test('files of another plan and broken files are refused, each with its reas
   assert.match(unknown, /plan\.objectives\[0\]\.assignments\[0\]\.area/, unknown);
   assert.equal(await blocked.locator('.import-errors').count(), 2);
   await expectNoSeriousA11yViolations(page, t);
+  assert.deepEqual(await storedData(page), before, 'stored data untouched before confirming');
 
-  assert.deepEqual(await storedData(page), before, 'stored data untouched');
+  // Confirming merges the good file only.
+  await page.click('#consolidate-confirm');
+  await page.locator('#consolidate-outcome .alert-success').waitFor();
+  const after = await storedData(page);
+  assert.notDeepEqual(after.state, before.state, "ASICT's results merged");
+  assert.equal(JSON.parse(after.state).plan.id, JSON.parse(before.state).plan.id, 'the plan of the other file is not taken');
+
+  // A batch of bad files only: nothing to merge, every reason listed.
+  await page.setInputFiles('#consolidate-files', [jsonFile('rotto.json', '{ "format": ')]);
+  await page.locator('#consolidate-blocked').waitFor();
+  assert.equal(await page.locator('#consolidate-confirm').count(), 0);
 });
 
 app.test('compare shows what differs from a snapshot and stores nothing', async ({ t, page }) => {

@@ -120,12 +120,28 @@ pub fn ConsolidateSection() -> impl IntoView {
                     sources,
                     files,
                     conflicts,
+                    set_aside,
                     ..
                 } = *ready;
+                // A bad file does not hold back the good ones: it is listed
+                // here with its reasons, the others are merged below.
+                let ready_count = files.len();
+                let set_aside_view = (!set_aside.is_empty()).then(|| {
+                    let n = set_aside.len();
+                    view! {
+                        <section id="consolidate-set-aside" class="set-aside" aria-labelledby="consolidate-set-aside-heading">
+                            <h4 id="consolidate-set-aside-heading">{t!(i18n, transfer.consolidate_set_aside_heading, count = n)}</h4>
+                            <p>{t!(i18n, transfer.consolidate_set_aside_text, count = ready_count)}</p>
+                            {set_aside.failures.into_iter().map(|f| view! { <ImportErrors source=f.file error=f.error /> }).collect_view()}
+                            <PlanMismatches mismatches=set_aside.mismatches />
+                        </section>
+                    }
+                });
                 view! {
                     <section id="consolidate-preview" class="preview" aria-labelledby="consolidate-preview-heading">
                         <h3 id="consolidate-preview-heading" tabindex="-1">{t!(i18n, transfer.consolidate_preview_heading)}</h3>
                         <p>{t!(i18n, transfer.consolidate_preview_intro)}</p>
+                        {set_aside_view}
                         <ConsolidatedFiles files=files />
                         <ConflictChoices conflicts=conflicts sources=sources choices=choices />
                         {move || match resolved.get() {
