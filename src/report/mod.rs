@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 
 use crate::view::format::Unit;
 use crate::view::levels::{band, band_name};
+use cruscotto_engine::scoring::round2;
 
 /// An area's or a pillar's line of the scorecard.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -309,7 +310,7 @@ fn instant_cell(s: Option<&String>) -> Cell {
     match s {
         None => Cell::Empty,
         Some(s) => chrono::DateTime::parse_from_rfc3339(s)
-            .map(|t| Cell::Instant(t.naive_utc()))
+            .map(|t| Cell::Instant(crate::view::format::local_time(&t)))
             .unwrap_or_else(|_| Cell::Text(s.clone())),
     }
 }
@@ -520,10 +521,15 @@ fn quote(s: &str, separator: char) -> String {
     }
 }
 
-fn csv_field(cell: &Cell, lang: Lang, d: Dialect) -> String {
+fn csv_field(cell: &Cell, shape: Shape, lang: Lang, d: Dialect) -> String {
     let raw = match cell {
         Cell::Empty => String::new(),
         Cell::Text(s) => defuse(s),
+        // A level reads as the screens show it, with two decimals (2,33), not
+        // the 28 digits of the exact quotient.
+        Cell::Number(n) if shape == Shape::Level => {
+            format!("{:.2}", round2(*n)).replace('.', &d.decimal.to_string())
+        }
         Cell::Number(n) => n
             .normalize()
             .to_string()
@@ -548,7 +554,11 @@ pub fn csv(table: &Table, lang: Lang) -> String {
     out.push_str(&head.join(&sep));
     out.push_str("\r\n");
     for row in &table.rows {
-        let fields: Vec<String> = row.iter().map(|c| csv_field(c, lang, d)).collect();
+        let fields: Vec<String> = row
+            .iter()
+            .zip(table.columns.iter().map(|(_, shape)| *shape))
+            .map(|(c, shape)| csv_field(c, shape, lang, d))
+            .collect();
         out.push_str(&fields.join(&sep));
         out.push_str("\r\n");
     }
@@ -681,11 +691,12 @@ pub(crate) mod tests {
         assert_eq!(row[12], Cell::Text("target".into()));
         assert_eq!(row[13], Cell::Number(Decimal::from(3)));
         assert_eq!(row[14], Cell::Text("target".into()));
-        // Stamped at 10:30 in Rome: 09:30 UTC.
-        let utc = NaiveDate::from_ymd_opt(2026, 11, 20)
-            .and_then(|d| d.and_hms_opt(9, 30, 0))
+        // Stamped at 10:30 in Rome (09:30 UTC): the workbook shows the
+        // reader's wall clock, as the screens do (natively, the stamp's own).
+        let rome = NaiveDate::from_ymd_opt(2026, 11, 20)
+            .and_then(|d| d.and_hms_opt(10, 30, 0))
             .expect("instant");
-        assert_eq!(row[16], Cell::Instant(utc));
+        assert_eq!(row[16], Cell::Instant(rome));
         assert_eq!(row[17], Cell::Text("Rossi".into()));
     }
 
@@ -764,10 +775,34 @@ pub(crate) mod tests {
         assert_eq!(
             csv_field(
                 &Cell::Number(Decimal::from_str("-2.50").expect("d")),
+                Shape::Weight,
                 Lang::It,
                 d
             ),
             "-2,5"
+        );
+    }
+
+    #[test]
+    fn a_level_in_the_csv_reads_as_the_screens_show_it() {
+        let d = Dialect::for_lang(Lang::It);
+        let third = Decimal::from(7) / Decimal::from(3);
+        assert_eq!(
+            csv_field(&Cell::Number(third), Shape::Level, Lang::It, d),
+            "2,33"
+        );
+        assert_eq!(
+            csv_field(
+                &Cell::Number(Decimal::from(3)),
+                Shape::Level,
+                Lang::En,
+                Dialect::for_lang(Lang::En)
+            ),
+            "3.00"
+        );
+        assert_eq!(
+            csv_field(&Cell::Number(third), Shape::Weight, Lang::It, d).len() > 10,
+            true
         );
     }
 

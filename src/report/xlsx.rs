@@ -171,7 +171,8 @@ impl Formats {
                 .set_align(rust_xlsxwriter::FormatAlign::Top),
             text: top().set_text_wrap(),
             level: top().set_num_format("0.00"),
-            number: top().set_num_format("0.##"),
+            // "General": 25 and 3.5 as they are ("0.##" showed "25,").
+            number: top().set_num_format("General"),
             date: top().set_num_format(&book.date_format),
             instant: top().set_num_format(&book.instant_format),
         }
@@ -318,9 +319,10 @@ mod tests {
     #[test]
     fn update_stamps_are_dates_with_a_date_format() {
         let files = unzip(&workbook(&sample(Some("ARUO")), Lang::It).expect("workbook"));
-        // 2026-11-20 09:30 UTC is Excel serial 46346.395833...
+        // 2026-11-20 10:30 in Rome (local time, as the screens show it) is
+        // Excel serial 46346.4375.
         let objectives = &files["xl/worksheets/sheet2.xml"];
-        assert!(objectives.contains("<v>46346.39583"), "{objectives}");
+        assert!(objectives.contains("<v>46346.4375</v>"), "{objectives}");
         assert!(files["xl/styles.xml"].contains("dd/mm/yyyy hh:mm"));
     }
 }

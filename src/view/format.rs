@@ -343,6 +343,12 @@ fn local_offset(t: &chrono::DateTime<chrono::FixedOffset>) -> chrono::FixedOffse
     chrono::FixedOffset::west_opt(west_seconds).unwrap_or(*t.offset())
 }
 
+/// A stamp as a clock on the wall of the reader shows it (the browser's time
+/// zone), for the workbook's date cells: the screens show local time too.
+pub fn local_time(t: &chrono::DateTime<chrono::FixedOffset>) -> chrono::NaiveDateTime {
+    t.with_timezone(&local_offset(t)).naive_local()
+}
+
 /// Natively (tests) the stamp's own offset is kept.
 #[cfg(not(target_arch = "wasm32"))]
 fn local_offset(t: &chrono::DateTime<chrono::FixedOffset>) -> chrono::FixedOffset {
