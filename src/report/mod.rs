@@ -800,10 +800,7 @@ pub(crate) mod tests {
             ),
             "3.00"
         );
-        assert_eq!(
-            csv_field(&Cell::Number(third), Shape::Weight, Lang::It, d).len() > 10,
-            true
-        );
+        assert!(csv_field(&Cell::Number(third), Shape::Weight, Lang::It, d).len() > 10);
     }
 
     #[test]
