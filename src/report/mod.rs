@@ -13,8 +13,8 @@ pub mod xlsx;
 use crate::i18n::*;
 use chrono::NaiveDate;
 use cruscotto_engine::{
-    AreaScore, Indicator, IndicatorKind, Level, LevelValue, Objective, PillarScore, Plan,
-    ProgressEntry, Results, Scorecard,
+    AreaScore, Direction, Indicator, IndicatorKind, Level, LevelValue, Objective, PillarScore,
+    Plan, ProgressEntry, Results, Scorecard,
 };
 use rust_decimal::Decimal;
 
@@ -65,6 +65,8 @@ pub struct IndicatorLine {
     pub label: Option<String>,
     pub description: Option<String>,
     pub kind: IndicatorKind,
+    /// Which way is better, for a number indicator.
+    pub direction: Option<Direction>,
     pub unit: Option<Unit>,
     pub threshold: Bound,
     pub target: Bound,
@@ -171,6 +173,7 @@ fn indicator_line(
         description: text(i.description.as_ref()),
         kind: i.kind,
         unit: Unit::of(i),
+        direction: (i.kind == IndicatorKind::Number).then(|| i.effective_direction()),
         threshold: bound(i.kind, &i.threshold),
         target: bound(i.kind, &i.target),
         excellence: bound(i.kind, &i.excellence),
@@ -315,6 +318,15 @@ fn instant_cell(s: Option<&String>) -> Cell {
     }
 }
 
+/// Which way is better, in the report's language: a lower-is-better row
+/// (energy used, days taken) must not read as a shortfall.
+pub fn direction_name(d: Direction, lang: Lang) -> &'static str {
+    match d {
+        Direction::Higher => td_string!(lang.locale(), report.direction_higher),
+        Direction::Lower => td_string!(lang.locale(), report.direction_lower),
+    }
+}
+
 /// The name of an indicator's kind in the report's language.
 pub fn kind_name(kind: IndicatorKind, lang: Lang) -> &'static str {
     let l = lang.locale();
@@ -404,6 +416,8 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
                     i.unit
                         .as_ref()
                         .map_or(Cell::Empty, |u| Cell::Text(u.text(lang))),
+                    i.direction
+                        .map_or(Cell::Empty, |d| Cell::Text(direction_name(d, lang).into())),
                     bound_cell(&i.threshold),
                     bound_cell(&i.target),
                     bound_cell(&i.excellence),
@@ -432,6 +446,7 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
             (td_string!(lang.locale(), report.col_indicator), Shape::Name),
             (td_string!(lang.locale(), report.col_kind), Shape::Code),
             (td_string!(lang.locale(), report.col_unit), Shape::Code),
+            (td_string!(lang.locale(), report.col_direction), Shape::Name),
             (td_string!(lang.locale(), report.col_threshold), Shape::Long),
             (td_string!(lang.locale(), report.col_target), Shape::Long),
             (
@@ -626,14 +641,14 @@ pub(crate) mod tests {
             .iter()
             .find(|r| r[0] == Cell::Text("ARUO".into()))
             .expect("ARUO row");
-        assert_eq!(aruo[12], Cell::Number(Decimal::from(60)));
-        assert_eq!(aruo[13], Cell::Number(Decimal::from(3)));
+        assert_eq!(aruo[13], Cell::Number(Decimal::from(60)));
+        assert_eq!(aruo[14], Cell::Number(Decimal::from(3)));
         let aaf = rows
             .iter()
             .find(|r| r[0] == Cell::Text("AAF".into()))
             .expect("AAF row");
-        assert_eq!(aaf[12], Cell::Empty);
         assert_eq!(aaf[13], Cell::Empty);
+        assert_eq!(aaf[14], Cell::Empty);
     }
 
     fn row_of<'a>(t: &'a Table, indicator_objective: &str) -> &'a [Cell] {
@@ -641,6 +656,24 @@ pub(crate) mod tests {
             .iter()
             .find(|r| r[2] == Cell::Text(indicator_objective.into()))
             .expect("row")
+    }
+
+    #[test]
+    fn a_number_row_says_which_way_is_better_and_other_rows_do_not() {
+        let t = objective_table(&sample(Some("AGIS")), Lang::It);
+        let col = t
+            .columns
+            .iter()
+            .position(|(title, _)| *title == "Verso")
+            .expect("direction column");
+        let energy = row_of(&t, "risparmio-energetico");
+        assert_eq!(energy[col], Cell::Text("più basso è meglio".into()));
+        let milestone = t
+            .rows
+            .iter()
+            .find(|r| r[7] == Cell::Text("traguardo".into()))
+            .expect("a milestone row");
+        assert_eq!(milestone[col], Cell::Empty);
     }
 
     #[test]
@@ -687,17 +720,17 @@ pub(crate) mod tests {
         assert_eq!(row[4], Cell::Number(Decimal::from(15)));
         assert_eq!(row[5], Cell::Number(Decimal::from(3)));
         assert_eq!(row[7], Cell::Text("traguardo".into()));
-        assert!(matches!(&row[9], Cell::Text(s) if s.starts_with("Co-progettazione")));
-        assert_eq!(row[12], Cell::Text("target".into()));
-        assert_eq!(row[13], Cell::Number(Decimal::from(3)));
-        assert_eq!(row[14], Cell::Text("target".into()));
+        assert!(matches!(&row[10], Cell::Text(s) if s.starts_with("Co-progettazione")));
+        assert_eq!(row[13], Cell::Text("target".into()));
+        assert_eq!(row[14], Cell::Number(Decimal::from(3)));
+        assert_eq!(row[15], Cell::Text("target".into()));
         // Stamped at 10:30 in Rome (09:30 UTC): the workbook shows the
         // reader's wall clock, as the screens do (natively, the stamp's own).
         let rome = NaiveDate::from_ymd_opt(2026, 11, 20)
             .and_then(|d| d.and_hms_opt(10, 30, 0))
             .expect("instant");
-        assert_eq!(row[16], Cell::Instant(rome));
-        assert_eq!(row[17], Cell::Text("Rossi".into()));
+        assert_eq!(row[17], Cell::Instant(rome));
+        assert_eq!(row[18], Cell::Text("Rossi".into()));
     }
 
     #[test]
@@ -707,8 +740,8 @@ pub(crate) mod tests {
         assert_eq!(t.title, "Objectives");
         let row = row_of(&t, "soddisfazione-residenze");
         assert_eq!(row[7], Cell::Text("number".into()));
-        assert!(matches!(row[9], Cell::Number(_)), "{:?}", row[9]);
-        assert_eq!(row[12], Cell::Number(Decimal::from_str("3.5").expect("d")));
+        assert!(matches!(row[10], Cell::Number(_)), "{:?}", row[10]);
+        assert_eq!(row[13], Cell::Number(Decimal::from_str("3.5").expect("d")));
     }
 
     #[test]
