@@ -699,12 +699,19 @@ impl AppState {
 
     /// Puts back the entries this tab lost to another tab's newer ones, as new
     /// changes (so they are now the newer ones, in both tabs).
+    /// Only the fields that lost are put back: what the other tab changed in
+    /// the other fields stays.
     pub fn keep_local(&self, lost: &[LostEdit]) {
         for edit in lost {
-            let local = edit.local.clone().unwrap_or_default();
+            let local = edit.local.clone();
+            let fields = edit.fields.clone();
             // `record` stamps it as changed now.
             self.record(&edit.indicator_id, edit.area.as_deref(), move |entry| {
-                *entry = local
+                match local {
+                    // This tab had cleared it.
+                    None => *entry = ProgressEntry::default(),
+                    Some(local) => fields.iter().for_each(|f| f.copy(&local, entry)),
+                }
             });
         }
         self.tab_notice.set(None);
