@@ -518,3 +518,24 @@ app.test('two tabs, one value: the newer wins, the other tab shows the value it 
   await expectValue(pageB, '#value-donazioni-a', '5');
   a.assertClean();
 });
+
+app.test('a save is confirmed by reading it back: a write the browser silently drops is reported, with the export', async ({ page }) => {
+  await openObjective(page, 'soddisfazione-residenze');
+  const field = page.locator('#value-soddisfazione-residenze-i1');
+  await field.pressSequentially('4,2');
+  await waitForStoredValue(page, 'soddisfazione-residenze-i1', '4.2');
+
+  // The browser accepts the next writes of the state without an error, and keeps nothing.
+  await page.evaluate((key) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k !== key) setItem.call(this, k, v);
+    };
+  }, STATE_KEY);
+  await field.fill('4,25');
+  const alert = page.locator('#storage-error');
+  await alert.waitFor({ timeout: 10_000 });
+  assert.match(await alert.innerText(), /non ha conservato i dati scritti: le ultime modifiche non sono salvate/);
+  assert.equal((await storedEntry(page, 'soddisfazione-residenze-i1'))?.value, '4.2');
+  await alert.getByRole('button', { name: 'Esporta ora' }).waitFor();
+});
