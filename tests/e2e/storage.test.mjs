@@ -224,6 +224,7 @@ app.test('an unreadable list of backups is set aside before anything writes it, 
   await page.goto('/transfer');
   await page.locator('#backup-list').waitFor(LOAD);
   assert.equal(await page.locator('#backup-list .backup-when').count(), 1);
+  await page.locator('#backups-set-aside').waitFor();
 
   // The next import writes the list: the readable backup stays in it, and
   // the whole unreadable text stays set aside.
