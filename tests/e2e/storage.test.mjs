@@ -313,10 +313,11 @@ app.test('two tabs editing the same indicator: the newer edit wins and the other
 app.test('with the storage full an import says only what is true: the backup is there, the new state is not stored', async ({ page }) => {
   await page.goto('/transfer');
   await page.locator('#import-file').waitFor(LOAD);
+  // A first visit stores the shipped plan soon after it opens.
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STATE_KEY);
   const before = await page.evaluate((key) => localStorage.getItem(key), STATE_KEY);
-  assert.ok(before, 'the first visit stored the plan');
 
-  // Room for the backup of the current state, not for an import 1 MB larger.
+  // Room for the backup of the current state, not for an import 4 MB larger.
   const needed = await page.evaluate((key) => JSON.stringify(JSON.stringify([
     { taken_at: new Date().toISOString(), reason: 'import', snapshot: localStorage.getItem(key) },
   ])).length + 4096, STATE_KEY);
@@ -333,7 +334,8 @@ app.test('with the storage full an import says only what is true: the backup is 
   }, needed);
 
   const s = structuredClone(DEFAULT);
-  s.progress = { 'programmazione-pta-i1': { level: 4, note: 'x'.repeat(1 << 20) } };
+  // Larger than anything freed above (at most one 1 MB filler beyond what the backup needs).
+  s.progress = { 'programmazione-pta-i1': { level: 4, note: 'x'.repeat(4 << 20) } };
   await page.setInputFiles('#import-file', {
     name: 'grande.json',
     mimeType: 'application/json',
@@ -358,6 +360,7 @@ app.test('with the storage full an import says only what is true: the backup is 
 app.test('with the storage full and no room even for the backup, the import changes nothing and says why', async ({ page }) => {
   await page.goto('/transfer');
   await page.locator('#import-file').waitFor(LOAD);
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STATE_KEY);
   const before = await page.evaluate((key) => localStorage.getItem(key), STATE_KEY);
   await fillStorage(page);
 
