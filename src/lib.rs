@@ -23,7 +23,7 @@ use leptos::prelude::*;
 /// Installs the panic hook and mounts the app on what is stored.
 pub fn start() {
     install_panic_hook();
-    let loaded = io::storage::load_state();
+    let loaded = io::storage::load_state(&io::clock::now());
     mount_to_body(move || view! { <app::App loaded=loaded /> });
 }
 

@@ -5,7 +5,11 @@
 //! import. It is written in one `setItem`, so a reader (another tab, the next
 //! start) sees the old state or the new one, never half of it. Earlier states
 //! are kept as backups. Stored data that cannot be read is never overwritten: it
-//! is set aside under its own key until the user downloads or discards it.
+//! is set aside, each time under a key of its own ([`SET_ASIDE_PREFIX`], with
+//! when it was found), until the user downloads or discards it; this holds for
+//! an unreadable state and for an unreadable list of backups alike, and no
+//! key is written over unreadable data that is not set aside. A write is
+//! confirmed by reading it back.
 //!
 //! Several tabs share the stored state. [`save_state`] takes the stored value
 //! the caller last wrote or adopted (as a JS string, compared without copying
@@ -24,7 +28,14 @@ use wasm_bindgen::{JsCast, JsValue};
 const STATE_KEY: &str = "cruscotto.state";
 const BACKUPS_KEY: &str = "cruscotto.backups";
 const SETTINGS_KEY: &str = "cruscotto.settings";
-const CORRUPT_KEY: &str = "cruscotto.unreadable";
+/// Where versions before issue #16 kept one unreadable state; migrated into
+/// the list ([`SET_ASIDE_PREFIX`]) when read, and removed only once the copy
+/// reads back.
+const LEGACY_CORRUPT_KEY: &str = "cruscotto.unreadable";
+/// Each piece of unreadable data set aside has a key of its own,
+/// `cruscotto.unreadable.<ms since the epoch>-<kind>`, holding a JSON
+/// [`SetAsideRecord`]: setting aside never writes over an earlier one.
+const SET_ASIDE_PREFIX: &str = "cruscotto.unreadable.";
 /// How many earlier states are kept: enough to undo a few imports and go back
 /// a few sessions, small enough to leave room in a 5 MB quota.
 pub const MAX_BACKUPS: usize = 10;
@@ -44,6 +55,9 @@ pub enum StorageError {
     QuotaExceeded,
     #[error("the browser refused to store the data: {0}")]
     Unavailable(String),
+    /// The write raised no error, but reading it back gave something else.
+    #[error("what was written did not read back")]
+    NotKept,
 }
 
 impl StorageError {
@@ -54,6 +68,7 @@ impl StorageError {
             StorageError::Unavailable(reason) => {
                 td_string!(l, messages.storage_unavailable, reason).to_string()
             }
+            StorageError::NotKept => td_string!(l, messages.storage_not_kept).to_string(),
         }
     }
 }
@@ -118,11 +133,41 @@ pub enum Loaded {
     /// Nothing stored yet: first visit.
     Empty,
     Found(Box<Snapshot>),
-    /// Stored data could not be read; it was set aside under [`CORRUPT_KEY`].
+    /// Stored data could not be read; `kept` when it is set aside (see
+    /// [`set_aside`]), so that writing a new state loses nothing.
     Unreadable {
         error: ImportError,
         raw: String,
+        kept: bool,
     },
+}
+
+/// What unreadable data was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SetAsideKind {
+    /// A working state (`cruscotto.state`).
+    State,
+    /// The list of backups (`cruscotto.backups`).
+    Backups,
+}
+
+/// Unreadable data set aside, as stored under its own key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAsideRecord {
+    /// RFC 3339 time it was found unreadable (for data an earlier version set
+    /// aside: when this version moved it into the list).
+    pub found_at: String,
+    pub kind: SetAsideKind,
+    /// The data exactly as it was stored.
+    pub raw: String,
+}
+
+/// One piece of unreadable data set aside, with the key it is kept under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    pub key: String,
+    pub record: SetAsideRecord,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -153,41 +198,136 @@ fn set_js(key: &str, value: &JsValue) -> Result<(), StorageError> {
         .map_err(|e| classify_js(&e))
 }
 
-/// Reads the working state. Unreadable data is set aside ([`CORRUPT_KEY`])
+/// [`set_js`], then reads the key back: the write counts only when the
+/// browser gives back exactly what was written.
+fn set_checked(key: &str, value: &JsValue) -> Result<(), StorageError> {
+    set_js(key, value)?;
+    if get_js(key) == *value {
+        Ok(())
+    } else {
+        Err(StorageError::NotKept)
+    }
+}
+
+/// Every key in local storage.
+fn keys() -> Vec<String> {
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
+}
+
+/// Reads the working state. Unreadable data is set aside (see [`set_aside`])
 /// for the recovery screen.
-pub fn load_state() -> Loaded {
+pub fn load_state(now: &str) -> Loaded {
     let Some(raw) = get_js(STATE_KEY).as_string() else {
         return Loaded::Empty;
     };
     match import(raw.as_bytes()) {
         Ok(imported) => Loaded::Found(Box::new(imported.snapshot)),
         Err(error) => {
-            set_aside(&raw);
-            Loaded::Unreadable { error, raw }
+            let kept = set_aside(SetAsideKind::State, &raw, now).is_ok();
+            Loaded::Unreadable { error, raw, kept }
         }
     }
 }
 
-/// Keeps unreadable data under [`CORRUPT_KEY`]. Data already set aside and not
-/// yet downloaded or discarded is not overwritten by newer unreadable data.
-fn set_aside(raw: &str) {
-    let kept = get_js(CORRUPT_KEY);
-    if kept.is_null() || kept.as_string().as_deref() == Some(raw) {
-        let _ = set_js(CORRUPT_KEY, &JsValue::from_str(raw));
+/// Keeps unreadable data under a key of its own, next to any set aside
+/// before (never over one), unless the same data is already set aside. `Ok`
+/// only once it reads back.
+pub fn set_aside(kind: SetAsideKind, raw: &str, now: &str) -> Result<(), StorageError> {
+    if load_set_aside()
+        .iter()
+        .any(|s| s.record.kind == kind && s.record.raw == raw)
+    {
+        return Ok(());
     }
+    write_set_aside(&SetAsideRecord {
+        found_at: now.to_string(),
+        kind,
+        raw: raw.to_string(),
+    })
 }
 
-/// Unreadable data set aside earlier and not yet discarded, with the reason.
-pub fn load_unreadable() -> Option<(ImportError, String)> {
-    let raw = get_js(CORRUPT_KEY).as_string()?;
-    let error = import(raw.as_bytes()).err()?;
-    Some((error, raw))
+fn write_set_aside(record: &SetAsideRecord) -> Result<(), StorageError> {
+    let ms = js_sys::Date::now() as u64;
+    let kind = match record.kind {
+        SetAsideKind::State => "state",
+        SetAsideKind::Backups => "backups",
+    };
+    let taken = keys();
+    let key = (0..)
+        .map(|n| match n {
+            0 => format!("{SET_ASIDE_PREFIX}{ms}-{kind}"),
+            n => format!("{SET_ASIDE_PREFIX}{ms}-{kind}-{n}"),
+        })
+        .find(|k| !taken.contains(k))
+        .unwrap_or_default();
+    let json = serde_json::to_string(record).unwrap_or_default();
+    set_checked(&key, &JsValue::from_str(&json))
 }
 
-/// Forgets the unreadable data set aside (the user downloaded it or chose to
-/// discard it).
-pub fn discard_unreadable() {
-    LocalStorage::delete(CORRUPT_KEY);
+/// Every piece of unreadable data set aside and not yet discarded, oldest
+/// first. What an earlier version kept under its one key is moved into the
+/// list first (and listed from where it is if it cannot be moved).
+pub fn load_set_aside() -> Vec<SetAside> {
+    let mut out = scan_set_aside();
+    if let Some(legacy) = get_js(LEGACY_CORRUPT_KEY).as_string() {
+        let record = SetAsideRecord {
+            found_at: crate::io::clock::now(),
+            kind: SetAsideKind::State,
+            raw: legacy,
+        };
+        let moved = out
+            .iter()
+            .any(|s| s.record.kind == record.kind && s.record.raw == record.raw)
+            || write_set_aside(&record).is_ok();
+        if moved {
+            LocalStorage::delete(LEGACY_CORRUPT_KEY);
+            out = scan_set_aside();
+        } else {
+            out.push(SetAside {
+                key: LEGACY_CORRUPT_KEY.into(),
+                record,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        a.record
+            .found_at
+            .cmp(&b.record.found_at)
+            .then(a.key.cmp(&b.key))
+    });
+    out
+}
+
+/// The set-aside keys and what they hold.
+fn scan_set_aside() -> Vec<SetAside> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(SET_ASIDE_PREFIX))
+        .filter_map(|key| {
+            let raw = get_js(&key).as_string()?;
+            let record = serde_json::from_str(&raw).unwrap_or(SetAsideRecord {
+                // Not written by this code: kept as it is, all the same.
+                found_at: String::new(),
+                kind: SetAsideKind::State,
+                raw,
+            });
+            Some(SetAside { key, record })
+        })
+        .collect()
+}
+
+/// Forgets one piece of unreadable data set aside (the user chose to discard
+/// it); only keys of set-aside data are removed.
+pub fn discard_set_aside(key: &str) {
+    if key.starts_with(SET_ASIDE_PREFIX) || key == LEGACY_CORRUPT_KEY {
+        LocalStorage::delete(key);
+    }
 }
 
 /// The snapshot's JSON without cloning the plan: the same fields, in the same
@@ -240,7 +380,7 @@ pub fn save_state(plan: &Plan, results: Results, base: &JsValue) -> Result<Saved
     if value == current {
         return Ok(Saved::Unchanged);
     }
-    set_js(STATE_KEY, &value)?;
+    set_checked(STATE_KEY, &value)?;
     Ok(Saved::Written(value))
 }
 
@@ -248,7 +388,7 @@ pub fn save_state(plan: &Plan, results: Results, base: &JsValue) -> Result<Saved
 /// version, or recovered from unreadable data); the value now stored.
 pub fn force_save_state(plan: &Plan, results: Results) -> Result<JsValue, StorageError> {
     let value = JsValue::from_str(&state_json(plan, results));
-    set_js(STATE_KEY, &value)?;
+    set_checked(STATE_KEY, &value)?;
     Ok(value)
 }
 
@@ -272,17 +412,63 @@ pub fn on_external_change(callback: impl Fn() + 'static) {
     std::mem::forget(handle);
 }
 
-pub fn load_backups() -> Vec<Backup> {
-    LocalStorage::get(BACKUPS_KEY).unwrap_or_default()
+/// The backups, read for display; unreadable ones are set aside (see
+/// [`readable_backups`]), the readable ones are listed.
+pub fn load_backups(now: &str) -> Vec<Backup> {
+    let raw = get_js(BACKUPS_KEY).as_string();
+    let (backups, unreadable) = parse_backups(raw.as_deref());
+    if unreadable {
+        if let Some(raw) = &raw {
+            let _ = set_aside(SetAsideKind::Backups, raw, now);
+        }
+    }
+    backups
 }
 
-/// Keeps a snapshot's JSON as the newest backup, within the limits of [`prune`].
+/// The stored list of backups, before it is written again. When the stored
+/// value does not read as a whole it is set aside first, and the readable
+/// backups in it are kept; if it cannot be set aside (storage full) nothing
+/// may be written over it, and this is the error.
+fn readable_backups(now: &str) -> Result<Vec<Backup>, StorageError> {
+    let raw = get_js(BACKUPS_KEY).as_string();
+    let (backups, unreadable) = parse_backups(raw.as_deref());
+    if unreadable {
+        if let Some(raw) = &raw {
+            set_aside(SetAsideKind::Backups, raw, now)?;
+        }
+    }
+    Ok(backups)
+}
+
+/// The backups in the stored text (`None`: no key), and whether any of it
+/// could not be read: then the backups that do read are returned.
+pub fn parse_backups(raw: Option<&str>) -> (Vec<Backup>, bool) {
+    let Some(raw) = raw else {
+        return (Vec::new(), false);
+    };
+    if let Ok(backups) = serde_json::from_str::<Vec<Backup>>(raw) {
+        return (backups, false);
+    }
+    let salvaged = serde_json::from_str::<Vec<serde_json::Value>>(raw)
+        .map(|items| {
+            items
+                .into_iter()
+                .filter_map(|item| serde_json::from_value(item).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    (salvaged, true)
+}
+
+/// Keeps a snapshot's JSON as the newest backup, within the limits of
+/// [`prune`]. `Ok` only when the list stored reads back with it (the caller
+/// may then say the backup was made); an unreadable list is set aside first.
 pub fn push_backup_json(
     snapshot: String,
     reason: &str,
     now: &str,
 ) -> Result<Vec<Backup>, StorageError> {
-    let mut backups = load_backups();
+    let mut backups = readable_backups(now)?;
     backups.insert(
         0,
         Backup {
@@ -294,13 +480,13 @@ pub fn push_backup_json(
     prune(&mut backups);
     // When the quota is tight, keeping fewer backups is better than keeping none.
     while !backups.is_empty() {
-        match LocalStorage::set(BACKUPS_KEY, &backups) {
+        let json = JsValue::from_str(&serde_json::to_string(&backups).unwrap_or_default());
+        match set_checked(BACKUPS_KEY, &json) {
             Ok(()) => return Ok(backups),
-            Err(e) if backups.len() > 1 => {
-                let _ = e;
+            Err(_) if backups.len() > 1 => {
                 backups.pop();
             }
-            Err(e) => return Err(classify(e)),
+            Err(e) => return Err(e),
         }
     }
     Ok(backups)
@@ -382,6 +568,37 @@ pub fn save_settings(settings: &Settings) -> Result<(), StorageError> {
 mod tests {
     use super::*;
     use cruscotto_engine::{default_snapshot, ProgressEntry};
+
+    #[test]
+    fn backups_that_do_not_read_are_flagged_and_the_readable_ones_kept() {
+        assert_eq!(parse_backups(None), (Vec::new(), false));
+        let good = backup("import", "2026-11-25T10:00:00Z");
+        let one = serde_json::to_string(&vec![good.clone()]).expect("json");
+        assert_eq!(parse_backups(Some(&one)), (vec![good.clone()], false));
+        // Not JSON at all: nothing readable, and flagged.
+        assert_eq!(parse_backups(Some("{rotto")), (Vec::new(), true));
+        // One bad item among good ones: the good ones are kept, and flagged.
+        let mixed = format!(
+            r#"[{}, {{"taken_at": 3}}]"#,
+            serde_json::to_string(&good).expect("json")
+        );
+        assert_eq!(parse_backups(Some(&mixed)), (vec![good], true));
+    }
+
+    #[test]
+    fn a_set_aside_record_keeps_the_data_as_it_was() {
+        let record = SetAsideRecord {
+            found_at: "2026-11-25T10:00:00Z".into(),
+            kind: SetAsideKind::Backups,
+            raw: "{\"rotto\": [".into(),
+        };
+        let json = serde_json::to_string(&record).expect("json");
+        assert!(json.contains(r#""kind":"backups""#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<SetAsideRecord>(&json).expect("reads"),
+            record
+        );
+    }
 
     #[test]
     fn a_failed_save_says_so_with_the_way_out_in_both_languages() {

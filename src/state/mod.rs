@@ -33,7 +33,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Lang};
 use crate::io::clock::now;
-use crate::io::storage::{self, Backup, Loaded, Saved, Settings, StorageError};
+use crate::io::storage::{self, Backup, Loaded, Saved, SetAside, Settings, StorageError};
 use crate::view::messages;
 pub mod machine;
 pub mod role;
@@ -173,9 +173,15 @@ pub struct AppState {
     pub role_asked: RwSignal<bool>,
     /// The last save failed: shown with the way out (export now).
     pub storage_error: RwSignal<Option<StorageError>>,
-    /// Stored data that could not be read, set aside until the user downloads
-    /// or discards it.
+    /// The stored state found unreadable at start-up, with why (the
+    /// recovery screen's reasons).
     pub unreadable: RwSignal<Option<(ImportError, String)>>,
+    /// Whether that state is set aside, so that storing a new one loses
+    /// nothing (`false`: setting it aside failed, e.g. storage full).
+    pub unreadable_kept: RwSignal<bool>,
+    /// Every piece of unreadable data set aside (states, lists of backups),
+    /// oldest first, each kept until the user discards it.
+    pub set_aside: RwSignal<Vec<SetAside>>,
     /// The stored state could not be read at start-up: the recovery screen is
     /// shown instead of the app, and nothing is saved until the user chooses.
     pub recovering: RwSignal<bool>,
@@ -202,13 +208,17 @@ impl AppState {
         let lang = Lang::from_code(settings.lang.as_deref());
         i18n.set_locale(lang.locale());
 
-        let (snapshot, recovering, stored) = match loaded {
-            Loaded::Empty => (default_snapshot(), None, false),
-            Loaded::Found(s) => (*s, None, true),
-            Loaded::Unreadable { error, raw } => (default_snapshot(), Some((error, raw)), false),
+        let (snapshot, recovering, stored, kept) = match loaded {
+            Loaded::Empty => (default_snapshot(), None, false, true),
+            Loaded::Found(s) => (*s, None, true, true),
+            Loaded::Unreadable { error, raw, kept } => {
+                (default_snapshot(), Some((error, raw)), false, kept)
+            }
         };
         let is_recovering = recovering.is_some();
-        let unreadable = recovering.or_else(storage::load_unreadable);
+        // Read before anything writes a backup: an unreadable list of backups
+        // is set aside here.
+        let backups = storage::load_backups(&now());
         let (plan, write_plan) = signal(snapshot.plan);
         let (progress, write_progress) = signal(snapshot.progress);
         let (progress_by_area, write_progress_by_area) = signal(snapshot.progress_by_area);
@@ -226,10 +236,12 @@ impl AppState {
             office: RwSignal::new(settings.office),
             role_asked: RwSignal::new(settings.asked),
             storage_error: RwSignal::new(None),
-            unreadable: RwSignal::new(unreadable),
+            unreadable: RwSignal::new(recovering),
+            unreadable_kept: RwSignal::new(kept),
+            set_aside: RwSignal::new(storage::load_set_aside()),
             recovering: RwSignal::new(is_recovering),
             tab_notice: RwSignal::new(None),
-            backups: RwSignal::new(storage::load_backups()),
+            backups: RwSignal::new(backups),
             persisted: RwSignal::new(None),
             machine: StoredValue::new(Machine::new(js_sys::Date::now())),
             // Read in the same task as `loaded`, so no other tab's save can
@@ -489,10 +501,21 @@ impl AppState {
     }
 
     fn push_backup(&self, json: String, reason: &str) -> Result<(), StorageError> {
-        let backups = storage::push_backup_json(json, reason, &now())?;
-        self.backups.set(backups);
+        let result = storage::push_backup_json(json, reason, &now());
+        // Reading the backups may have set an unreadable list aside.
+        let set_aside = storage::load_set_aside();
+        if self.set_aside.with_untracked(|s| *s != set_aside) {
+            self.set_aside.set(set_aside);
+        }
+        self.backups.set(result?);
         self.send(Event::BackedUp);
         Ok(())
+    }
+
+    /// Whether everything this page holds is in storage (written and read
+    /// back): after [`AppState::replace`], whether the new state was stored.
+    pub fn is_stored(&self) -> bool {
+        !self.machine.with_value(Machine::has_unsaved)
     }
 
     /// Opening the app with stored data backs it up, at most once a day, unless
@@ -699,12 +722,19 @@ impl AppState {
 
     /// Puts back the entries this tab lost to another tab's newer ones, as new
     /// changes (so they are now the newer ones, in both tabs).
+    /// Only the fields that lost are put back: what the other tab changed in
+    /// the other fields stays.
     pub fn keep_local(&self, lost: &[LostEdit]) {
         for edit in lost {
-            let local = edit.local.clone().unwrap_or_default();
+            let local = edit.local.clone();
+            let fields = edit.fields.clone();
             // `record` stamps it as changed now.
             self.record(&edit.indicator_id, edit.area.as_deref(), move |entry| {
-                *entry = local
+                match local {
+                    // This tab had cleared it.
+                    None => *entry = ProgressEntry::default(),
+                    Some(local) => fields.iter().for_each(|f| f.copy(&local, entry)),
+                }
             });
         }
         self.tab_notice.set(None);
@@ -752,10 +782,11 @@ impl AppState {
         Ok(())
     }
 
-    /// Forgets the unreadable data set aside, at the user's explicit request.
-    pub fn discard_unreadable(&self) {
-        storage::discard_unreadable();
-        self.unreadable.set(None);
+    /// Forgets one piece of unreadable data set aside, at the user's explicit
+    /// request.
+    pub fn discard_set_aside(&self, key: &str) {
+        storage::discard_set_aside(key);
+        self.set_aside.set(storage::load_set_aside());
     }
 
     /// Changes the plan (the editor's path). Progress of indicators that no

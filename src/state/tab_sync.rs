@@ -10,18 +10,56 @@
 //! - the progress, per result (an indicator's, and an area's of a per-area
 //!   objective: a [`ResultKey`]): a side that did not touch it since `base`
 //!   takes the other side's entry (also an older one, after an import or a
-//!   restore, and also none, when it was cleared); where both changed it, the
-//!   engine's merge decides (the newer `updated_at` wins);
-//! - local work the merge drops (an indicator changed here since `base` for which
+//!   restore, and also none, when it was cleared); where both changed it, per
+//!   [`Field`] (the measurement, the note): a field changed on one side only
+//!   takes that side's, so a value typed in one tab and a note in the other are
+//!   both kept; a field both changed takes the newer entry's (the engine's merge
+//!   decides: the newer `updated_at` wins);
+//! - local work the merge drops (a field changed here since `base` for which
 //!   the other tab's newer entry won) is reported as [`LostEdit`], so the banner
-//!   can say so and offer to keep this tab's version.
+//!   can say so and offer to put back this tab's fields.
 
 use std::collections::BTreeSet;
 
-use cruscotto_engine::merge::{merge, same_content};
+use cruscotto_engine::merge::merge;
 use cruscotto_engine::{
     set_entry, Plan, Progress, ProgressByArea, ProgressEntry, ResultKey, Results, Snapshot,
 };
+
+/// The parts of a progress entry two tabs may change independently, and so
+/// are reconciled one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The level, the value and the date together: recording one clears the
+    /// others (a value clears the level, "missed" clears the date), so they
+    /// are never taken from different tabs.
+    Measurement,
+    Note,
+}
+
+impl Field {
+    pub const ALL: [Field; 2] = [Field::Measurement, Field::Note];
+
+    /// Whether `a` and `b` hold the same for this field.
+    pub fn same(self, a: &ProgressEntry, b: &ProgressEntry) -> bool {
+        match self {
+            Field::Measurement => a.same_measurement(b),
+            Field::Note => a.note == b.note,
+        }
+    }
+
+    /// Copies this field of `from` into `to`.
+    pub fn copy(self, from: &ProgressEntry, to: &mut ProgressEntry) {
+        match self {
+            Field::Measurement => {
+                to.level = from.level;
+                to.value = from.value;
+                to.done_on = from.done_on;
+            }
+            Field::Note => to.note = from.note.clone(),
+        }
+    }
+}
 
 /// An indicator's result this tab changed since its last save whose change
 /// lost to a newer one from another tab.
@@ -34,6 +72,10 @@ pub struct LostEdit {
     pub local: Option<ProgressEntry>,
     /// The entry adopted from the other tab (`None`: the other tab cleared it).
     pub adopted: Option<ProgressEntry>,
+    /// The fields of `local` that lost (every field when one side cleared
+    /// the entry): what "keep mine" puts back, leaving the other tab's
+    /// changes of the other fields in place.
+    pub fields: Vec<Field>,
 }
 
 /// The state to adopt.
@@ -115,6 +157,7 @@ pub fn reconcile(
         .map(|(k, _)| k)
         .collect();
     let (mut progress, mut progress_by_area) = (Progress::new(), ProgressByArea::new());
+    let blank = ProgressEntry::default();
     for key in &keys {
         let was = base_results.get(key);
         let here = local.get(key);
@@ -126,25 +169,22 @@ pub fn reconcile(
             // write hides the earlier). Keeping it never loses work; the price
             // is that an entry cleared in another tab can come back.
             if there.is_none() {
-                here
+                here.cloned()
             } else {
-                there
+                there.cloned()
             }
         } else if there == was {
-            here
+            here.cloned()
         } else {
             match (here, there) {
-                (None, changed) | (changed, None) => changed,
-                (Some(_), Some(_)) => merged.entry(key),
+                (None, changed) | (changed, None) => changed.cloned(),
+                (Some(here), Some(there)) => merged
+                    .entry(key)
+                    .map(|newer| by_field(was.unwrap_or(&blank), here, there, newer)),
             }
         };
         if let Some(entry) = chosen {
-            set_entry(
-                &mut progress,
-                &mut progress_by_area,
-                key,
-                Some(entry.clone()),
-            );
+            set_entry(&mut progress, &mut progress_by_area, key, Some(entry));
         }
     }
     let result = Results::new(&progress, &progress_by_area);
@@ -156,20 +196,28 @@ pub fn reconcile(
         .map(|(k, _)| k)
         .collect();
     for key in keys {
+        let was = base_results.get(&key);
         let here = local.get(&key);
-        let changed_here = here != base_results.get(&key);
+        if here == was {
+            continue;
+        }
         let adopted = result.get(&key);
-        let kept = match (here, adopted) {
-            (Some(a), Some(b)) => same_content(a, b),
-            (None, None) => true,
-            _ => false,
+        let fields = match (here, adopted) {
+            (None, None) => Vec::new(),
+            (None, Some(_)) | (Some(_), None) => Field::ALL.to_vec(),
+            // The fields this tab changed that the adopted entry does not hold.
+            (Some(h), Some(a)) => Field::ALL
+                .into_iter()
+                .filter(|f| !f.same(h, was.unwrap_or(&blank)) && !f.same(h, a))
+                .collect(),
         };
-        if changed_here && !kept {
+        if !fields.is_empty() {
             lost.push(LostEdit {
                 indicator_id: key.indicator,
                 area: key.area,
                 local: here.cloned(),
                 adopted: adopted.cloned(),
+                fields,
             });
         }
     }
@@ -180,6 +228,30 @@ pub fn reconcile(
         progress_by_area,
         lost,
     }))
+}
+
+/// One result both tabs changed since `was`: each [`Field`] changed on one
+/// side only takes that side's; a field both changed takes the newer entry's.
+/// `newer` is the engine merge's winner, whose stamps and combined history
+/// (the losing measurement included) the result keeps.
+fn by_field(
+    was: &ProgressEntry,
+    here: &ProgressEntry,
+    there: &ProgressEntry,
+    newer: &ProgressEntry,
+) -> ProgressEntry {
+    let mut out = newer.clone();
+    for field in Field::ALL {
+        let from = if field.same(here, was) {
+            there
+        } else if field.same(there, was) {
+            here
+        } else {
+            newer
+        };
+        field.copy(from, &mut out);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -270,6 +342,7 @@ mod tests {
                 area: Some("ARUO".into()),
                 local: Some(entry(1, T1)),
                 adopted: Some(entry(3, T2)),
+                fields: vec![Field::Measurement],
             }]
         );
     }
@@ -304,6 +377,7 @@ mod tests {
 
     const T1: &str = "2026-11-25T10:00:00Z";
     const T2: &str = "2026-11-25T10:00:01Z";
+    const T3: &str = "2026-11-25T10:00:02Z";
 
     /// The outcome with the entries' histories left out: where both tabs changed
     /// an entry, the engine's merge also files the replaced value in the
@@ -320,6 +394,132 @@ mod tests {
             l.adopted.iter_mut().for_each(strip);
         }
         r
+    }
+
+    /// `e` with a note.
+    fn noted(mut e: ProgressEntry, note: &str) -> ProgressEntry {
+        e.note = Some(note.into());
+        e
+    }
+
+    #[test]
+    fn a_value_in_one_tab_and_a_note_in_the_other_are_both_kept() {
+        // Issue #16: one indicator, the value typed here, a note there.
+        let base = snap(progress(&[("a", entry(1, T1))]));
+        let local = progress(&[("a", entry(3, T2))]);
+        let incoming = snap(progress(&[("a", noted(entry(1, T3), "verificato"))]));
+        let r = without_history(adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &local,
+            &incoming,
+        )));
+        // The other tab's edit is the newer: its stamps, this tab's value.
+        assert_eq!(
+            r.progress,
+            progress(&[("a", noted(entry(3, T3), "verificato"))])
+        );
+        assert!(r.lost.is_empty(), "{:?}", r.lost);
+
+        // And the other way round: the newer edit is this tab's value.
+        let local = progress(&[("a", entry(3, T3))]);
+        let incoming = snap(progress(&[("a", noted(entry(1, T2), "verificato"))]));
+        let r = without_history(adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &local,
+            &incoming,
+        )));
+        assert_eq!(
+            r.progress,
+            progress(&[("a", noted(entry(3, T3), "verificato"))])
+        );
+        assert!(r.lost.is_empty(), "{:?}", r.lost);
+    }
+
+    #[test]
+    fn a_value_and_a_note_both_new_in_two_tabs_are_both_kept() {
+        // Nothing stored for "a" before: each tab created the entry.
+        let base = snap(Progress::new());
+        let local = progress(&[(
+            "a",
+            noted(
+                ProgressEntry {
+                    updated_at: Some(T1.into()),
+                    ..ProgressEntry::default()
+                },
+                "da rivedere",
+            ),
+        )]);
+        let incoming = snap(progress(&[("a", entry(2, T2))]));
+        let r = without_history(adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &local,
+            &incoming,
+        )));
+        assert_eq!(
+            r.progress,
+            progress(&[("a", noted(entry(2, T2), "da rivedere"))])
+        );
+        assert!(r.lost.is_empty());
+    }
+
+    #[test]
+    fn one_field_changed_in_both_tabs_goes_to_the_newer_and_only_it_is_reported() {
+        // Both changed the value (the other tab later); only this tab changed
+        // the note: the value is the other tab's, the note this tab's, and the
+        // lost edit names the value alone.
+        let base = snap(progress(&[("a", entry(1, T1))]));
+        let local = progress(&[("a", noted(entry(2, T2), "mia"))]);
+        let incoming = snap(progress(&[("a", entry(3, T3))]));
+        let r = without_history(adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &local,
+            &incoming,
+        )));
+        assert_eq!(r.progress, progress(&[("a", noted(entry(3, T3), "mia"))]));
+        assert_eq!(
+            r.lost,
+            vec![LostEdit {
+                indicator_id: "a".into(),
+                area: None,
+                local: Some(noted(entry(2, T2), "mia")),
+                adopted: Some(noted(entry(3, T3), "mia")),
+                fields: vec![Field::Measurement],
+            }]
+        );
+    }
+
+    #[test]
+    fn a_note_changed_in_both_tabs_goes_to_the_newer_and_the_older_is_reported() {
+        let base = snap(progress(&[("a", entry(1, T1))]));
+        let local = progress(&[("a", noted(entry(1, T2), "prima"))]);
+        let incoming = snap(progress(&[("a", noted(entry(1, T3), "dopo"))]));
+        let r = without_history(adopted(reconcile(
+            Some(&base),
+            &base.plan,
+            &local,
+            &incoming,
+        )));
+        assert_eq!(r.progress, progress(&[("a", noted(entry(1, T3), "dopo"))]));
+        assert_eq!(r.lost.len(), 1);
+        assert_eq!(r.lost[0].fields, vec![Field::Note]);
+        assert_eq!(
+            r.lost[0].local.as_ref().and_then(|e| e.note.as_deref()),
+            Some("prima")
+        );
+    }
+
+    #[test]
+    fn the_losing_value_stays_in_the_history() {
+        let base = snap(progress(&[("a", entry(1, T1))]));
+        let local = progress(&[("a", entry(2, T2))]);
+        let incoming = snap(progress(&[("a", entry(3, T3))]));
+        let r = adopted(reconcile(Some(&base), &base.plan, &local, &incoming));
+        let history = &r.progress["a"].history;
+        assert!(history.iter().any(|p| p.level == Some(2)), "{history:?}");
     }
 
     #[test]
@@ -355,6 +555,7 @@ mod tests {
                 area: None,
                 local: Some(entry(1, T1)),
                 adopted: Some(entry(3, T2)),
+                fields: vec![Field::Measurement],
             }]
         );
     }

@@ -96,7 +96,11 @@ app.test('unreadable stored data opens the recovery screen, and is set aside', {
   await page.evaluate(() => localStorage.setItem('cruscotto.state', '{"format": '));
   await page.goto('/');
   await page.locator('#recovery-title').waitFor(LOAD);
-  assert.equal(await page.evaluate(() => localStorage.getItem('cruscotto.unreadable')), '{"format": ');
+  // Set aside under a key of its own, with when it was found (issue #16).
+  const setAside = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('cruscotto.unreadable.'))
+    .map((k) => JSON.parse(localStorage.getItem(k))));
+  assert.deepEqual(setAside.map(({ kind, raw }) => ({ kind, raw })), [{ kind: 'state', raw: '{"format": ' }]);
   session.assertClean();
 });
 

@@ -3,5 +3,6 @@
 
 pub mod header;
 pub mod route_focus;
+pub mod set_aside;
 pub mod status_banner;
 pub mod update_notice;

@@ -1,13 +1,14 @@
 //! Alerts about the saved data: a failed save (with the way out, export now),
-//! unreadable data set aside (with its download and an explicit discard), and
+//! unreadable data set aside (each listed with its download and an explicit
+//! discard), and
 //! what happened with another tab (work replaced by newer changes, a plan
 //! changed there, two plans to choose from).
 
 use leptos::prelude::*;
 
+use crate::components::frame::set_aside::SetAsideList;
 use crate::components::transfer::export_now::ExportNow;
 use crate::i18n::*;
-use crate::io::files::download_raw;
 use crate::state::tab_sync::LostEdit;
 use crate::state::{use_app, TabNotice};
 use crate::view::messages::{entry_summary, import_error};
@@ -24,61 +25,23 @@ pub fn StatusBanner() -> impl IntoView {
                 </div>
             </div>
         </Show>
-        <Show when=move || app.unreadable.with(Option::is_some)>
+        <Show when=move || app.set_aside.with(|s| !s.is_empty())>
             <UnreadableAlert />
         </Show>
         <TabAlert />
     }
 }
 
-/// Data set aside because it could not be read: download it, or discard it
-/// after a confirmation.
+/// Data set aside because it could not be read: each one listed, to
+/// download, or to discard after a confirmation.
 #[component]
 fn UnreadableAlert() -> impl IntoView {
     let i18n = use_i18n();
-    let app = use_app();
-    let (downloaded, set_downloaded) = signal(None::<Result<String, String>>);
-    let (confirming, set_confirming) = signal(false);
-    let download = move |_| {
-        if let Some(raw) = app
-            .unreadable
-            .with_untracked(|u| u.as_ref().map(|(_, r)| r.clone()))
-        {
-            set_downloaded.set(Some(download_raw(&raw)));
-        }
-    };
     view! {
         <div class="alert alert-warning" role="alert" id="unreadable-alert">
             <h2>{t!(i18n, common.unreadable_title)}</h2>
             <p>{t!(i18n, common.unreadable_text)}</p>
-            <p class="error-detail">
-                {move || app.unreadable.with(|u| u.as_ref().map(|(e, _)| import_error(e, app.lang.get())))}
-            </p>
-            <div class="button-row">
-                <button type="button" class="btn" id="unreadable-download" on:click=download>
-                    {t!(i18n, common.download_raw)}
-                </button>
-                <button type="button" class="btn btn-secondary" id="unreadable-discard" on:click=move |_| set_confirming.set(true)>
-                    {t!(i18n, common.discard_raw)}
-                </button>
-            </div>
-            <Show when=move || confirming.get()>
-                <p id="unreadable-discard-text">{t!(i18n, common.discard_confirm_text)}</p>
-                <div class="button-row">
-                    <button type="button" class="btn btn-danger" id="unreadable-discard-confirm" on:click=move |_| app.discard_unreadable()>
-                        {t!(i18n, common.discard_confirm)}
-                    </button>
-                    <button type="button" class="btn btn-secondary" on:click=move |_| set_confirming.set(false)>
-                        {t!(i18n, common.cancel)}
-                    </button>
-                </div>
-            </Show>
-            <p role="status" class="status-line">
-                {move || downloaded.get().map(|r| match r {
-                    Ok(name) => format!("{} {name}", t_string!(i18n, common.raw_downloaded)),
-                    Err(e) => format!("{} {e}", t_string!(i18n, common.download_failed)),
-                })}
-            </p>
+            <SetAsideList />
         </div>
     }
 }

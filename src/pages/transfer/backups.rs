@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::focus::focus_soon;
 use crate::i18n::*;
+use crate::io::storage::SetAsideKind;
 use crate::state::use_app;
 use crate::view::format;
 use crate::view::snapshot_diff::backup_summary;
@@ -75,6 +76,11 @@ pub fn BackupSection() -> impl IntoView {
                     Err(e) => view! { <p class="alert alert-danger">{t!(i18n, transfer.restore_failed)}" "{e}</p> }.into_any(),
                 })}
             </div>
+            // A list of backups that could not be read is not "no backups":
+            // it is set aside, listed with its download at the top.
+            <Show when=move || app.set_aside.with(|s| s.iter().any(|s| s.record.kind == SetAsideKind::Backups))>
+                <p class="alert alert-warning" id="backups-set-aside">{t!(i18n, transfer.backups_set_aside)}</p>
+            </Show>
             <Show
                 when=move || app.backups.with(|b| !b.is_empty())
                 fallback=move || view! { <p class="muted" id="no-backups">{t!(i18n, transfer.no_backups)}</p> }

@@ -89,7 +89,11 @@ pub fn ConsolidateSection() -> impl IntoView {
             Ok(()) => {
                 result.set(None);
                 choices.set(BTreeMap::new());
-                outcome.set(Some(Outcome::Imported));
+                outcome.set(Some(if app.is_stored() {
+                    Outcome::Imported
+                } else {
+                    Outcome::ImportedNotStored
+                }));
                 focus_soon("consolidate-outcome");
             }
             Err(e) => replace_error.set(Some(e.message(app.lang.get_untracked()))),
@@ -187,6 +191,7 @@ pub fn ConsolidateSection() -> impl IntoView {
                 {move || outcome.get().map(|o| match o {
                     Outcome::Imported => view! { <p class="alert alert-success">{t!(i18n, transfer.consolidate_done)}</p> }.into_any(),
                     Outcome::Cancelled => view! { <p class="alert alert-info">{t!(i18n, transfer.consolidate_cancelled)}</p> }.into_any(),
+                    Outcome::ImportedNotStored => view! { <p class="alert alert-warning">{t!(i18n, transfer.imported_not_stored)}</p> }.into_any(),
                 })}
             </div>
         </section>

@@ -139,7 +139,13 @@ pub fn ImportSection() -> impl IntoView {
                 if let Some(area) = pasted.get_untracked() {
                     area.set_value("");
                 }
-                outcome.set(Some(Outcome::Imported));
+                // The backup was written and read back (else `replace`
+                // fails); the new state may not be stored (storage full).
+                outcome.set(Some(if app.is_stored() {
+                    Outcome::Imported
+                } else {
+                    Outcome::ImportedNotStored
+                }));
                 focus_soon("import-outcome");
             }
             Err(e) => replace_error.set(Some(e.message(app.lang.get_untracked()))),
@@ -201,6 +207,7 @@ pub fn ImportSection() -> impl IntoView {
             <div id="import-outcome" tabindex="-1" role="status" class="status-line">
                 {move || outcome.get().map(|o| match o {
                     Outcome::Imported => view! { <p class="alert alert-success">{t!(i18n, transfer.imported_done)}</p> }.into_any(),
+                    Outcome::ImportedNotStored => view! { <p class="alert alert-warning">{t!(i18n, transfer.imported_not_stored)}</p> }.into_any(),
                     Outcome::Cancelled => view! { <p class="alert alert-info">{t!(i18n, transfer.cancelled)}</p> }.into_any(),
                 })}
             </div>

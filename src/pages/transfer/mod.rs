@@ -30,6 +30,9 @@ use reset::ResetSection;
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Outcome {
     Imported,
+    /// Replaced, with the previous state among the backups, but the new
+    /// state could not be stored (storage full): said, with the export.
+    ImportedNotStored,
     Cancelled,
 }
 
