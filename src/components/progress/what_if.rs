@@ -15,9 +15,9 @@ use cruscotto_engine::{Indicator, IndicatorKind, ProgressEntry};
 use leptos::prelude::*;
 
 use crate::components::fields::date_field::DateField;
-use crate::components::progress::indicator_history::recorded_text;
+
 use crate::components::progress::milestone_input::milestone_levels;
-use crate::components::progress::what_if_confirm::WhatIfConfirm;
+use crate::components::progress::what_if_confirm::{saved_text, WhatIfConfirm};
 use crate::i18n::*;
 use crate::state::{use_app, AppState};
 use crate::view::format;
@@ -34,16 +34,6 @@ fn apply(app: &AppState, area: &str, changes: Vec<(String, ProgressEntry)>) {
     for (id, tried) in changes {
         app.record(&id, Some(area), |e| write_measurement(e, &tried));
     }
-}
-
-/// What is saved for an indicator, as the panel shows it; `None` when nothing.
-pub fn saved_text(
-    indicator: &Indicator,
-    entry: Option<&ProgressEntry>,
-    lang: Lang,
-) -> Option<String> {
-    let entry = entry?;
-    recorded_text(indicator, entry, lang).or_else(|| entry.level.map(|l| l.to_string()))
 }
 
 /// The field for one indicator's tried value, starting at the saved value.
@@ -318,24 +308,5 @@ pub fn WhatIfPanel(
                 <WhatIfConfirm preview=preview rows=rows clear=clear on_confirm=on_confirm on_cancel=on_cancel />
             </Show>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use cruscotto_engine::default_snapshot;
-
-    use super::*;
-
-    #[test]
-    fn saved_values_are_shown_with_units_levels_or_nothing() {
-        let plan = default_snapshot().plan;
-        let (_, n) = plan.indicator("rotazione-rup-i1").expect("indicator");
-        let missed = ProgressEntry {
-            level: Some(0),
-            ..ProgressEntry::default()
-        };
-        assert_eq!(saved_text(n, Some(&missed), Lang::It).as_deref(), Some("0"));
-        assert_eq!(saved_text(n, None, Lang::It), None);
     }
 }

@@ -2,17 +2,28 @@
 //! written: each measurement (saved → tried), which other areas share it,
 //! every area whose score moves, and for a field emptied over a recorded
 //! measurement a box to tick before it is deleted (unticked, it is kept).
+//! Also how a saved or tried value reads in the panel (`saved_text`).
 
+use cruscotto_engine::{Indicator, ProgressEntry};
 use leptos::prelude::*;
 
 use crate::components::focus::focus_soon;
+use crate::components::progress::indicator_history::recorded_text;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::format;
 use crate::view::ids::dom_id;
 use crate::view::what_if::{ApplyPreview, PlannedWrite, WhatIfRow};
 
-use super::what_if::saved_text;
+/// What is saved for an indicator, as the panel shows it; `None` when nothing.
+pub fn saved_text(
+    indicator: &Indicator,
+    entry: Option<&ProgressEntry>,
+    lang: Lang,
+) -> Option<String> {
+    let entry = entry?;
+    recorded_text(indicator, entry, lang).or_else(|| entry.level.map(|l| l.to_string()))
+}
 
 /// The confirmation of the what-if panel's "Apply".
 #[component]
@@ -117,5 +128,24 @@ pub fn WhatIfConfirm(
                 </button>
             </p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use cruscotto_engine::default_snapshot;
+
+    use super::*;
+
+    #[test]
+    fn saved_values_are_shown_with_units_levels_or_nothing() {
+        let plan = default_snapshot().plan;
+        let (_, n) = plan.indicator("rotazione-rup-i1").expect("indicator");
+        let missed = ProgressEntry {
+            level: Some(0),
+            ..ProgressEntry::default()
+        };
+        assert_eq!(saved_text(n, Some(&missed), Lang::It).as_deref(), Some("0"));
+        assert_eq!(saved_text(n, None, Lang::It), None);
     }
 }
