@@ -216,8 +216,8 @@ app.test('the xlsx download holds the scorecard and the objectives with numbers 
   assert.ok(rowNumber, 'the objective has a row');
   assert.match(objectives, new RegExp(`<c r="E${rowNumber}"[^>]*><v>15</v>`), 'weight as a number');
   assert.match(objectives, new RegExp(`<c r="F${rowNumber}"[^>]*><v>3</v>`), 'level as a number');
-  // Updated at 10:30 in Rome = 09:30 UTC, an Excel date serial.
-  assert.match(objectives, new RegExp(`<c r="Q${rowNumber}"[^>]*><v>46346\\.39583`), 'stamp as a date');
+  // Updated at 10:30 in Rome, shown in local time as on screen: an Excel date serial.
+  assert.match(objectives, new RegExp(`<c r="R${rowNumber}"[^>]*><v>46346\\.4375<`), 'stamp as a date');
 });
 
 app.test('the csv download uses the Italian dialect and defuses a hostile note', async ({ page }) => {
@@ -236,10 +236,10 @@ app.test('the csv download uses the Italian dialect and defuses a hostile note',
   const pta = body.find((r) => r[col('Obiettivo')] === 'programmazione-pta');
   assert.equal(pta[col('Area')], 'ARUO');
   assert.equal(pta[col('Peso %')], '15');
-  assert.equal(pta[col('Livello')], '3');
+  assert.equal(pta[col('Livello')], '3,00', 'a level as the screens show it');
   assert.equal(pta[col('Fascia')], 'target');
   assert.equal(pta[col('Nota')], `'${HOSTILE_NOTE}`, 'apostrophe before =, the rest intact');
-  assert.equal(pta[col('Aggiornato il (UTC)')], '2026-11-20 09:30:00');
+  assert.equal(pta[col('Aggiornato il (ora locale)')], '2026-11-20 10:30:00', 'local time, as on screen');
   assert.equal(pta[col('Aggiornato da')], 'Rossi');
 
   const residenze = body.find((r) => r[col('Obiettivo')] === 'soddisfazione-residenze');
