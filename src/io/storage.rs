@@ -126,6 +126,10 @@ pub struct Settings {
     /// The "who is using Cruscotto" question was answered or put off.
     #[serde(default)]
     pub asked: bool,
+    /// When the first edit not yet exported was made (RFC 3339); cleared by
+    /// an export (`state::reminder`).
+    #[serde(default)]
+    pub unexported_since: Option<String>,
 }
 
 /// What was found in storage at start-up.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
 
+use crate::components::frame::export_reminder::ExportReminder;
 use crate::components::links::{area_href, report_href};
 use crate::components::role::my_area::MyArea;
 use crate::components::role::role_form::RoleForm;
@@ -71,6 +72,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <h1>{move || app.plan.with(|p| p.title.clone())}</h1>
         <p class="lead">{t!(i18n, overview.title)}" · "{move || app.plan.with(|p| p.year)}</p>
+        <ExportReminder id="export-reminder" />
         <Show when=ask>
             <section class="role-panel" id="role-panel" aria-labelledby="role-panel-heading">
                 <h2 id="role-panel-heading">{t!(i18n, overview.role_panel_heading)}</h2>

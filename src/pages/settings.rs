@@ -6,6 +6,7 @@ use cruscotto_engine::{IndicatorKind, NumericMode};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::components::frame::export_reminder::ExportReminder;
 use crate::components::role::role_form::RoleForm;
 use crate::i18n::*;
 use crate::state::use_app;
@@ -125,6 +126,7 @@ pub fn SettingsPage() -> impl IntoView {
                         None => t_string!(i18n, settings.keeping_unknown).to_string(),
                     }}
                 </p>
+                <ExportReminder id="settings-export-reminder" />
             </section>
 
             <section class="settings-section" aria-labelledby="scoring-heading">

@@ -36,6 +36,7 @@ use crate::io::clock::now;
 use crate::io::storage::{self, Backup, Loaded, Saved, SetAside, Settings, StorageError};
 use crate::view::messages;
 pub mod machine;
+pub mod reminder;
 pub mod role;
 pub mod tab_sync;
 
@@ -171,6 +172,9 @@ pub struct AppState {
     pub office: RwSignal<bool>,
     /// The "who is using Cruscotto" question was answered or put off.
     pub role_asked: RwSignal<bool>,
+    /// When the first edit not yet exported was made (settings); the
+    /// reminder to export reads it (`reminder::export_due`).
+    pub unexported_since: RwSignal<Option<String>>,
     /// The last save failed: shown with the way out (export now).
     pub storage_error: RwSignal<Option<StorageError>>,
     /// The stored state found unreadable at start-up, with why (the
@@ -235,6 +239,7 @@ impl AppState {
             name: RwSignal::new(settings.name),
             office: RwSignal::new(settings.office),
             role_asked: RwSignal::new(settings.asked),
+            unexported_since: RwSignal::new(settings.unexported_since),
             storage_error: RwSignal::new(None),
             unreadable: RwSignal::new(recovering),
             unreadable_kept: RwSignal::new(kept),
@@ -303,6 +308,7 @@ impl AppState {
                 name: state.name.get(),
                 office: state.office.get(),
                 asked: state.role_asked.get(),
+                unexported_since: state.unexported_since.get(),
             };
             let _ = storage::save_settings(&settings);
         });
@@ -449,6 +455,20 @@ impl AppState {
             }),
         }
         self.scorecard.result_changed(&key);
+        self.mark_unexported();
+    }
+
+    /// Notes the first edit since the last export, for the reminder.
+    fn mark_unexported(&self) {
+        if self.unexported_since.get_untracked().is_none() {
+            self.unexported_since.set(Some(now()));
+        }
+    }
+
+    /// The user exported what this page holds: the reminder starts again
+    /// from the next edit.
+    pub fn exported(&self) {
+        self.unexported_since.set(None);
     }
 
     /// Replaces the plan; the scores are rebuilt when next read.
@@ -794,6 +814,7 @@ impl AppState {
     pub fn edit_plan(&self, change: impl FnOnce(&mut Plan)) {
         self.write_plan.update(change);
         self.scorecard.invalidate();
+        self.mark_unexported();
     }
 
     /// Changes the plan and the progress together (switching an objective's
@@ -810,6 +831,7 @@ impl AppState {
             });
         });
         self.scorecard.invalidate();
+        self.mark_unexported();
     }
 
     /// Restores backup `index`, keeping the current state as the newest backup.

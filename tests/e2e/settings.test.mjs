@@ -108,3 +108,35 @@ app.test('says whether the browser keeps the data, once there is work to keep', 
   });
   assert.match(await status.innerText(), /conserva i dati|non ha garantito/);
 });
+
+app.test('a week of edits not exported brings a reminder with the export, which the export clears', async ({ t, page }) => {
+  await page.locator('#area-scores').waitFor({ timeout: 20_000 });
+  assert.equal(await page.locator('#export-reminder').count(), 0, 'no reminder on a first visit');
+  // An edit marks the first change not yet exported.
+  await page.goto('/objective/riassetto-bassini');
+  await page.locator('#level-riassetto-bassini-i1-3').check();
+  await page.waitForFunction(
+    () => JSON.parse(localStorage.getItem('cruscotto.settings') ?? '{}').unexported_since,
+    null,
+    { timeout: 5_000 },
+  );
+  // Eight days later (the mark moved back), the overview reminds.
+  await page.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem('cruscotto.settings'));
+    s.unexported_since = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    localStorage.setItem('cruscotto.settings', JSON.stringify(s));
+  });
+  await page.goto('/');
+  const reminder = page.locator('#export-reminder');
+  await reminder.waitFor({ timeout: 20_000 });
+  assert.match(await reminder.innerText(), /non ancora esportate dal \d\d\/\d\d\/\d{4}/);
+  await expectNoSeriousA11yViolations(page, t);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-reminder-export')]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  await reminder.waitFor({ state: 'hidden', timeout: 5_000 });
+  await page.waitForFunction(
+    () => !JSON.parse(localStorage.getItem('cruscotto.settings') ?? '{}').unexported_since,
+    null,
+    { timeout: 5_000 },
+  );
+});

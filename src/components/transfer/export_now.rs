@@ -51,6 +51,9 @@ pub fn download_snapshot(app: &AppState, only_area: Option<&str>) -> Result<Stri
         None => snapshot.to_json(),
     };
     files::download_text(&name, &json, "application/json")
-        .map(|()| name)
+        .map(|()| {
+            app.exported();
+            name
+        })
         .map_err(|e| e.0)
 }
