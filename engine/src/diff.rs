@@ -249,7 +249,8 @@ pub fn diff_results(before: Results, after: Results) -> ProgressDiff {
     for (key, eb) in &b {
         match a.get(key) {
             None => d.removed.push(row(key, Some(eb), None)),
-            Some(ea) if ea != eb => d.changed.push(row(key, Some(eb), Some(ea))),
+            // Stamps, authors and history alone are not a change.
+            Some(ea) if !same_record(ea, eb) => d.changed.push(row(key, Some(eb), Some(ea))),
             Some(_) => {}
         }
     }
@@ -259,6 +260,15 @@ pub fn diff_results(before: Results, after: Results) -> ProgressDiff {
         }
     }
     d
+}
+
+/// Whether two entries record the same measurement, note and evidence.
+pub fn same_record(a: &ProgressEntry, b: &ProgressEntry) -> bool {
+    a.level == b.level
+        && a.value == b.value
+        && a.done_on == b.done_on
+        && a.note == b.note
+        && a.evidence == b.evidence
 }
 
 fn diff_scores(

@@ -52,6 +52,7 @@ impl HistoryPoint {
             updated_at: Some(self.at.clone()),
             updated_by: self.updated_by.clone(),
             history: Vec::new(),
+            evidence: Vec::new(),
         }
     }
 }
@@ -78,7 +79,7 @@ impl ProgressEntry {
     }
 
     /// The entry after a change made at `at` by `by`: `new` gives the
-    /// measurement and note (its stamps and history are ignored).
+    /// measurement, note and evidence (its stamps and history are ignored).
     ///
     /// When neither the measurement nor the note changes, the entry is
     /// returned as it is (not even restamped). Otherwise the previous state
@@ -87,7 +88,17 @@ impl ProgressEntry {
     /// (then it is replaced instead: that day keeps its last value).
     pub fn apply_change(&self, new: ProgressEntry, at: &str, by: Option<String>) -> ProgressEntry {
         if self.same_measurement(&new) && self.note == new.note {
-            return self.clone();
+            if self.evidence == new.evidence {
+                return self.clone();
+            }
+            // Evidence alone is not a measurement: it is restamped, and no
+            // point goes into the history.
+            return ProgressEntry {
+                evidence: new.evidence,
+                updated_at: Some(at.to_string()),
+                updated_by: by,
+                ..self.clone()
+            };
         }
         let mut history = self.history.clone();
         let same_day_same_person = match (
@@ -110,6 +121,7 @@ impl ProgressEntry {
             updated_at: Some(at.to_string()),
             updated_by: by,
             history: normalize_history(history),
+            evidence: new.evidence,
         }
     }
 

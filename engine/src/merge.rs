@@ -17,10 +17,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::cycle::{newer_status, unite_evidence};
 use crate::diff::{diff_plans, PlanDiff};
 use crate::history::normalize_history;
 use crate::model::{
-    set_entry, HistoryPoint, Progress, ProgressByArea, ProgressEntry, ResultKey, Snapshot,
+    set_entry, AreaStatus, HistoryPoint, Progress, ProgressByArea, ProgressEntry, ResultKey,
+    Snapshot,
 };
 
 /// Two or more snapshots recorded different things for one result: an
@@ -253,19 +255,38 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
             });
         }
         let history = merged_history(chosen, &entries);
+        let evidence = unite_evidence(
+            &chosen.evidence,
+            entries.iter().flat_map(|(_, e)| e.evidence.iter()),
+        );
         set_entry(
             &mut progress,
             &mut progress_by_area,
             &key,
             Some(ProgressEntry {
                 history,
+                evidence,
                 ..chosen.clone()
             }),
         );
     }
 
+    // Each area's status: the one with the latest transition.
+    let mut area_status: BTreeMap<String, AreaStatus> = BTreeMap::new();
+    for s in snapshots {
+        for (area, status) in &s.area_status {
+            let kept = match area_status.get(area) {
+                Some(old) => newer_status(old, status).clone(),
+                None => status.clone(),
+            };
+            area_status.insert(area.clone(), kept);
+        }
+    }
+
+    let mut snapshot = Snapshot::with_results(first.plan.clone(), progress, progress_by_area, None);
+    snapshot.area_status = area_status;
     Ok(Merged {
-        snapshot: Snapshot::with_results(first.plan.clone(), progress, progress_by_area, None),
+        snapshot,
         conflicts,
     })
 }

@@ -199,6 +199,14 @@ pub struct Indicator {
     pub threshold: Level,
     pub target: Level,
     pub excellence: Level,
+    /// The plan asks for evidence of this result (a document, a protocol
+    /// number, a link): submitting an area without it warns. Since version 5.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub evidence_required: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A yearly organizational-performance objective.
@@ -247,6 +255,14 @@ pub struct Plan {
     /// Where the plan comes from (document, approval).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The day by which the area managers submit their self-assessment
+    /// (since version 5). An area not submitted after it is late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_assessment_deadline: Option<NaiveDate>,
+    /// The day of the mid-year monitoring, if the plan has one (since
+    /// version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitoring_date: Option<NaiveDate>,
 }
 
 /// What has been recorded for one indicator. Exactly one of `level`, `value`
@@ -283,6 +299,116 @@ pub struct ProgressEntry {
     /// [`crate::history`] for when a point is recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistoryPoint>,
+    /// What the result rests on: documents, protocol numbers, links (since
+    /// version 5). Kept when the measurement is cleared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// What kind of evidence an item is.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    /// A document (a report, minutes, a PDF on the office's share).
+    #[default]
+    Document,
+    /// A protocol number of the university's registry.
+    Protocol,
+    /// A web address (only http and https are valid).
+    Link,
+    Other,
+}
+
+/// One piece of evidence of a result (since version 5). `id` is its
+/// identity: consolidation unites evidence lists by it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub id: String,
+    #[serde(default)]
+    pub kind: EvidenceKind,
+    pub title: String,
+    /// The protocol number, the URL, or the path on the office's share.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// The SHA-256 (64 lowercase hex digits) of a file the user picked; the
+    /// file itself is neither stored nor sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// The file's name, when a digest was computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// RFC 3339 timestamp of when the item was added, and by whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_by: Option<String>,
+}
+
+/// Where an area's self-assessment stands (since version 5).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewState {
+    /// Being filled in by the area's manager.
+    #[default]
+    Draft,
+    /// Sent to the planning office, sealed.
+    Submitted,
+    /// Sent back by the office with its comments.
+    Returned,
+    /// Accepted by the office, with its level where it differs.
+    Validated,
+}
+
+/// The office's word on one objective of an area.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectiveReview {
+    /// The level the office validates (0 to 4); required for every assessed
+    /// objective of a validated area.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "decimal_serde::option"
+    )]
+    pub level: Option<Decimal>,
+    /// Why the validated level differs from the self-assessed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The office's comment (what to fix, when the area is returned).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// The review status of one area (since version 5): see [`crate::cycle`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaStatus {
+    pub state: ReviewState,
+    /// RFC 3339 timestamp of the latest transition; consolidation keeps the
+    /// status with the latest one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: Option<String>,
+    /// When and by whom the area was last submitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_by: Option<String>,
+    /// The seal written at submission: SHA-256 of the area's results in
+    /// canonical form ([`crate::cycle::seal_area`]), 64 lowercase hex digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<String>,
+    /// The office's overall comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The office's word per objective id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub objectives: BTreeMap<String, ObjectiveReview>,
 }
 
 /// An earlier state of a progress entry: the measurement (and note) that held
@@ -439,6 +565,10 @@ pub struct Snapshot {
     /// version 4). Left out: the file holds every area's results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
+    /// The review status of each area, by area code (since version 5; left
+    /// out when empty: every area is a draft).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub area_status: BTreeMap<String, AreaStatus>,
 }
 
 impl LevelValue {

@@ -13,7 +13,7 @@ use crate::validate::{validate, Issue, Report};
 /// The `format` field of every snapshot.
 pub const FORMAT: &str = "cruscotto-snapshot";
 /// The snapshot version this build writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 /// Larger files are refused before parsing: a plan of a whole university with
 /// years of history stays well below it, and a browser tab stays responsive.
 pub const MAX_SNAPSHOT_BYTES: usize = 20 * 1024 * 1024;
@@ -278,6 +278,9 @@ pub enum MigrationNote {
     /// The number `indicators` took the scale they have in the plan Cruscotto
     /// ships, so values outside it are refused (version 3 → 4).
     ScalesAdded { indicators: Vec<String> },
+    /// The plan took the self-assessment deadline it has in the plan
+    /// Cruscotto ships (version 4 → 5).
+    DeadlineAdded { date: String },
 }
 
 /// A snapshot that passed validation, with the warnings to show.
@@ -447,7 +450,46 @@ const MIGRATIONS: [Migration; CURRENT_VERSION as usize - 1] = [
     |v, _| migrate_v1_to_v2(v),
     |v, notes| notes.extend(migrate_v2_to_v3(v, &shipped_per_area())),
     |v, notes| notes.extend(migrate_v3_to_v4(v, &shipped_scales())),
+    |v, notes| notes.extend(migrate_v4_to_v5(v, &shipped_deadline())),
 ];
+
+/// The self-assessment deadline of the plan Cruscotto ships: plan id, then
+/// the date as JSON (`None` when the shipped plan has none).
+pub type ShippedDeadline = (String, Option<Value>);
+
+/// The deadline of [`crate::DEFAULT_PLAN_JSON`] (plans before version 5
+/// cannot state one; a file of the shipped plan takes it from it).
+pub fn shipped_deadline() -> ShippedDeadline {
+    let plan = crate::default_snapshot().plan;
+    let date = plan
+        .self_assessment_deadline
+        .map(|d| Value::String(d.to_string()));
+    (plan.id, date)
+}
+
+/// Version 5 adds evidence, the areas' review status and the plan's
+/// self-assessment deadline and monitoring date, all optional, so an older
+/// file reads as it is: no evidence, every area a draft. A file of the plan
+/// Cruscotto ships (same plan id) takes the shipped deadline, so that it
+/// merges with files written since.
+pub fn migrate_v4_to_v5(value: &mut Value, shipped: &ShippedDeadline) -> Vec<MigrationNote> {
+    let (plan_id, date) = shipped;
+    let Some(date) = date else {
+        return Vec::new();
+    };
+    let Some(plan) = value.get_mut("plan").and_then(Value::as_object_mut) else {
+        return Vec::new();
+    };
+    if plan.get("id").and_then(Value::as_str) != Some(plan_id.as_str())
+        || plan.contains_key("self_assessment_deadline")
+    {
+        return Vec::new();
+    }
+    plan.insert("self_assessment_deadline".into(), date.clone());
+    vec![MigrationNote::DeadlineAdded {
+        date: date.as_str().unwrap_or_default().to_string(),
+    }]
+}
 
 /// The scales of the plan Cruscotto ships: plan id, then indicator id → its
 /// scale as JSON.
@@ -687,6 +729,7 @@ impl Snapshot {
             progress,
             progress_by_area,
             area: None,
+            area_status: BTreeMap::new(),
         }
     }
 
@@ -712,10 +755,17 @@ impl Snapshot {
             .filter(|(code, _)| code.as_str() == area)
             .map(|(code, p)| (code.clone(), p.clone()))
             .collect();
+        let area_status = self
+            .area_status
+            .iter()
+            .filter(|(code, _)| code.as_str() == area)
+            .map(|(code, s)| (code.clone(), s.clone()))
+            .collect();
         Snapshot {
             progress,
             progress_by_area,
             area: Some(area.to_string()),
+            area_status,
             ..self.clone()
         }
     }

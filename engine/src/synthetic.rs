@@ -113,6 +113,7 @@ fn indicator(id: String, kind: IndicatorKind, rng: &mut Rng) -> Indicator {
         direction,
         // Counts and amounts: nothing below zero.
         scale: (kind == IndicatorKind::Number).then(Scale::non_negative),
+        evidence_required: false,
     }
 }
 
@@ -209,6 +210,8 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
         structures: Vec::new(),
         objectives: list,
         source: Some("cruscotto_engine::synthetic".into()),
+        self_assessment_deadline: None,
+        monitoring_date: None,
     }
 }
 

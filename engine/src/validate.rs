@@ -129,6 +129,30 @@ pub enum IssueKind {
     AreaWithoutObjectives {
         area: String,
     },
+    /// An evidence item of kind `link` whose reference is not an http or
+    /// https address (since version 5).
+    BadUrl {
+        reference: String,
+    },
+    /// A SHA-256 (an evidence item's digest, a seal) that is not 64
+    /// lowercase hex digits.
+    BadDigest {
+        value: String,
+    },
+    /// A validated area without the office's level for an objective its
+    /// manager assessed.
+    MissingValidatedLevel {
+        objective: String,
+    },
+    /// A validated level outside 0–4.
+    ValidatedLevelOutOfRange {
+        level: Decimal,
+    },
+    /// A review of an objective that is not weighted in the area.
+    ObjectiveNotInArea {
+        objective: String,
+        area: String,
+    },
 }
 
 /// One problem found in a snapshot.
@@ -194,7 +218,137 @@ pub fn validate(snapshot: &Snapshot) -> Report {
             r.error("area", IssueKind::UnknownArea { code: area.clone() });
         }
     }
+    check_statuses(snapshot, &mut r);
     r
+}
+
+/// The evidence of one entry: a title, unique ids, http(s) links, digests.
+fn check_evidence(entry: &crate::model::ProgressEntry, p: &str, r: &mut Report) {
+    let mut ids = BTreeSet::new();
+    for (i, e) in entry.evidence.iter().enumerate() {
+        let ep = format!("{p}.evidence[{i}]");
+        non_empty(r, &ep, "id", &e.id);
+        non_empty(r, &ep, "title", &e.title);
+        if !ids.insert(e.id.as_str()) {
+            r.error(
+                format!("{ep}.id"),
+                IssueKind::DuplicateId { id: e.id.clone() },
+            );
+        }
+        if e.kind == crate::model::EvidenceKind::Link && !is_web_address(&e.reference) {
+            r.error(
+                format!("{ep}.reference"),
+                IssueKind::BadUrl {
+                    reference: e.reference.clone(),
+                },
+            );
+        }
+        if let Some(d) = e
+            .sha256
+            .as_ref()
+            .filter(|d| !crate::cycle::is_hex_digest(d))
+        {
+            r.error(
+                format!("{ep}.sha256"),
+                IssueKind::BadDigest { value: d.clone() },
+            );
+        }
+        if let Some(ts) = &e.added_at {
+            check_timestamp(ts, format!("{ep}.added_at"), r);
+        }
+    }
+}
+
+/// An http or https address with something after the scheme and no
+/// whitespace: the only references shown as links.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !text.chars().any(char::is_whitespace)
+    })
+}
+
+/// The areas' review statuses: known areas, digests, timestamps, reviews of
+/// objectives weighted in the area, a level per assessed objective of a
+/// validated area.
+fn check_statuses(snapshot: &Snapshot, r: &mut Report) {
+    if snapshot.area_status.is_empty() {
+        return;
+    }
+    let card = snapshot.score();
+    for (area, status) in &snapshot.area_status {
+        let p = format!("area_status[{area:?}]");
+        if snapshot.plan.area(area).is_none() {
+            r.error(p, IssueKind::UnknownArea { code: area.clone() });
+            continue;
+        }
+        if let Some(seal) = status
+            .seal
+            .as_ref()
+            .filter(|d| !crate::cycle::is_hex_digest(d))
+        {
+            r.error(
+                format!("{p}.seal"),
+                IssueKind::BadDigest {
+                    value: seal.clone(),
+                },
+            );
+        }
+        for (field, ts) in [
+            ("changed_at", &status.changed_at),
+            ("submitted_at", &status.submitted_at),
+        ] {
+            if let Some(ts) = ts {
+                check_timestamp(ts, format!("{p}.{field}"), r);
+            }
+        }
+        for (id, review) in &status.objectives {
+            let op = format!("{p}.objectives[{id:?}]");
+            let weighted = snapshot
+                .plan
+                .objective(id)
+                .is_some_and(|o| o.areas().any(|a| a == area));
+            if !weighted {
+                r.error(
+                    op.clone(),
+                    IssueKind::ObjectiveNotInArea {
+                        objective: id.clone(),
+                        area: area.clone(),
+                    },
+                );
+            }
+            if let Some(level) = review
+                .level
+                .filter(|l| !(Decimal::ZERO..=crate::scoring::MAX_LEVEL).contains(l))
+            {
+                r.error(
+                    format!("{op}.level"),
+                    IssueKind::ValidatedLevelOutOfRange { level },
+                );
+            }
+        }
+        if status.state == crate::model::ReviewState::Validated {
+            for (o, _) in snapshot.plan.objectives_of_area(area) {
+                let assessed = card.objective_in(&o.id, area).is_some();
+                let has_level = status
+                    .objectives
+                    .get(&o.id)
+                    .is_some_and(|v| v.level.is_some());
+                if assessed && !has_level {
+                    r.error(
+                        format!("{p}.objectives"),
+                        IssueKind::MissingValidatedLevel {
+                            objective: o.id.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn non_empty(r: &mut Report, path: &str, field: &str, value: &str) {
@@ -520,6 +674,7 @@ fn check_entry(
     p: &str,
     r: &mut Report,
 ) {
+    check_evidence(entry, p, r);
     let current = Recorded {
         level: entry.level,
         value: entry.value.is_some(),

@@ -217,11 +217,11 @@ fn a_version_1_file_imports_with_empty_histories_and_exports_as_the_current_vers
     let imported = import(v.to_string().as_bytes()).expect("version 1 still imports");
     assert_eq!(imported.source_version, 1);
     assert_eq!(imported.snapshot.version, CURRENT_VERSION);
-    assert_eq!(CURRENT_VERSION, 4);
+    assert_eq!(CURRENT_VERSION, 5);
     assert!(imported.snapshot.progress["m"].history.is_empty());
     let written: serde_json::Value =
         serde_json::from_str(&imported.snapshot.to_json()).expect("JSON");
-    assert_eq!(written["version"], json!(4));
+    assert_eq!(written["version"], json!(5));
     assert_eq!(written["progress"]["m"], json!({"level": 3}));
 }
 

@@ -15,6 +15,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use common::*;
 use cruscotto_engine::snapshot::import;
 use cruscotto_engine::*;
@@ -36,6 +37,7 @@ fn schema() -> Value {
 
 const DECIMAL_PATTERN: &str = "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+const SHA256_PATTERN: &str = "^[0-9a-f]{64}$";
 
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -72,6 +74,9 @@ fn matches_pattern(pattern: &str, s: &str) -> bool {
                         c.is_ascii_digit()
                     }
                 })
+        }
+        SHA256_PATTERN => {
+            s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
         }
         other => panic!("the test validator does not know the pattern {other:?}"),
     }
@@ -281,6 +286,14 @@ fn the_hand_written_patterns_behave_like_the_regular_expressions() {
     ] {
         assert!(!matches_pattern(DATE_PATTERN, bad), "{bad}");
     }
+    assert!(matches_pattern(SHA256_PATTERN, &"0a".repeat(32)));
+    for bad in [
+        "0A".repeat(32),
+        "0a".repeat(31),
+        format!("{}g", "0".repeat(63)),
+    ] {
+        assert!(!matches_pattern(SHA256_PATTERN, &bad), "{bad}");
+    }
 }
 
 // ---- Schema against the engine ---------------------------------------------------------
@@ -333,6 +346,53 @@ fn full_snapshot() -> Snapshot {
     }
     // Per-area objectives' entries in each of their areas (progress_by_area).
     (s.progress, s.progress_by_area) = per_area_copies(&s.plan, entries.into_iter().collect());
+    // Version 5: evidence, the cycle's dates and statuses.
+    s.plan.monitoring_date = NaiveDate::from_ymd_opt(2023, 7, 15);
+    if let Some(i) = s.plan.objectives[0].indicators.first_mut() {
+        i.evidence_required = true;
+    }
+    for e in s.progress.values_mut() {
+        e.evidence = vec![Evidence {
+            id: "ev-1".into(),
+            kind: EvidenceKind::Link,
+            title: "Verbale".into(),
+            reference: "https://example.org/verbale.pdf".into(),
+            date: NaiveDate::from_ymd_opt(2023, 6, 1),
+            sha256: Some("a".repeat(64)),
+            file_name: Some("verbale.pdf".into()),
+            added_at: Some("2023-06-15T10:30:00+02:00".into()),
+            added_by: Some("AAF".into()),
+        }];
+    }
+    let area = s.plan.areas[0].code.clone();
+    let objective = s
+        .plan
+        .objectives_of_area(&area)
+        .next()
+        .map(|(o, _)| o.id.clone())
+        .expect("an objective");
+    s.area_status.insert(
+        area,
+        AreaStatus {
+            state: ReviewState::Returned,
+            changed_at: Some("2024-02-01T09:00:00+01:00".into()),
+            changed_by: Some("SPC".into()),
+            submitted_at: Some("2024-01-20T09:00:00+01:00".into()),
+            submitted_by: Some("Dirigente".into()),
+            seal: Some("b".repeat(64)),
+            comment: Some("Rivedere".into()),
+            objectives: [(
+                objective,
+                ObjectiveReview {
+                    level: Some(Decimal::ONE),
+                    reason: Some("Evidenza parziale".into()),
+                    comment: Some("Allegare il verbale".into()),
+                },
+            )]
+            .into_iter()
+            .collect(),
+        },
+    );
     s
 }
 
@@ -353,15 +413,19 @@ fn model_field_names(v: &Value, parent: &str, out: &mut BTreeSet<String>) {
     match v {
         Value::Object(o) => {
             for (k, x) in o {
-                let key_is_an_id = parent == "progress";
-                let key_is_an_area = parent == "progress_by_area";
+                let key_is_an_id = parent == "progress" || parent == "reviews";
+                let key_is_an_area = parent == "progress_by_area" || parent == "area_status";
                 if !key_is_an_id && !key_is_an_area {
                     out.insert(k.clone());
                 }
-                let next = if key_is_an_area {
+                let next = if parent == "area_status" {
+                    "status"
+                } else if key_is_an_area {
                     "progress"
                 } else if key_is_an_id {
                     ""
+                } else if parent == "status" && k == "objectives" {
+                    "reviews"
                 } else {
                     k
                 };
@@ -426,7 +490,7 @@ fn the_schema_refuses_what_the_engine_refuses() {
     assert_eq!(schema_errors(&base()), Vec::<String>::new());
     let breakages: Vec<(&str, Breakage)> = vec![
         ("wrong format", Box::new(|v| v["format"] = json!("excel"))),
-        ("newer version", Box::new(|v| v["version"] = json!(5))),
+        ("newer version", Box::new(|v| v["version"] = json!(6))),
         (
             "version as a string",
             Box::new(|v| v["version"] = json!("1")),
@@ -630,6 +694,20 @@ fn every_rule() -> Vec<IssueKind> {
         },
         NoWeightedArea,
         AreaWithoutObjectives { area: "A".into() },
+        BadUrl {
+            reference: "javascript:alert(1)".into(),
+        },
+        BadDigest { value: "x".into() },
+        MissingValidatedLevel {
+            objective: "o".into(),
+        },
+        ValidatedLevelOutOfRange {
+            level: Decimal::TEN,
+        },
+        ObjectiveNotInArea {
+            objective: "o".into(),
+            area: "A".into(),
+        },
     ];
     for k in &all {
         // Exhaustive: a new variant is a compile error until it is added above.
@@ -663,7 +741,12 @@ fn every_rule() -> Vec<IssueKind> {
             | HistoryTooLong { .. }
             | WeightsNot100 { .. }
             | NoWeightedArea
-            | AreaWithoutObjectives { .. } => {}
+            | AreaWithoutObjectives { .. }
+            | BadUrl { .. }
+            | BadDigest { .. }
+            | MissingValidatedLevel { .. }
+            | ValidatedLevelOutOfRange { .. }
+            | ObjectiveNotInArea { .. } => {}
         }
     }
     all

@@ -2,10 +2,11 @@
 //! version 1 and 2 files, written before objectives could be measured per
 //! area, migrate with the shipped plan's per-area marks, say what they copied
 //! to which areas, and score as before; version 1, 2 and 3 files take the
-//! shipped plan's number scales (version 4); the version 4 file is exactly
-//! what Cruscotto writes after importing the version 2 or 3 one.
+//! shipped plan's number scales (version 4); version 1 to 4 files take the
+//! shipped plan's self-assessment deadline (version 5); the version 5 file is
+//! exactly what Cruscotto writes after importing the version 2, 3 or 4 one.
 //!
-//! To rewrite the version 4 golden files after an intended change of the
+//! To rewrite the version 5 golden files after an intended change of the
 //! format: `CRUSCOTTO_UPDATE_GOLDEN=1 cargo test -p cruscotto-engine --test versions`.
 
 mod common;
@@ -86,7 +87,15 @@ fn expected_notes() -> Vec<MigrationNote> {
             .map(|(o, areas)| copied(o, areas)),
     );
     notes.push(scales_added());
+    notes.push(deadline_added());
     notes
+}
+
+/// Every file of the 2023 plan before version 5 takes the shipped deadline.
+fn deadline_added() -> MigrationNote {
+    MigrationNote::DeadlineAdded {
+        date: "2024-01-31".into(),
+    }
 }
 
 /// The number indicators of the 2023 plan, in plan order: every one takes
@@ -166,11 +175,11 @@ fn a_version_2_file_of_the_2023_plan_migrates_with_notes_of_what_was_copied_per_
 }
 
 #[test]
-fn the_migrated_2023_snapshot_is_the_version_4_golden_file_and_scores_as_before() {
+fn the_migrated_2023_snapshot_is_the_version_5_golden_file_and_scores_as_before() {
     let v2 = golden("v2-polimi-2023.json");
     let imported = import(v2.as_bytes()).expect("imports");
     let s = &imported.snapshot;
-    assert_golden("v4-polimi-2023.json", &s.to_json());
+    assert_golden("v5-polimi-2023.json", &s.to_json());
     // The copies are equal in every area, so every area, objective and
     // pillar scores as the version 2 file did with one shared result.
     let before = score_as_shared(&v2);
@@ -196,8 +205,8 @@ fn the_migrated_2023_snapshot_is_the_version_4_golden_file_and_scores_as_before(
 fn the_version_3_golden_file_takes_the_shipped_scales_and_scores_as_before() {
     let v3 = import(golden("v3-polimi-2023.json").as_bytes()).expect("imports");
     assert_eq!(v3.source_version, 3);
-    assert_eq!(v3.migration_notes, vec![scales_added()]);
-    assert_eq!(v3.snapshot.to_json(), golden("v4-polimi-2023.json"));
+    assert_eq!(v3.migration_notes, vec![scales_added(), deadline_added()]);
+    assert_eq!(v3.snapshot.to_json(), golden("v5-polimi-2023.json"));
     let survey = v3
         .snapshot
         .plan
@@ -212,12 +221,27 @@ fn the_version_3_golden_file_takes_the_shipped_scales_and_scores_as_before() {
 }
 
 #[test]
-fn the_version_4_golden_file_reads_on_the_fast_path_without_migration_notes() {
-    let text = golden("v4-polimi-2023.json");
+fn the_version_4_golden_file_takes_the_shipped_deadline_and_nothing_else() {
+    let v4 = import(golden("v4-polimi-2023.json").as_bytes()).expect("imports");
+    assert_eq!(v4.source_version, 4);
+    assert_eq!(v4.migration_notes, vec![deadline_added()]);
+    assert_eq!(v4.snapshot.to_json(), golden("v5-polimi-2023.json"));
+    assert!(v4.snapshot.area_status.is_empty(), "every area a draft");
+    // Another plan's version 4 file is migrated unchanged.
+    let mut other: Value = serde_json::from_str(&golden("v4-polimi-2023.json")).expect("JSON");
+    other["plan"]["id"] = json!("altro-piano");
+    let other = import(other.to_string().as_bytes()).expect("imports");
+    assert!(other.migration_notes.is_empty());
+    assert_eq!(other.snapshot.plan.self_assessment_deadline, None);
+}
+
+#[test]
+fn the_version_5_golden_file_reads_on_the_fast_path_without_migration_notes() {
+    let text = golden("v5-polimi-2023.json");
     let fast = import_current(text.as_bytes()).expect("a current-version file");
     let general = import(text.as_bytes()).expect("imports");
     assert_eq!(fast, general);
-    assert_eq!(general.source_version, 4);
+    assert_eq!(general.source_version, 5);
     assert!(general.migration_notes.is_empty());
     assert_eq!(
         general.snapshot.to_json(),
@@ -330,7 +354,7 @@ fn migration_notes_serialize_as_tagged_data_for_the_app_to_word() {
 
 #[test]
 fn an_areas_file_holds_only_what_weighs_in_that_area_and_says_so() {
-    let mut s = import(golden("v4-polimi-2023.json").as_bytes())
+    let mut s = import(golden("v5-polimi-2023.json").as_bytes())
         .expect("imports")
         .snapshot;
     s.set_entry(

@@ -93,6 +93,7 @@ pub fn new_indicator(id: String, kind: IndicatorKind) -> Indicator {
         threshold: level(LevelValue::Empty, ""),
         target: level(LevelValue::Empty, ""),
         excellence: level(LevelValue::Empty, ""),
+        evidence_required: false,
     };
     set_kind(&mut ind, kind);
     ind
@@ -309,6 +310,8 @@ pub fn next_year_copy(plan: &Plan) -> Plan {
     next.id = next_year_text(&plan.id, plan.year, "-");
     next.title = next_year_text(&plan.title, plan.year, " ");
     next.source = None;
+    next.self_assessment_deadline = plan.self_assessment_deadline.map(shift_year);
+    next.monitoring_date = plan.monitoring_date.map(shift_year);
     for ind in next
         .objectives
         .iter_mut()
@@ -399,6 +402,8 @@ pub fn empty_plan(plan: &Plan, title: &str) -> Plan {
         structures: plan.structures.clone(),
         objectives: Vec::new(),
         source: None,
+        self_assessment_deadline: plan.self_assessment_deadline,
+        monitoring_date: plan.monitoring_date,
     }
 }
 

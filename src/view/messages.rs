@@ -168,6 +168,20 @@ pub fn issue(issue: &Issue, lang: Lang) -> String {
         AreaWithoutObjectives { area } => {
             td_string!(l, messages.issue_area_without_objectives, area).to_string()
         }
+        BadUrl { reference } => td_string!(l, messages.issue_bad_url, reference).to_string(),
+        BadDigest { value } => td_string!(l, messages.issue_bad_digest, value).to_string(),
+        MissingValidatedLevel { objective } => {
+            td_string!(l, messages.issue_missing_validated_level, objective).to_string()
+        }
+        ValidatedLevelOutOfRange { level } => td_string!(
+            l,
+            messages.issue_validated_level_out_of_range,
+            level = decimal(&level.to_string(), lang)
+        )
+        .to_string(),
+        ObjectiveNotInArea { objective, area } => {
+            td_string!(l, messages.issue_objective_not_in_area, objective, area).to_string()
+        }
     }
 }
 
@@ -695,7 +709,7 @@ mod tests {
         assert_eq!(
             import_error(&ImportError::NewerVersion { found: 7 }, Lang::It),
             "il file è stato creato da una versione più recente di Cruscotto \
-             (versione 7, questa legge fino alla 4): aggiornare Cruscotto per aprirlo"
+             (versione 7, questa legge fino alla 5): aggiornare Cruscotto per aprirlo"
         );
         assert!(import_error(&ImportError::NotCurrent, Lang::En).contains("current version"));
         assert!(import_error(&ImportError::NotCurrent, Lang::It).contains("versione attuale"));

@@ -36,6 +36,7 @@ pub fn milestone(id: &str) -> Indicator {
         threshold: level(LevelValue::Number(Decimal::ONE)),
         target: level(LevelValue::Number(Decimal::from(3))),
         excellence: level(LevelValue::Number(Decimal::from(4))),
+        evidence_required: false,
     }
 }
 
@@ -51,6 +52,7 @@ pub fn number(id: &str, s: &str, t: &str, e: &str, direction: Direction) -> Indi
         threshold: level(LevelValue::Number(d(s))),
         target: level(LevelValue::Number(d(t))),
         excellence: level(LevelValue::Number(d(e))),
+        evidence_required: false,
     }
 }
 
@@ -66,6 +68,7 @@ pub fn deadline(id: &str, s: &str, t: &str, e: &str) -> Indicator {
         threshold: level(LevelValue::Date(date(s))),
         target: level(LevelValue::Date(date(t))),
         excellence: level(LevelValue::Date(date(e))),
+        evidence_required: false,
     }
 }
 
@@ -113,6 +116,8 @@ pub fn plan(areas: &[&str], objectives: Vec<Objective>) -> Plan {
         structures: vec![],
         objectives,
         source: None,
+        self_assessment_deadline: None,
+        monitoring_date: None,
     }
 }
 

@@ -46,6 +46,13 @@ pub fn SnapshotFacts(
                     let indicators = indicators.join(", ");
                     view! { <li>{t!(i18n, transfer.migration_scales_added, count = count, indicators = indicators)}</li> }.into_any()
                 }
+                MigrationNote::DeadlineAdded { date } => {
+                    let date = date
+                        .parse::<chrono::NaiveDate>()
+                        .map(|d| crate::view::format::date(d, app.lang.get_untracked()))
+                        .unwrap_or(date);
+                    view! { <li>{t!(i18n, transfer.migration_deadline_added, date = date)}</li> }.into_any()
+                }
             })
             .collect_view();
         view! {

@@ -18,6 +18,11 @@ const USAGE: &str = "usage:
                                 consolidate snapshots of one plan into OUT
                                 (default: standard output); conflicts on stderr
   cruscotto diff BEFORE AFTER   print what changed between two snapshots as JSON
+  cruscotto seal FILE           print each area's seal and check the recorded one;
+                                exit 1 when a recorded seal does not match
+  cruscotto status FILE [--on YYYY-MM-DD]
+                                print the campaign table: each area's status,
+                                seal, scores and lateness (on today, or the day given)
 ";
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
@@ -175,6 +180,102 @@ fn run_merge(args: &[&str]) -> ExitCode {
     }
 }
 
+/// `seal`: one line per area that has results or a status: its seal now,
+/// and what checking the recorded one found.
+fn run_seal(s: &cruscotto_engine::Snapshot) -> ExitCode {
+    use cruscotto_engine::cycle::{check_seal, seal_area, state_of, SealCheck};
+    let mut out = String::new();
+    let mut broken = false;
+    for area in &s.plan.areas {
+        let code = area.code.as_str();
+        let status = s.area_status.get(code);
+        let has_results = cruscotto_engine::cycle::area_results(s, code).any(|(_, e)| e.is_some());
+        if status.is_none() && !has_results {
+            continue;
+        }
+        let check = match check_seal(s, code) {
+            SealCheck::None => "no recorded seal".to_string(),
+            SealCheck::Valid { .. } => "recorded seal matches".to_string(),
+            SealCheck::Broken { sealed, .. } => {
+                broken = true;
+                format!("RECORDED SEAL DOES NOT MATCH: {sealed} was sealed, the results changed after submission")
+            }
+        };
+        out.push_str(&format!(
+            "{code}\t{}\t{}\t{check}\n",
+            wording::review_state(state_of(s, code)),
+            seal_area(s, code)
+        ));
+    }
+    if out.is_empty() {
+        out.push_str("no area has results or a status\n");
+    }
+    let code = write_stdout(&out);
+    if broken {
+        ExitCode::from(1)
+    } else {
+        code
+    }
+}
+
+/// `status`: the campaign table, tab-separated with a header line.
+fn run_status(file: &str, on: Option<&str>) -> ExitCode {
+    use cruscotto_engine::cycle::{campaign, SealCheck};
+    use cruscotto_engine::scoring::round2;
+    let today = match on {
+        Some(day) => match day.parse::<chrono::NaiveDate>() {
+            Ok(d) => d,
+            Err(_) => {
+                eprint!("error: --on needs a date YYYY-MM-DD, found {day}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
+        None => {
+            let now: chrono::DateTime<chrono::Utc> = std::time::SystemTime::now().into();
+            now.date_naive()
+        }
+    };
+    let imported = match load(file) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    let s = &imported.snapshot;
+    let score = |a: &cruscotto_engine::AreaScore| {
+        a.score
+            .map(|x| round2(x).to_string())
+            .unwrap_or_else(|| "-".into())
+    };
+    let mut out = String::from(
+        "area\tstatus\tsubmitted at\tsubmitted by\tseal\tassessed weight\tscore\tvalidated score\tlate\n",
+    );
+    for r in campaign(s, today) {
+        let seal = match &r.seal {
+            SealCheck::None => "-",
+            SealCheck::Valid { .. } => "valid",
+            SealCheck::Broken { .. } => "BROKEN",
+        };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{seal}\t{}/{}\t{}\t{}\t{}\n",
+            r.area,
+            wording::review_state(r.state),
+            r.submitted_at.as_deref().unwrap_or("-"),
+            r.submitted_by.as_deref().unwrap_or("-"),
+            round2(r.score.assessed_weight),
+            round2(r.score.total_weight),
+            score(&r.score),
+            r.validated
+                .as_ref()
+                .map(score)
+                .unwrap_or_else(|| "-".into()),
+            if r.late { "LATE" } else { "-" },
+        ));
+    }
+    if let Some(d) = s.plan.self_assessment_deadline {
+        out.push_str(&format!("deadline\t{d}\n"));
+    }
+    write_stdout(&out)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -205,6 +306,14 @@ fn main() -> ExitCode {
                 }
                 _ => ExitCode::from(1),
             }
+        }
+        ["seal", file] => match load(file) {
+            Ok(imported) => run_seal(&imported.snapshot),
+            Err(code) => code,
+        },
+        ["status", file] => run_status(file, None),
+        ["status", file, "--on", day] | ["status", "--on", day, file] => {
+            run_status(file, Some(day))
         }
         ["-h" | "--help" | "help"] => write_stdout(USAGE),
         _ => {

@@ -108,6 +108,11 @@ pub fn issue(issue: &Issue) -> String {
         }
         NoWeightedArea => "the objective has no weighted area".into(),
         AreaWithoutObjectives { area } => format!("the area {area} has no objectives"),
+        BadUrl { reference } => format!("\"{reference}\" is not a web address (http or https)"),
+        BadDigest { value } => format!("\"{value}\" is not a SHA-256 (64 lowercase hex digits)"),
+        MissingValidatedLevel { objective } => format!("the area is validated but the objective {objective}, which was self-assessed, has no validated level"),
+        ValidatedLevelOutOfRange { level } => format!("the validated level {level} is not between 0 and 4"),
+        ObjectiveNotInArea { objective, area } => format!("the objective {objective} is not weighted in the area {area}"),
     }
 }
 
@@ -236,4 +241,15 @@ pub fn entry_summary(entry: &ProgressEntry) -> String {
         parts.push(format!("note {n:?}"));
     }
     parts.join(", ")
+}
+
+/// An area's review state, as the campaign table prints it.
+pub fn review_state(s: cruscotto_engine::ReviewState) -> &'static str {
+    use cruscotto_engine::ReviewState::*;
+    match s {
+        Draft => "draft",
+        Submitted => "submitted",
+        Returned => "returned",
+        Validated => "validated",
+    }
 }
