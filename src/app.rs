@@ -12,9 +12,9 @@ use crate::i18n::*;
 use crate::io::base::router_base;
 use crate::io::storage::Loaded;
 use crate::pages::{
-    area::AreaPage, compare::ComparePage, editor::EditorPage, not_found::NotFound,
-    objective::ObjectivePage, overview::Overview, recovery::RecoveryPage, report::ReportPage,
-    settings::SettingsPage, transfer::TransferPage,
+    area::AreaPage, campaign::CampaignPage, compare::ComparePage, editor::EditorPage,
+    not_found::NotFound, objective::ObjectivePage, overview::Overview, recovery::RecoveryPage,
+    report::ReportPage, settings::SettingsPage, transfer::TransferPage,
 };
 use crate::state::AppState;
 
@@ -77,6 +77,7 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/editor") view=EditorPage />
                     <Route path=path!("/transfer") view=TransferPage />
                     <Route path=path!("/compare") view=ComparePage />
+                    <Route path=path!("/campaign") view=CampaignPage />
                     <Route path=path!("/report") view=ReportPage />
                     <Route path=path!("/report/:area") view=ReportPage />
                 </Routes>

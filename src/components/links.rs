@@ -31,6 +31,11 @@ pub fn objective_href(id: &str, area: Option<&str>) -> String {
     route(&objective_path(id, area))
 }
 
+/// The office's campaign of self-assessment.
+pub fn campaign_href() -> String {
+    route("/campaign")
+}
+
 /// The report: of every area, or of `area` alone.
 pub fn report_href(area: Option<&str>) -> String {
     route(&report_path(area))

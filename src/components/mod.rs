@@ -3,7 +3,9 @@
 //! import a page.
 
 pub mod charts;
+pub mod cycle;
 pub mod editor;
+pub mod evidence;
 pub mod fields;
 pub mod focus;
 pub mod frame;

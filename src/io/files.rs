@@ -100,6 +100,31 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ImportError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The largest file whose fingerprint (SHA-256) is computed: larger ones
+/// would hold the whole file in the tab's memory at once.
+pub const MAX_FINGERPRINT_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
+
+/// Why a file's fingerprint was not computed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FingerprintError {
+    TooLarge { size: f64 },
+    Unreadable(BrowserError),
+}
+
+/// The SHA-256 of a picked file (64 lowercase hex digits) and its name. The
+/// file is read in the browser and not kept: only its fingerprint is.
+pub async fn fingerprint(file: &web_sys::File) -> Result<(String, String), FingerprintError> {
+    let size = file.size();
+    if size > MAX_FINGERPRINT_BYTES {
+        return Err(FingerprintError::TooLarge { size });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| FingerprintError::Unreadable(js_error(e)))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok((cruscotto_engine::cycle::hex_digest(&bytes), file.name()))
+}
+
 /// Every file of a file list (chosen with `multiple`, or dropped), in order.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else {

@@ -19,7 +19,7 @@
 
 use crate::i18n::*;
 use cruscotto_engine::snapshot::{import, ImportError, CURRENT_VERSION, FORMAT};
-use cruscotto_engine::{Plan, Progress, ProgressByArea, Results, Snapshot};
+use cruscotto_engine::{AreaStatuses, Plan, Progress, ProgressByArea, Results, Snapshot};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -345,17 +345,21 @@ struct SnapshotRef<'a> {
     /// Left out when empty, as [`Snapshot`] does.
     #[serde(skip_serializing_if = "ProgressByArea::is_empty")]
     progress_by_area: &'a ProgressByArea,
+    /// Left out when empty, as [`Snapshot`] does.
+    #[serde(skip_serializing_if = "AreaStatuses::is_empty")]
+    area_status: &'a AreaStatuses,
 }
 
 /// The working state as stored: compact JSON of a snapshot, with every
-/// result (shared and per area).
-pub fn state_json(plan: &Plan, results: Results) -> String {
+/// result (shared and per area) and every area's review status.
+pub fn state_json(plan: &Plan, results: Results, statuses: &AreaStatuses) -> String {
     serde_json::to_string(&SnapshotRef {
         format: FORMAT,
         version: CURRENT_VERSION,
         plan,
         progress: results.shared,
         progress_by_area: results.by_area,
+        area_status: statuses,
     })
     // Serializing these types cannot fail: every map key is a string.
     .unwrap_or_default()
@@ -375,12 +379,17 @@ pub enum Saved {
 
 /// Writes the working state in one `setItem`, unless the value stored is not
 /// `base`, the one the caller last wrote or adopted (another tab saved since).
-pub fn save_state(plan: &Plan, results: Results, base: &JsValue) -> Result<Saved, StorageError> {
+pub fn save_state(
+    plan: &Plan,
+    results: Results,
+    statuses: &AreaStatuses,
+    base: &JsValue,
+) -> Result<Saved, StorageError> {
     let current = get_js(STATE_KEY);
     if *base != current {
         return Ok(Saved::Diverged);
     }
-    let value = JsValue::from_str(&state_json(plan, results));
+    let value = JsValue::from_str(&state_json(plan, results, statuses));
     if value == current {
         return Ok(Saved::Unchanged);
     }
@@ -390,8 +399,12 @@ pub fn save_state(plan: &Plan, results: Results, base: &JsValue) -> Result<Saved
 
 /// Writes the working state whatever is stored (the user chose this tab's
 /// version, or recovered from unreadable data); the value now stored.
-pub fn force_save_state(plan: &Plan, results: Results) -> Result<JsValue, StorageError> {
-    let value = JsValue::from_str(&state_json(plan, results));
+pub fn force_save_state(
+    plan: &Plan,
+    results: Results,
+    statuses: &AreaStatuses,
+) -> Result<JsValue, StorageError> {
+    let value = JsValue::from_str(&state_json(plan, results, statuses));
     set_checked(STATE_KEY, &value)?;
     Ok(value)
 }
@@ -645,7 +658,17 @@ mod tests {
                 ..ProgressEntry::default()
             },
         );
-        let json = state_json(&s.plan, s.results());
+        // Evidence and a sealed submission (version 5) are kept as well.
+        if let Some(e) = s.progress.get_mut("programmazione-pta-i1") {
+            e.evidence.push(cruscotto_engine::Evidence {
+                id: "ev-1".into(),
+                title: "Delibera".into(),
+                ..Default::default()
+            });
+        }
+        cruscotto_engine::cycle::submit(&mut s, "ARUO", "2026-11-25T10:00:00Z", None)
+            .expect("a draft submits");
+        let json = state_json(&s.plan, s.results(), &s.area_status);
         let as_value: serde_json::Value = serde_json::from_str(&json).expect("json");
         let expected: serde_json::Value = serde_json::from_str(&s.to_json()).expect("json");
         assert_eq!(as_value, expected);

@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::charts::area_timeline::AreaTimeline;
+use crate::components::cycle::area_review::AreaReview;
 use crate::components::links::{objective_href, overview_href, report_href};
 use crate::components::progress::what_if::WhatIfPanel;
 use crate::components::scores::level_badge::LevelBadge;
@@ -233,6 +234,7 @@ fn AreaView(
     let timeline_code = code.clone();
     let what_if_code = code.clone();
     let heading_code = code.clone();
+    let review_code = code.clone();
     let report_href = report_href(Some(&code));
     view! {
         <nav class="breadcrumb" aria-label=move || t_string!(i18n, area.title)>
@@ -298,6 +300,8 @@ fn AreaView(
                 </Show>
             </p>
         </section>
+
+        <AreaReview code=review_code />
 
         <section aria-labelledby="area-objectives-heading">
             <h2 id="area-objectives-heading">{t!(i18n, area.objectives_heading)}</h2>

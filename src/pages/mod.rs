@@ -1,6 +1,7 @@
 //! One module per screen of the app.
 
 pub mod area;
+pub mod campaign;
 pub mod compare;
 pub mod editor;
 pub mod not_found;

@@ -26,8 +26,8 @@ use leptos::reactive::owner::LocalStorage;
 
 use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{
-    default_snapshot, set_entry, LiveScore, Plan, Progress, ProgressByArea, ProgressEntry,
-    ResultKey, Results, Scorecard, Snapshot,
+    default_snapshot, set_entry, AreaStatuses, LiveScore, Plan, Progress, ProgressByArea,
+    ProgressEntry, ResultKey, Results, Scorecard, Snapshot,
 };
 use leptos::prelude::*;
 
@@ -37,6 +37,7 @@ use crate::io::storage::{self, Backup, Loaded, Saved, SetAside, Settings, Storag
 use crate::view::messages;
 pub mod machine;
 pub mod reminder;
+mod review;
 pub mod role;
 pub mod tab_sync;
 
@@ -158,8 +159,12 @@ pub struct AppState {
     pub progress: ReadSignal<Progress>,
     /// The entries of per-area objectives, by area code then indicator id.
     pub progress_by_area: ReadSignal<ProgressByArea>,
+    /// Each area's review status (draft when absent): changed only through
+    /// the cycle's methods (`submit_area`, `review_area`, …).
+    pub area_status: ReadSignal<AreaStatuses>,
     /// The engine's scores for the current plan and progress.
     pub scorecard: Scores,
+    write_area_status: WriteSignal<AreaStatuses>,
     write_plan: WriteSignal<Plan>,
     write_progress: WriteSignal<Progress>,
     write_progress_by_area: WriteSignal<ProgressByArea>,
@@ -226,10 +231,13 @@ impl AppState {
         let (plan, write_plan) = signal(snapshot.plan);
         let (progress, write_progress) = signal(snapshot.progress);
         let (progress_by_area, write_progress_by_area) = signal(snapshot.progress_by_area);
+        let (area_status, write_area_status) = signal(snapshot.area_status);
         let state = AppState {
             plan,
             progress,
             progress_by_area,
+            area_status,
+            write_area_status,
             scorecard: Scores::new(plan, progress, progress_by_area),
             write_plan,
             write_progress,
@@ -265,6 +273,7 @@ impl AppState {
             state.plan.track();
             state.progress.track();
             state.progress_by_area.track();
+            state.area_status.track();
             if previous.is_some() || !stored {
                 state.send(Event::Edited);
             }
@@ -325,12 +334,14 @@ impl AppState {
 
     /// The current plan and progress as a snapshot stamped with the export time.
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot::with_results(
+        let mut s = Snapshot::with_results(
             self.plan.get_untracked(),
             self.progress.get_untracked(),
             self.progress_by_area.get_untracked(),
             Some(now()),
-        )
+        );
+        s.area_status = self.area_status.get_untracked();
+        s
     }
 
     /// Reads every recorded result, untracked.
@@ -508,6 +519,7 @@ impl AppState {
     /// first, and saves at once.
     pub fn replace(&self, snapshot: Snapshot, reason: &str) -> Result<(), StorageError> {
         self.push_backup(self.current_json(), reason)?;
+        self.write_area_status.set(snapshot.area_status);
         self.set_plan(snapshot.plan);
         self.set_progress(snapshot.progress, snapshot.progress_by_area);
         self.send(Event::Edited);
@@ -517,7 +529,13 @@ impl AppState {
 
     /// The current state as stored, serialized from references.
     fn current_json(&self) -> String {
-        self.scorecard.with_inputs(storage::state_json)
+        self.with_stored_inputs(storage::state_json)
+    }
+
+    /// Reads what is stored (plan, results, statuses), untracked.
+    fn with_stored_inputs<T>(&self, f: impl FnOnce(&Plan, Results, &AreaStatuses) -> T) -> T {
+        self.area_status
+            .with_untracked(|st| self.scorecard.with_inputs(|p, r| f(p, r, st)))
     }
 
     fn push_backup(&self, json: String, reason: &str) -> Result<(), StorageError> {
@@ -636,9 +654,8 @@ impl AppState {
     /// this tab last looked.
     fn write(&self) -> WriteOutcome {
         let base = self.synced.get_value();
-        let result = self
-            .scorecard
-            .with_inputs(|p, results| storage::save_state(p, results, &base));
+        let result =
+            self.with_stored_inputs(|p, results, st| storage::save_state(p, results, st, &base));
         match result {
             Ok(Saved::Written(value)) => {
                 self.synced.set_value(value);
@@ -675,7 +692,7 @@ impl AppState {
     /// Writes the working state whatever is stored (the user chose this tab's
     /// version, or recovered from unreadable data).
     fn force_write(&self) -> Result<(), StorageError> {
-        let value = self.scorecard.with_inputs(storage::force_save_state)?;
+        let value = self.with_stored_inputs(storage::force_save_state)?;
         self.synced.set_value(value);
         Ok(())
     }
@@ -714,6 +731,15 @@ impl AppState {
             Outcome::Adopt(r) => {
                 let r = *r;
                 self.mark_synced(Some(&raw));
+                // Each area's status: the one with the latest transition, in
+                // whichever tab it was made (as consolidation does).
+                let statuses = tab_sync::newer_statuses(
+                    &self.area_status.get_untracked(),
+                    &incoming.area_status,
+                );
+                if self.area_status.with_untracked(|s| *s != statuses) {
+                    self.write_area_status.set(statuses);
+                }
                 let plan_changed = r.plan.is_some();
                 if let Some(plan) = r.plan {
                     self.set_plan(plan);
@@ -787,6 +813,7 @@ impl AppState {
         self.push_backup(self.current_json(), storage::REASON_OTHER_TAB)?;
         self.mark_synced(raw.as_deref());
         self.tab_notice.set(None);
+        self.write_area_status.set(stored.area_status);
         self.set_plan(stored.plan);
         self.set_progress(stored.progress, stored.progress_by_area);
         Ok(())
@@ -795,6 +822,7 @@ impl AppState {
     /// Leaves the recovery screen with `snapshot` (the shipped plan or an
     /// imported file) and stores it. The unreadable data stays set aside.
     pub fn recover_with(&self, snapshot: Snapshot) -> Result<(), StorageError> {
+        self.write_area_status.set(snapshot.area_status);
         self.set_plan(snapshot.plan);
         self.set_progress(snapshot.progress, snapshot.progress_by_area);
         self.force_write()?;
@@ -858,7 +886,8 @@ pub fn entry_after_change(
 ) -> Option<ProgressEntry> {
     let after = before.apply_change(new, at, author.map(str::to_string));
     let blank_note = after.note.as_deref().is_none_or(|n| n.trim().is_empty());
-    (after.is_measured() || !blank_note || !after.history.is_empty()).then_some(after)
+    (after.is_measured() || !blank_note || !after.history.is_empty() || !after.evidence.is_empty())
+        .then_some(after)
 }
 
 /// The app state provided by [`AppState::provide`].

@@ -21,9 +21,11 @@
 
 use std::collections::BTreeSet;
 
+use cruscotto_engine::cycle::newer_status;
 use cruscotto_engine::merge::merge;
 use cruscotto_engine::{
-    set_entry, Plan, Progress, ProgressByArea, ProgressEntry, ResultKey, Results, Snapshot,
+    set_entry, AreaStatuses, Plan, Progress, ProgressByArea, ProgressEntry, ResultKey, Results,
+    Snapshot,
 };
 
 /// The parts of a progress entry two tabs may change independently, and so
@@ -95,6 +97,20 @@ pub enum Outcome {
     Adopt(Box<Reconciled>),
     /// Both tabs changed the plan, differently: nothing is merged.
     PlanConflict,
+}
+
+/// Every area's status in either tab, the one with the latest transition
+/// where both have one.
+pub fn newer_statuses(local: &AreaStatuses, incoming: &AreaStatuses) -> AreaStatuses {
+    let mut out = local.clone();
+    for (area, theirs) in incoming {
+        let kept = match out.get(area) {
+            Some(mine) => newer_status(mine, theirs).clone(),
+            None => theirs.clone(),
+        };
+        out.insert(area.clone(), kept);
+    }
+    out
 }
 
 /// Reconciles `local` with `incoming`, given the `base` both started from.

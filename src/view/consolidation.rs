@@ -42,6 +42,13 @@ pub struct FileFacts {
     pub exported_at: Option<String>,
     pub source_version: u32,
     pub warnings: Vec<Issue>,
+    /// Each area the file records a status for: its state and what
+    /// checking its seal found (a file changed after it was sealed says so).
+    pub statuses: Vec<(
+        String,
+        cruscotto_engine::ReviewState,
+        cruscotto_engine::cycle::SealCheck,
+    )>,
 }
 
 /// A file that could not be read or is not a valid snapshot.
@@ -208,6 +215,18 @@ pub fn consolidate(
     let files = good
         .into_iter()
         .map(|(name, i)| FileFacts {
+            statuses: i
+                .snapshot
+                .area_status
+                .iter()
+                .map(|(area, st)| {
+                    (
+                        area.clone(),
+                        st.state,
+                        cruscotto_engine::cycle::check_seal(&i.snapshot, area),
+                    )
+                })
+                .collect(),
             name,
             progress_count: i.snapshot.results().len(),
             exported_at: i.snapshot.exported_at,

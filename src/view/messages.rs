@@ -341,6 +341,37 @@ pub fn parser_detail(e: &ImportError, lang: Lang) -> Option<String> {
 }
 
 /// Why snapshots could not be merged.
+/// A state of the cycle in words.
+pub fn review_state(s: cruscotto_engine::ReviewState, lang: Lang) -> String {
+    use cruscotto_engine::ReviewState::*;
+    let l = lang.locale();
+    match s {
+        Draft => td_string!(l, cycle.state_draft),
+        Submitted => td_string!(l, cycle.state_submitted),
+        Returned => td_string!(l, cycle.state_returned),
+        Validated => td_string!(l, cycle.state_validated),
+    }
+    .to_string()
+}
+
+/// Why a step of the cycle was refused.
+pub fn cycle_error(e: &cruscotto_engine::cycle::CycleError, lang: Lang) -> String {
+    use cruscotto_engine::cycle::CycleError::*;
+    let l = lang.locale();
+    match e {
+        UnknownArea { area } => td_string!(l, cycle.error_unknown_area, area).to_string(),
+        NotAllowed { from, .. } => {
+            td_string!(l, cycle.error_not_allowed, from = review_state(*from, lang)).to_string()
+        }
+        MissingValidatedLevel { objective } => {
+            td_string!(l, cycle.error_missing_level, objective).to_string()
+        }
+        LevelOutOfRange { objective, .. } => {
+            td_string!(l, cycle.error_level_range, objective).to_string()
+        }
+    }
+}
+
 pub fn merge_error(e: &MergeError, lang: Lang) -> String {
     let l = lang.locale();
     match e {

@@ -5,7 +5,9 @@
 
 pub mod area;
 pub mod consolidation;
+pub mod cycle;
 pub mod editor;
+pub mod evidence;
 pub mod file_names;
 pub mod format;
 pub mod ids;

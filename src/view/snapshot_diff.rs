@@ -110,6 +110,51 @@ fn names(changes: &[EntryChange]) -> Vec<String> {
     changes.iter().map(|c| result_name(&c.key())).collect()
 }
 
+/// One changed result, as the comparison's table shows it: which result,
+/// and the entry before and after (`None`: no entry on that side).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeRow {
+    pub key: ResultKey,
+    /// The objective's title, with the indicator's label when it has several.
+    pub title: String,
+    pub before: Option<cruscotto_engine::ProgressEntry>,
+    pub after: Option<cruscotto_engine::ProgressEntry>,
+}
+
+/// Every result added, changed or removed, in result order, named from the
+/// later plan (or the earlier one for a result it no longer has). Stamps
+/// alone are never a change (the engine's diff compares what was recorded).
+pub fn change_rows(d: &SnapshotDiff, before: &Plan, after: &Plan) -> Vec<ChangeRow> {
+    let mut rows: Vec<ChangeRow> = d
+        .progress
+        .added
+        .iter()
+        .chain(&d.progress.changed)
+        .chain(&d.progress.removed)
+        .map(|c| {
+            let key = c.key();
+            let title = after
+                .indicator(&key.indicator)
+                .or_else(|| before.indicator(&key.indicator))
+                .map_or_else(
+                    || key.indicator.clone(),
+                    |(o, i)| match &i.label {
+                        Some(l) if o.indicators.len() > 1 => format!("{} ({l})", o.title),
+                        _ => o.title.clone(),
+                    },
+                );
+            ChangeRow {
+                key,
+                title,
+                before: c.before.clone(),
+                after: c.after.clone(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    rows
+}
+
 /// How a result is named in the lists: its indicator id, with the area for
 /// an area's result of a per-area objective.
 pub fn result_name(key: &ResultKey) -> String {

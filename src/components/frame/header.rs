@@ -37,6 +37,7 @@ pub fn Header() -> impl IntoView {
                     <li><A href=overview_href()>{t!(i18n, common.nav_overview)}</A></li>
                     <li><A href=route("/editor")>{t!(i18n, common.nav_editor)}</A></li>
                     <li><A href=route("/transfer")>{t!(i18n, common.nav_transfer)}</A></li>
+                    <li><A href=route("/campaign")>{t!(i18n, common.nav_campaign)}</A></li>
                     <li><A href=route("/compare")>{t!(i18n, common.nav_compare)}</A></li>
                     <li><A href=route("/settings")>{t!(i18n, common.nav_settings)}</A></li>
                 </ul>

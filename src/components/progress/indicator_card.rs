@@ -7,6 +7,7 @@
 use cruscotto_engine::{Indicator, IndicatorKind, ResultKey};
 use leptos::prelude::*;
 
+use crate::components::evidence::evidence_panel::EvidencePanel;
 use crate::components::progress::date_input::DateInput;
 use crate::components::progress::indicator_history::IndicatorHistory;
 use crate::components::progress::indicator_levels::IndicatorLevels;
@@ -93,6 +94,7 @@ pub fn IndicatorCard(
                 </p>
             </div>
             <IndicatorNote key=key.clone() />
+            <EvidencePanel key=key.clone() required=indicator.evidence_required />
             <IndicatorHistory indicator=indicator.clone() key=key />
         </section>
     }

@@ -2,6 +2,7 @@
 //! zone, errors, facts of a snapshot, plan mismatches, conflicts, differences,
 //! and Export now.
 
+pub mod changes_table;
 pub mod conflict_choices;
 pub mod diff_view;
 pub mod export_now;

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use cruscotto_engine::cycle::SealCheck;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -217,11 +218,25 @@ fn ConsolidatedFiles(
                     .iter()
                     .map(|w| messages::located_issue(w, lang))
                     .collect::<Vec<_>>();
+                let statuses = f
+                    .statuses
+                    .iter()
+                    .map(|(area, state, seal)| {
+                        let state = messages::review_state(*state, lang);
+                        let area = area.clone();
+                        match seal {
+                            SealCheck::Valid { .. } => view! { <li class="seal-ok">{t!(i18n, transfer.file_seal_ok, area = area.clone(), state = state.clone())}</li> }.into_any(),
+                            SealCheck::Broken { .. } => view! { <li class="seal-broken"><strong>{t!(i18n, transfer.file_seal_broken, area = area.clone(), state = state.clone())}</strong></li> }.into_any(),
+                            SealCheck::None => view! { <li>{t!(i18n, transfer.file_no_seal, area = area.clone(), state = state.clone())}</li> }.into_any(),
+                        }
+                    })
+                    .collect_view();
                 view! {
                     <tr data-file=f.name.clone()>
                         <th scope="row">{f.name.clone()}</th>
                         <td class="num">{f.progress_count}</td>
                         <td>{f.exported_at.as_deref().map(|ts| format::timestamp(ts, lang)).unwrap_or_else(|| "—".into())}</td>
+                        <td class="file-statuses"><ul class="plain-list">{statuses}</ul></td>
                         <td>
                             {if warnings.is_empty() {
                                 view! { <span class="muted">{t!(i18n, transfer.none)}</span> }.into_any()
@@ -241,6 +256,7 @@ fn ConsolidatedFiles(
                         <th scope="col">{t!(i18n, transfer.consolidate_file)}</th>
                         <th scope="col" class="num">{t!(i18n, transfer.progress_count)}</th>
                         <th scope="col">{t!(i18n, transfer.exported_at)}</th>
+                        <th scope="col">{t!(i18n, transfer.consolidate_status)}</th>
                         <th scope="col">{t!(i18n, transfer.warnings_heading)}</th>
                     </tr>
                 </thead>
