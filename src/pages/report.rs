@@ -16,7 +16,7 @@ use crate::io::files;
 use crate::io::xlsx_module;
 use crate::report::xlsx as report_xlsx;
 use crate::report::{
-    self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
+    self, AreaSection, Bound, CsvTable, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
 };
 use crate::state::use_app;
 use crate::view::format::{self, with_unit, Unit};
@@ -130,12 +130,14 @@ fn ReportActions(
             error.set(result.err());
         });
     };
+    // A CSV is one table: the choice says which.
+    let csv_table = RwSignal::new(CsvTable::Objectives);
     let on_csv = move |_| {
         let lang = app.lang.get_untracked();
+        let which = csv_table.get_untracked();
         let result = report.with_untracked(|r| {
-            let text = report::csv(&report::objective_table(r, lang), lang);
-            let name = format!("{}.csv", report::file_stem(r));
-            files::download_text(&name, &text, "text/csv;charset=utf-8")
+            let text = report::csv(&which.table(r, lang), lang);
+            files::download_text(&which.file_name(r), &text, "text/csv;charset=utf-8")
         });
         error.set(result.err().map(|e| e.0));
     };
@@ -143,7 +145,28 @@ fn ReportActions(
         <div class="report-actions" role="group" aria-label=move || t_string!(i18n, report.actions_label)>
             <button type="button" id="report-print" on:click=on_print>{t!(i18n, report.print)}</button>
             <button type="button" id="report-xlsx" on:click=on_xlsx disabled=move || writing.get() aria-busy=move || writing.get().to_string()>{t!(i18n, report.download_xlsx)}</button>
-            <button type="button" id="report-csv" on:click=on_csv>{t!(i18n, report.download_csv)}</button>
+            <span class="report-csv">
+                <label for="report-csv-table">{t!(i18n, report.csv_choice)}</label>
+                <select
+                    id="report-csv-table"
+                    on:change=move |ev| {
+                        if let Some(t) = CsvTable::from_key(&event_target_value(&ev)) {
+                            csv_table.set(t);
+                        }
+                    }
+                >
+                    {move || {
+                        let lang = app.lang.get();
+                        CsvTable::ALL
+                            .into_iter()
+                            .map(|t| view! {
+                                <option value=t.key() selected=move || csv_table.get() == t>{t.name(lang)}</option>
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" id="report-csv" on:click=on_csv>{t!(i18n, report.download_csv)}</button>
+            </span>
             <p class="hint">{t!(i18n, report.csv_hint)}</p>
             {move || error.get().map(|reason| view! {
                 <p class="alert alert-danger" role="alert">{t!(i18n, report.export_failed, reason = reason)}</p>
@@ -203,6 +226,7 @@ fn ReportBody(
                 </table>
                 </div>
             </Show>
+            <p class="report-legend" id="report-status-legend">{t!(i18n, report.status_legend)}</p>
         </section>
         {sections}
     }
@@ -238,12 +262,7 @@ fn weight_text(l: &ScoreLine, lang: Lang) -> String {
 }
 
 fn status_text(l: &ScoreLine, lang: Lang) -> &'static str {
-    let l10n = lang.locale();
-    match (l.score.is_some(), l.provisional) {
-        (false, _) => td_string!(l10n, common.not_assessed),
-        (true, true) => td_string!(l10n, common.provisional),
-        (true, false) => td_string!(l10n, report.status_final),
-    }
+    report::status_name(l.status(), lang)
 }
 
 fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
@@ -265,7 +284,7 @@ fn area_section(a: AreaSection, lang: Lang) -> impl IntoView {
     let heading_id = dom_id("report-area-", &a.score.code);
     let labelled_by = heading_id.clone();
     let score = format!(
-        "{} ({})",
+        "{} · {}",
         format::level(a.score.score, lang),
         status_text(&a.score, lang)
     );

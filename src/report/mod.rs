@@ -32,6 +32,42 @@ pub struct ScoreLine {
     pub assessed_weight: Decimal,
     pub total_weight: Decimal,
     pub provisional: bool,
+    /// Objectives assessed and objectives weighted, for an area (a pillar's
+    /// lines do not count them).
+    pub objectives: Option<(usize, usize)>,
+}
+
+/// Where a score stands: what the report's "Stato" column says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No objective assessed: no score.
+    NotAssessed,
+    /// Some objectives assessed: the score is over those only.
+    Provisional,
+    /// Every objective assessed. Not a validation: the planning office's
+    /// review is a step of its own.
+    Complete,
+}
+
+impl ScoreLine {
+    pub fn status(&self) -> Status {
+        match (self.score.is_some(), self.provisional) {
+            (false, _) => Status::NotAssessed,
+            (true, true) => Status::Provisional,
+            (true, false) => Status::Complete,
+        }
+    }
+}
+
+/// A status in the report's language; "definitivo" says what it means
+/// (every objective assessed), so that nobody reads it as validated.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
+    let l = lang.locale();
+    match status {
+        Status::NotAssessed => td_string!(l, common.not_assessed),
+        Status::Provisional => td_string!(l, common.provisional),
+        Status::Complete => td_string!(l, report.status_final),
+    }
 }
 
 /// A threshold, target or excellence as the plan prints it: a number, a date,
@@ -119,6 +155,7 @@ fn area_line(code: &str, name: &str, s: Option<&AreaScore>) -> ScoreLine {
         assessed_weight: s.map(|s| s.assessed_weight).unwrap_or_default(),
         total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
         provisional: s.is_some_and(|s| s.provisional),
+        objectives: s.map(|s| (s.assessed_objectives, s.objectives)),
     }
 }
 
@@ -131,6 +168,7 @@ fn pillar_line(id: &str, name: &str, s: Option<&PillarScore>) -> ScoreLine {
         assessed_weight: s.map(|s| s.assessed_weight).unwrap_or_default(),
         total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
         provisional: s.is_some_and(|s| s.provisional),
+        objectives: None,
     }
 }
 
@@ -361,7 +399,11 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
             opt_number(l.percent_of_target),
             Cell::Number(l.assessed_weight),
             Cell::Number(l.total_weight),
-            Cell::Bool(l.provisional),
+            l.objectives
+                .map_or(Cell::Empty, |(n, _)| Cell::Number(Decimal::from(n))),
+            l.objectives
+                .map_or(Cell::Empty, |(_, n)| Cell::Number(Decimal::from(n))),
+            Cell::Text(status_name(l.status(), lang).into()),
         ]
     };
     Table {
@@ -384,9 +426,14 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
                 Shape::Weight,
             ),
             (
-                td_string!(lang.locale(), report.col_provisional),
-                Shape::Code,
+                td_string!(lang.locale(), report.col_assessed_objectives),
+                Shape::Weight,
             ),
+            (
+                td_string!(lang.locale(), report.col_objectives),
+                Shape::Weight,
+            ),
+            (td_string!(lang.locale(), report.col_status), Shape::Name),
         ],
         rows: report
             .areas
@@ -397,20 +444,56 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
     }
 }
 
+/// The indicators of an objective named together, "A/B/C": what the
+/// objective's own row of a multi-indicator objective shows.
+pub fn indicator_names(o: &ObjectiveLine) -> String {
+    o.indicators
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// One row per indicator of every objective of every area reported: what the
 /// Direzione Generale checks, filterable in a spreadsheet.
+///
+/// An objective's weight and level are on one row only, so that a sum of the
+/// weight column gives each area's 100 and a count of objective levels counts
+/// each objective once. An objective with one indicator has one row, holding
+/// both. An objective with several has its own row first (the indicators'
+/// names joined, "A/B/C", its weight, level and band, no indicator columns),
+/// then a row per indicator with the indicator's columns and the weight and
+/// objective level left empty.
 pub fn objective_table(report: &Report, lang: Lang) -> Table {
     let mut rows = Vec::new();
     for area in &report.areas {
         for o in &area.objectives {
-            for i in &o.indicators {
-                rows.push(vec![
+            let head = |weight: Cell, level: Cell| {
+                vec![
                     Cell::Text(area.score.code.clone()),
                     Cell::Text(o.pillar.clone()),
                     Cell::Text(o.id.clone()),
                     Cell::Text(o.title.clone()),
-                    Cell::Number(o.weight),
-                    opt_number(o.level),
+                    weight,
+                    level,
+                ]
+            };
+            let several = o.indicators.len() > 1;
+            if several {
+                let mut row = head(Cell::Number(o.weight), opt_number(o.level));
+                row.push(Cell::Text(indicator_names(o)));
+                row.extend(std::iter::repeat_n(Cell::Empty, 8));
+                row.push(Cell::Text(band_name(band(o.level), lang).into()));
+                row.extend(std::iter::repeat_n(Cell::Empty, 3));
+                rows.push(row);
+            }
+            for i in &o.indicators {
+                let mut row = if several {
+                    head(Cell::Empty, Cell::Empty)
+                } else {
+                    head(Cell::Number(o.weight), opt_number(o.level))
+                };
+                row.extend([
                     Cell::Text(i.name.clone()),
                     Cell::Text(kind_name(i.kind, lang).into()),
                     i.unit
@@ -428,6 +511,7 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
                     instant_cell(i.updated_at.as_ref()),
                     opt_text(i.updated_by.as_ref()),
                 ]);
+                rows.push(row);
             }
         }
     }
@@ -481,6 +565,61 @@ pub fn file_stem(report: &Report) -> String {
     json.trim_end_matches(".json").to_string()
 }
 
+/// The tables the report downloads as CSV. A CSV holds one table (a
+/// spreadsheet opens it as one sheet, and its filter and sort work on one
+/// header row), so each table is a file of its own, chosen on the page; the
+/// workbook has them all, one sheet each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvTable {
+    /// One row per indicator ([`objective_table`]).
+    Objectives,
+    /// Each area's (and pillar's) score, weights and status ([`scorecard_table`]).
+    Scorecard,
+}
+
+impl CsvTable {
+    /// Every table, in the order the page offers them.
+    pub const ALL: [CsvTable; 2] = [CsvTable::Objectives, CsvTable::Scorecard];
+
+    /// The value of the page's choice (stable, not translated).
+    pub fn key(self) -> &'static str {
+        match self {
+            CsvTable::Objectives => "objectives",
+            CsvTable::Scorecard => "scorecard",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<CsvTable> {
+        CsvTable::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// What the page's choice says, in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let l = lang.locale();
+        match self {
+            CsvTable::Objectives => td_string!(l, report.csv_objectives),
+            CsvTable::Scorecard => td_string!(l, report.csv_scorecard),
+        }
+    }
+
+    pub fn table(self, report: &Report, lang: Lang) -> Table {
+        match self {
+            CsvTable::Objectives => objective_table(report, lang),
+            CsvTable::Scorecard => scorecard_table(report, lang),
+        }
+    }
+
+    /// The file's name: the objectives keep the report's own name, the
+    /// other tables add what they hold (`…-punteggi.csv`).
+    pub fn file_name(self, report: &Report) -> String {
+        let stem = file_stem(report);
+        match self {
+            CsvTable::Objectives => format!("{stem}.csv"),
+            CsvTable::Scorecard => format!("{stem}-punteggi.csv"),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // CSV
 // ---------------------------------------------------------------------------
@@ -515,11 +654,27 @@ impl Dialect {
     }
 }
 
-/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
-/// tab or carriage return before one) gets a leading apostrophe: notes come
-/// from other people's files, and a CSV cell is never a formula on purpose.
+/// Whether a spreadsheet opening the CSV would read `s` as a formula: it
+/// starts with `=`, `+` or `@`, with a tab or a carriage return (which some
+/// spreadsheets strip before looking), or with `-` followed by anything but
+/// white space (`-1+1`, `-A1`, `-SUM(A1)`). A dash, a space and words
+/// ("- Progettazione grafica…", how the plan lists steps) is read as text by
+/// LibreOffice Calc and by Excel, so it is left alone (docs/reports.md,
+/// "Formulas").
+pub fn reads_as_formula(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => chars.next().is_some_and(|c| !c.is_whitespace()),
+        _ => false,
+    }
+}
+
+/// Text that a spreadsheet would run as a formula ([`reads_as_formula`]) gets
+/// a leading apostrophe: notes come from other people's files, and a CSV cell
+/// is never a formula on purpose.
 fn defuse(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if reads_as_formula(s) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -633,7 +788,7 @@ pub(crate) mod tests {
             .iter()
             .filter(|r| {
                 r[2] == Cell::Text("rotazione-rup".into())
-                    && r[6] != Cell::Text("rotazione-rup-i2".into())
+                    && r[6] == Cell::Text("rotazione-rup-i1".into())
             })
             .collect();
         assert_eq!(rows.len(), 9, "one row per weighted area");
@@ -651,6 +806,13 @@ pub(crate) mod tests {
         assert_eq!(aaf[14], Cell::Empty);
     }
 
+    fn indicator_row<'a>(t: &'a Table, objective: &str, indicator: &str) -> &'a [Cell] {
+        t.rows
+            .iter()
+            .find(|r| r[2] == Cell::Text(objective.into()) && r[6] == Cell::Text(indicator.into()))
+            .expect("row")
+    }
+
     fn row_of<'a>(t: &'a Table, indicator_objective: &str) -> &'a [Cell] {
         t.rows
             .iter()
@@ -666,7 +828,7 @@ pub(crate) mod tests {
             .iter()
             .position(|(title, _)| *title == "Verso")
             .expect("direction column");
-        let energy = row_of(&t, "risparmio-energetico");
+        let energy = indicator_row(&t, "risparmio-energetico", "A");
         assert_eq!(energy[col], Cell::Text("più basso è meglio".into()));
         let milestone = t
             .rows
@@ -760,7 +922,18 @@ pub(crate) mod tests {
             .find(|r| r[1] == Cell::Text("ARUO".into()))
             .expect("ARUO");
         assert_eq!(aruo[3], Cell::Number(Decimal::from(3)));
-        assert_eq!(aruo[7], Cell::Bool(true));
+        assert_eq!(
+            aruo[7],
+            Cell::Number(Decimal::from(1)),
+            "objectives assessed"
+        );
+        assert!(
+            matches!(aruo[8], Cell::Number(n) if n > Decimal::ONE),
+            "objectives"
+        );
+        assert_eq!(aruo[9], Cell::Text("provvisorio".into()));
+        let pillar = t.rows.last().expect("a pillar");
+        assert_eq!(pillar[7], Cell::Empty, "pillars do not count objectives");
     }
 
     #[test]
@@ -798,12 +971,56 @@ pub(crate) mod tests {
         );
     }
 
+    /// One case of the formula guard: what a spreadsheet makes of `s`
+    /// (docs/reports.md, "Formulas", checked with LibreOffice Calc).
+    fn guarded(s: &str) -> bool {
+        let d = Dialect::for_lang(Lang::En);
+        let field = csv_field(&Cell::Text(s.into()), Shape::Long, Lang::En, d);
+        field.trim_start_matches('"').starts_with('\'')
+    }
+
     #[test]
-    fn formula_starters_get_an_apostrophe_and_negative_numbers_do_not() {
-        for s in ["=1+1", "+39 02", "-3", "@SUM(A1)", "\tx"] {
-            assert_eq!(defuse(s), format!("'{s}"));
-        }
-        assert_eq!(defuse("nota"), "nota");
+    fn an_equals_sign_is_guarded() {
+        assert!(guarded("=1+1"));
+        assert!(guarded("=HYPERLINK(\"http://x\")"));
+    }
+
+    #[test]
+    fn a_plus_sign_is_guarded() {
+        assert!(guarded("+1+1"));
+        assert!(guarded("+39 02 2399"));
+    }
+
+    #[test]
+    fn an_at_sign_is_guarded() {
+        assert!(guarded("@SUM(A1:A2)"));
+    }
+
+    #[test]
+    fn a_leading_tab_or_carriage_return_is_guarded() {
+        assert!(guarded("\t=1+1"));
+        assert!(guarded("\r=1+1"));
+    }
+
+    #[test]
+    fn a_dash_before_a_number_a_cell_or_a_function_is_guarded() {
+        assert!(guarded("-1+1"));
+        assert!(guarded("-A1"));
+        assert!(guarded("-SUM(A1:A2)"));
+        assert!(guarded("-3"));
+    }
+
+    #[test]
+    fn a_dash_a_space_and_words_is_text_and_not_guarded() {
+        assert!(!guarded("- Progettazione grafica e redazionale del sito"));
+        assert!(!guarded("-\tpunto"));
+        assert!(!guarded("-"));
+        assert!(!guarded("nota"));
+        assert!(!guarded("‐ trattino tipografico"));
+    }
+
+    #[test]
+    fn a_negative_number_cell_is_a_number_not_guarded() {
         let d = Dialect::for_lang(Lang::It);
         assert_eq!(
             csv_field(
@@ -814,6 +1031,98 @@ pub(crate) mod tests {
             ),
             "-2,5"
         );
+    }
+
+    #[test]
+    fn no_description_of_the_2023_plan_gets_an_apostrophe() {
+        let text = csv(&objective_table(&sample(None), Lang::It), Lang::It);
+        let dashed = text.matches(";- ").count() + text.matches(";\"- ").count();
+        assert!(dashed >= 40, "the plan lists steps with dashes: {dashed}");
+        // The only apostrophe-led field is the hostile note, in the ARUO row.
+        assert_eq!(text.matches(";'").count() + text.matches(";\"'").count(), 1);
+    }
+
+    #[test]
+    fn an_objective_with_several_indicators_names_them_on_its_own_row() {
+        let t = objective_table(&sample(Some("AGIS")), Lang::It);
+        let rows: Vec<&Vec<Cell>> = t
+            .rows
+            .iter()
+            .filter(|r| r[2] == Cell::Text("risparmio-energetico".into()))
+            .collect();
+        let names: Vec<&Cell> = rows.iter().map(|r| &r[6]).collect();
+        assert_eq!(
+            names,
+            ["A/B/C", "A", "B", "C"]
+                .map(|n| Cell::Text(n.into()))
+                .iter()
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            matches!(rows[0][4], Cell::Number(_)),
+            "the weight on the objective's row"
+        );
+        assert_eq!(rows[0][7], Cell::Empty, "no indicator kind on it");
+        assert_eq!(
+            rows[0][15],
+            Cell::Text("non valutato".into()),
+            "the objective's band"
+        );
+        for r in &rows[1..] {
+            assert_eq!(r[4], Cell::Empty, "no weight repeated on an indicator");
+            assert_eq!(r[5], Cell::Empty, "no objective level repeated");
+            assert_eq!(r[7], Cell::Text("numero".into()));
+        }
+    }
+
+    #[test]
+    fn the_weight_column_sums_to_each_areas_total_weight() {
+        let r = sample(None);
+        let t = objective_table(&r, Lang::It);
+        for a in &r.areas {
+            let sum: Decimal = t
+                .rows
+                .iter()
+                .filter(|row| row[0] == Cell::Text(a.score.code.clone()))
+                .filter_map(|row| match row[4] {
+                    Cell::Number(w) => Some(w),
+                    _ => None,
+                })
+                .sum();
+            assert_eq!(sum, a.score.total_weight, "{}", a.score.code);
+        }
+    }
+
+    #[test]
+    fn the_scorecard_is_a_csv_of_its_own_with_a_status_that_says_what_it_means() {
+        let r = sample(None);
+        assert_eq!(
+            CsvTable::Scorecard.file_name(&r),
+            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25-punteggi.csv"
+        );
+        assert_eq!(
+            CsvTable::Objectives.file_name(&r),
+            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25.csv"
+        );
+        let text = csv(&CsvTable::Scorecard.table(&r, Lang::It), Lang::It);
+        assert!(text.starts_with(
+            "\u{feff}Tipo;Codice;Nome;Punteggio;% del target;Peso valutato;Peso totale;Obiettivi valutati;Obiettivi;Stato\r\n"
+        ), "{text}");
+        assert!(text.contains(";ARUO;"), "{text}");
+        let mut complete = r.areas[0].score.clone();
+        complete.score = Some(Decimal::from(3));
+        complete.provisional = false;
+        assert_eq!(
+            status_name(complete.status(), Lang::It),
+            "definitivo (tutti gli obiettivi valutati)"
+        );
+        assert_eq!(
+            status_name(complete.status(), Lang::En),
+            "final (every objective assessed)"
+        );
+        for t in CsvTable::ALL {
+            assert_eq!(CsvTable::from_key(t.key()), Some(t));
+        }
     }
 
     #[test]

@@ -245,6 +245,38 @@ app.test('the csv download uses the Italian dialect and defuses a hostile note',
   const residenze = body.find((r) => r[col('Obiettivo')] === 'soddisfazione-residenze');
   assert.equal(residenze[col('Raggiunto')], '3,5', 'decimal comma');
   assert.equal(residenze[col('Tipo')], 'numero');
+
+  // A level description listing steps ("- Progettazione grafica…") is text
+  // to every spreadsheet: no apostrophe before it.
+  const levels = body.flatMap((r) => [r[col('Soglia')], r[col('Target')], r[col('Eccellenza')]]);
+  assert.ok(levels.some((v) => v.startsWith('- ')), 'the plan lists steps with dashes');
+  assert.ok(!levels.some((v) => v.startsWith("'")), 'and none is guarded');
+
+  // An objective with several indicators: its own row names them, once.
+  const energy = body.filter((r) => r[col('Obiettivo')] === 'risparmio-energetico');
+  assert.deepEqual(energy.map((r) => r[col('Indicatore')]), ['A/B/C', 'A', 'B', 'C']);
+  assert.notEqual(energy[0][col('Peso %')], '');
+  assert.deepEqual(energy.slice(1).map((r) => r[col('Peso %')]), ['', '', '']);
+});
+
+app.test('the area scorecard is a csv of its own, with a status that says what it means', async ({ page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+  await page.selectOption('#report-csv-table', 'scorecard');
+  const { name, bytes } = await download(page, '#report-csv');
+  assert.match(name, /^cruscotto-polimi-2023-tutte-le-aree-\d{4}-\d{2}-\d{2}-punteggi\.csv$/);
+  const [head, ...body] = parseCsv(bytes.toString('utf8').slice(1), ';');
+  assert.deepEqual(head, [
+    'Tipo', 'Codice', 'Nome', 'Punteggio', '% del target', 'Peso valutato', 'Peso totale',
+    'Obiettivi valutati', 'Obiettivi', 'Stato',
+  ]);
+  assert.equal(body.length, DEFAULT.plan.areas.length + DEFAULT.plan.pillars.length);
+  const aruo = body.find((r) => r[1] === 'ARUO');
+  assert.equal(aruo[3], '3,00');
+  assert.equal(aruo[5], '15');
+  assert.equal(aruo[7], '1');
+  assert.equal(aruo[9], 'provvisorio');
+  assert.match(await page.locator('#report-status-legend').innerText(), /non è la validazione/);
 });
 
 app.test('in English the csv uses commas and decimal points and English titles', async ({ page }) => {
