@@ -44,7 +44,7 @@ pub fn ReportPage() -> impl IntoView {
         })
     });
     view! {
-        <article class="report">
+        <article class="report" data-scope=move || if area.get().is_some() { "area" } else { "all" }>
             <Show
                 when=known
                 fallback=move || view! {
@@ -60,7 +60,9 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// Title, plan and date: what a reader of the printed page needs first.
+/// Institution, title, plan, scope, the data's cut-off and the report's
+/// date: what a reader of the printed page needs first. It also hands the
+/// print style the lines of every page's header and footer.
 #[component]
 fn ReportHead(
     /// The report shown.
@@ -74,17 +76,42 @@ fn ReportHead(
             _ => t_string!(i18n, common.all_areas).to_string(),
         })
     };
+    let as_of = move || {
+        let lang = app.lang.get();
+        report.with(|r| match &r.data_as_of {
+            Some(ts) => format::timestamp(ts, lang),
+            None => t_string!(i18n, report.no_results).to_string(),
+        })
+    };
+    Effect::new(move || {
+        let lang = app.lang.get();
+        let (head, foot) =
+            report.with(|r| (report::running_head(r), report::running_foot(r, lang)));
+        set_root_property("--report-head", &report::css_string(&head));
+        set_root_property("--report-foot", &report::css_string(&foot));
+    });
+    on_cleanup(|| {
+        set_root_property("--report-head", "");
+        set_root_property("--report-foot", "");
+    });
     view! {
         <header class="report-head">
+            {move || report.with(|r| r.institution.clone()).map(|name| view! {
+                <p class="report-institution" id="report-institution">{name}</p>
+            })}
             <h1>{t!(i18n, report.title)}</h1>
             <dl class="report-facts">
                 <div>
                     <dt>{t!(i18n, report.plan)}</dt>
-                    <dd id="report-plan">{move || report.with(|r| format!("{} · {}", r.plan_title, r.year))}</dd>
+                    <dd id="report-plan">{move || report.with(report::plan_name)}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, report.scope)}</dt>
                     <dd id="report-scope">{scope}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, report.data_as_of)}</dt>
+                    <dd id="report-as-of">{as_of}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, report.date)}</dt>
@@ -92,6 +119,31 @@ fn ReportHead(
                 </div>
             </dl>
         </header>
+    }
+}
+
+/// Sets (or, with an empty value, removes) a custom property of the root
+/// element, where the print style's page margin boxes read it. Through the
+/// CSSOM, which the page's Content-Security-Policy allows (a style attribute
+/// or element would need 'unsafe-inline').
+fn set_root_property(name: &str, value: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let Ok(style) = js_sys::Reflect::get(&root, &JsValue::from_str("style")) else {
+        return;
+    };
+    let method = if value.is_empty() {
+        "removeProperty"
+    } else {
+        "setProperty"
+    };
+    let Ok(f) = js_sys::Reflect::get(&style, &JsValue::from_str(method)) else {
+        return;
+    };
+    if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+        let _ = f.call2(&style, &JsValue::from_str(name), &JsValue::from_str(value));
     }
 }
 

@@ -138,7 +138,14 @@ pub struct Report {
     pub plan_id: String,
     pub plan_title: String,
     pub year: i32,
+    /// The institution whose plan it is ([`institution`]), for the header.
+    pub institution: Option<String>,
+    /// The day the report was made.
     pub date: NaiveDate,
+    /// The data's cut-off: the newest `updated_at` (RFC 3339) of the results
+    /// reported on, `None` when none is stamped. Not the report's date: a
+    /// report printed today of results last changed in March is as of March.
+    pub data_as_of: Option<String>,
     /// The area reported on, `None` for every area.
     pub area: Option<String>,
     pub areas: Vec<AreaSection>,
@@ -238,7 +245,7 @@ pub fn build(
             .find(|p| p.id == id)
             .map_or_else(|| id.to_string(), |p| p.name.clone())
     };
-    let areas = plan
+    let areas: Vec<AreaSection> = plan
         .areas
         .iter()
         .filter(|a| area.is_none_or(|code| code == a.code))
@@ -275,15 +282,100 @@ pub fn build(
             })
             .collect()
     };
+    let data_as_of = newest_stamp(&areas);
     Report {
         plan_id: plan.id.clone(),
         plan_title: plan.title.clone(),
         year: plan.year,
+        institution: institution(plan),
         date,
+        data_as_of,
         area: area.map(str::to_string),
         areas,
         pillars,
     }
+}
+
+/// The institution a plan belongs to. The plan has no field for it; its
+/// `source` names the document, starting with the institution ("Politecnico
+/// di Milano, Allegato N.4 …"), so the part before the first comma is taken
+/// when it is short enough to be a name (at most 80 characters).
+pub fn institution(plan: &Plan) -> Option<String> {
+    let source = plan.source.as_deref()?;
+    let (name, _) = source.split_once(',')?;
+    let name = name.trim();
+    (!name.is_empty() && name.chars().count() <= 80).then(|| name.to_string())
+}
+
+/// The newest stamp among the results of `areas`, compared as instants (a
+/// stamp written in Rome and one in UTC compare by the time they mean).
+fn newest_stamp(areas: &[AreaSection]) -> Option<String> {
+    areas
+        .iter()
+        .flat_map(|a| &a.objectives)
+        .flat_map(|o| &o.indicators)
+        .filter_map(|i| i.updated_at.as_ref())
+        .filter_map(|s| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| (t, s)))
+        .max_by_key(|(t, _)| *t)
+        .map(|(_, s)| s.clone())
+}
+
+/// The plan as the header names it: its title, followed by the year when the
+/// title does not already say it.
+pub fn plan_name(report: &Report) -> String {
+    let year = report.year.to_string();
+    if report.plan_title.contains(&year) {
+        report.plan_title.clone()
+    } else {
+        format!("{} {year}", report.plan_title)
+    }
+}
+
+/// The line printed at the top of every page: the institution and the plan,
+/// and the area for one area's report.
+pub fn running_head(report: &Report) -> String {
+    let mut parts: Vec<String> = report.institution.iter().cloned().collect();
+    parts.push(plan_name(report));
+    if let (Some(_), Some(a)) = (&report.area, report.areas.first()) {
+        parts.push(format!("{} — {}", a.score.code, a.score.name));
+    }
+    parts.join(" · ")
+}
+
+/// The line printed at the foot of every page: the data's cut-off and the
+/// report's date.
+pub fn running_foot(report: &Report, lang: Lang) -> String {
+    let l = lang.locale();
+    let made = crate::view::format::date(report.date, lang);
+    match &report.data_as_of {
+        Some(ts) => td_string!(
+            l,
+            report.foot_as_of,
+            as_of = crate::view::format::timestamp(ts, lang),
+            date = made
+        )
+        .to_string(),
+        None => td_string!(l, report.foot_no_data, date = made).to_string(),
+    }
+}
+
+/// `s` as a CSS string (`"…"`), for a `content:` the print style reads from
+/// a custom property: quotes and backslashes escaped, line breaks as spaces.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A cell of an exported table, typed so that each format writes numbers as
@@ -836,6 +928,77 @@ pub(crate) mod tests {
             .find(|r| r[7] == Cell::Text("traguardo".into()))
             .expect("a milestone row");
         assert_eq!(milestone[col], Cell::Empty);
+    }
+
+    #[test]
+    fn the_header_names_the_institution_and_the_plan_once_with_its_year() {
+        let r = sample(Some("ARUO"));
+        assert_eq!(r.institution.as_deref(), Some("Politecnico di Milano"));
+        assert_eq!(
+            plan_name(&r),
+            "Obiettivi di Performance Organizzativa delle Aree Dirigenziali 2023"
+        );
+        assert!(running_head(&r).starts_with(
+            "Politecnico di Milano · Obiettivi di Performance Organizzativa delle Aree Dirigenziali 2023 · ARUO — "
+        ));
+        let mut other = r.clone();
+        other.plan_title = "Obiettivi".into();
+        other.institution = None;
+        other.area = None;
+        assert_eq!(running_head(&other), "Obiettivi 2023");
+        let mut plan = default_snapshot().plan;
+        plan.source = Some("Un documento senza virgole".into());
+        assert_eq!(institution(&plan), None);
+        plan.source = None;
+        assert_eq!(institution(&plan), None);
+    }
+
+    #[test]
+    fn the_data_are_as_of_the_newest_result_not_the_report_date() {
+        let r = sample(None);
+        assert_eq!(r.data_as_of.as_deref(), Some("2026-11-20T10:30:00+01:00"));
+        assert_eq!(
+            running_foot(&r, Lang::It),
+            "Dati aggiornati al 20/11/2026 10:30 · Report del 25/11/2026"
+        );
+        assert_eq!(
+            running_foot(&r, Lang::En),
+            "Data as of 20 Nov 2026 10:30 · Report of 25 Nov 2026"
+        );
+        // ACL has no stamped result in the sample.
+        let acl = sample(Some("ACL"));
+        assert_eq!(acl.data_as_of, None);
+        assert_eq!(
+            running_foot(&acl, Lang::It),
+            "Nessun risultato registrato · Report del 25/11/2026"
+        );
+    }
+
+    #[test]
+    fn stamps_compare_as_instants_whatever_their_offset() {
+        let mut r = sample(Some("ARUO"));
+        // 09:30, 09:45 and 09:00 UTC; the latest is not the greatest text.
+        let stamps = [
+            "2026-11-20T10:30:00+01:00",
+            "2026-11-20T09:45:00Z",
+            "2026-11-20T11:00:00+02:00",
+            "not a date",
+        ];
+        for (o, s) in r.areas[0].objectives.iter_mut().zip(stamps) {
+            o.indicators[0].updated_at = Some(s.to_string());
+        }
+        assert_eq!(
+            newest_stamp(&r.areas).as_deref(),
+            Some("2026-11-20T09:45:00Z")
+        );
+    }
+
+    #[test]
+    fn a_css_string_escapes_quotes_and_backslashes() {
+        assert_eq!(
+            css_string("Piano \"2023\" a\\b\nc"),
+            "\"Piano \\\"2023\\\" a\\\\b c\""
+        );
     }
 
     #[test]

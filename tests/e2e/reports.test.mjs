@@ -4,7 +4,10 @@
 // workbook through a small zip reader, the CSV parsed with its dialect.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 import { DEFAULT, importProgress } from './support/app.mjs';
@@ -184,6 +187,74 @@ app.test('printed, the report drops the app frame and makes a multi-page A4 PDF'
   assert.ok(pages.length > DEFAULT.plan.areas.length, `${pages.length} pages`);
   // A4 is 595 × 842 points.
   assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[0 0 595(\.\d+)? 841(\.\d+)?\]|\/MediaBox\s*\[0 0 595(\.\d+)? 842(\.\d+)?\]/);
+});
+
+/** Whether poppler-utils' pdftotext is installed (scripts/setup.sh does not install it). */
+function hasPdftotext() {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The text of the page printed to PDF, page by page (pdftotext, poppler-utils). */
+async function printedPages(page) {
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+  const dir = await mkdtemp(join(tmpdir(), 'cruscotto-report-'));
+  try {
+    await writeFile(join(dir, 'report.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    return text.split('\f').filter((p) => p.trim() !== '');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+app.test('every printed page has the header, the data cut-off and its number', async ({ t, page }) => {
+  if (!hasPdftotext()) {
+    t.skip('pdftotext (poppler-utils) is not installed');
+    return;
+  }
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+  assert.equal(await page.locator('#report-institution').innerText(), 'Politecnico di Milano');
+  assert.match(await page.locator('#report-plan').innerText(), /Aree Dirigenziali 2023$/);
+  // The cut-off is the newest result's stamp (10:30 in Rome), not today.
+  assert.match(await page.locator('#report-as-of').innerText(), /^20\/11\/2026 \d{2}:30$/);
+
+  await page.emulateMedia({ media: 'print' });
+  const pages = await printedPages(page);
+  assert.ok(pages.length > DEFAULT.plan.areas.length, `${pages.length} pages`);
+  pages.forEach((text, i) => {
+    assert.match(text, new RegExp(`pagina ${i + 1} di ${pages.length}`), `page ${i + 1} is numbered`);
+    assert.match(text, /Politecnico di Milano · Obiettivi di Performance Organizzativa/, `page ${i + 1} header`);
+    assert.match(text, /Dati aggiornati al 20\/11\/2026/, `page ${i + 1} footer`);
+  });
+
+  // In English, the words of the page number follow the interface.
+  await page.emulateMedia({ media: 'screen' });
+  await page.selectOption('#lang-select', 'en');
+  await page.locator('h1', { hasText: 'Performance objectives report' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const english = await printedPages(page);
+  assert.match(english[0], new RegExp(`page 1 of ${english.length}`));
+  assert.match(english[0], /Data as of 20 Nov 2026/);
+});
+
+app.test('one area\'s printed report starts on that area', async ({ t, page }) => {
+  if (!hasPdftotext()) {
+    t.skip('pdftotext (poppler-utils) is not installed');
+    return;
+  }
+  await importProgress(page, PROGRESS);
+  await gotoReport(page, '/report/ARUO');
+  await page.emulateMedia({ media: 'print' });
+  const pages = await printedPages(page);
+  assert.match(pages[0], /pagina 1 di/);
+  assert.match(pages[0], /ARUO — /);
+  assert.match(pages[0], /Piano straordinario di programmazione/, 'its first objective on page 1');
 });
 
 app.test('the xlsx download holds the scorecard and the objectives with numbers as numbers', async ({ page }) => {
