@@ -3,12 +3,18 @@
 //! and notes, for the Direzione Generale. It prints as a clean A4 document
 //! (style/main.css, "Report" section) and downloads as XLSX or CSV.
 //!
+//! Each area opens with the Relazione's tables (results and gaps, the
+//! distribution by level; `report::relazione`), and the report of every area
+//! has the distribution over all of them after the scorecard.
+//!
 //! The content is [`crate::report::build`]'s [`Report`]; this page only lays it
 //! out and wires the buttons.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::report::level_distribution::LevelDistribution;
+use crate::components::report::relazione_table::RelazioneTable;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::io::clock::today;
@@ -16,7 +22,8 @@ use crate::io::files;
 use crate::io::xlsx_module;
 use crate::report::xlsx as report_xlsx;
 use crate::report::{
-    self, AreaSection, Bound, CsvTable, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
+    self, relazione::AreaRelazione, AreaSection, Bound, CsvTable, IndicatorLine, ObjectiveLine,
+    Reached, Report, ScoreLine,
 };
 use crate::state::use_app;
 use crate::view::format::{self, with_unit, Unit};
@@ -249,13 +256,37 @@ fn ReportBody(
         report.with(|r| r.pillars.iter().map(|p| score_row(p, lang)).collect_view())
     };
     let has_pillars = move || report.with(|r| !r.pillars.is_empty());
+    // The Relazione's tables, computed once per report.
+    let relazione = Memo::new(move |_| report.with(report::relazione::relazione));
     let sections = move || {
         let lang = app.lang.get();
+        let rel = relazione.get();
         report.with(|r| {
             r.areas
                 .iter()
-                .map(|a| area_section(a.clone(), lang))
+                .zip(rel.areas)
+                .map(|(a, rel)| area_section(a.clone(), rel, lang))
                 .collect_view()
+        })
+    };
+    // Over every area: only in the report of all of them.
+    let overall = move || {
+        let lang = app.lang.get();
+        report.with(|r| r.area.is_none()).then(|| {
+            let distribution = relazione.with(|rel| rel.overall.clone());
+            view! {
+                <section class="report-overall" aria-labelledby="report-overall-heading">
+                    <h2 id="report-overall-heading">{t!(i18n, report.overall_heading)}</h2>
+                    <h3>{t!(i18n, report.distribution_heading)}</h3>
+                    <LevelDistribution
+                        id="distribution-all".to_string()
+                        scope=t_string!(i18n, common.all_areas).to_lowercase()
+                        distribution=distribution
+                        lang=lang
+                    />
+                    <p class="report-legend">{t!(i18n, report.distribution_overall_note)}</p>
+                </section>
+            }
         })
     };
     view! {
@@ -280,6 +311,7 @@ fn ReportBody(
             </Show>
             <p class="report-legend" id="report-status-legend">{t!(i18n, report.status_legend)}</p>
         </section>
+        {overall}
         {sections}
     }
 }
@@ -331,7 +363,7 @@ fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
     }
 }
 
-fn area_section(a: AreaSection, lang: Lang) -> impl IntoView {
+fn area_section(a: AreaSection, rel: AreaRelazione, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
     let heading_id = dom_id("report-area-", &a.score.code);
     let labelled_by = heading_id.clone();
@@ -354,6 +386,19 @@ fn area_section(a: AreaSection, lang: Lang) -> impl IntoView {
             <h2 id=heading_id>{a.score.code.clone()}" — "{a.score.name.clone()}</h2>
             <p class="report-area-score">{t!(i18n, report.area_score, score = score, weight = weight)}</p>
             {empty}
+            {(!rel.rows.is_empty()).then(|| view! {
+                <div class="report-relazione">
+                    <h3>{t!(i18n, report.relazione_heading)}</h3>
+                    <RelazioneTable code=rel.code.clone() rows=rel.rows lang=lang />
+                    <h3>{t!(i18n, report.distribution_heading)}</h3>
+                    <LevelDistribution
+                        id=dom_id("distribution-", &rel.code)
+                        scope=rel.code.clone()
+                        distribution=rel.distribution
+                        lang=lang
+                    />
+                </div>
+            })}
             {objectives}
         </section>
     }

@@ -8,6 +8,7 @@
 //! Everything here is pure and tested natively; numbers stay exact `Decimal`s
 //! until a file format needs something else.
 
+pub mod relazione;
 pub mod xlsx;
 
 use crate::i18n::*;
@@ -667,17 +668,28 @@ pub enum CsvTable {
     Objectives,
     /// Each area's (and pillar's) score, weights and status ([`scorecard_table`]).
     Scorecard,
+    /// The Relazione's results and gaps ([`relazione::relazione_table`]).
+    Relazione,
+    /// The objectives by level reached ([`relazione::distribution_table`]).
+    Distribution,
 }
 
 impl CsvTable {
     /// Every table, in the order the page offers them.
-    pub const ALL: [CsvTable; 2] = [CsvTable::Objectives, CsvTable::Scorecard];
+    pub const ALL: [CsvTable; 4] = [
+        CsvTable::Objectives,
+        CsvTable::Scorecard,
+        CsvTable::Relazione,
+        CsvTable::Distribution,
+    ];
 
     /// The value of the page's choice (stable, not translated).
     pub fn key(self) -> &'static str {
         match self {
             CsvTable::Objectives => "objectives",
             CsvTable::Scorecard => "scorecard",
+            CsvTable::Relazione => "relazione",
+            CsvTable::Distribution => "distribution",
         }
     }
 
@@ -691,6 +703,8 @@ impl CsvTable {
         match self {
             CsvTable::Objectives => td_string!(l, report.csv_objectives),
             CsvTable::Scorecard => td_string!(l, report.csv_scorecard),
+            CsvTable::Relazione => td_string!(l, report.csv_relazione),
+            CsvTable::Distribution => td_string!(l, report.csv_distribution),
         }
     }
 
@@ -698,6 +712,8 @@ impl CsvTable {
         match self {
             CsvTable::Objectives => objective_table(report, lang),
             CsvTable::Scorecard => scorecard_table(report, lang),
+            CsvTable::Relazione => relazione::relazione_table(report, lang),
+            CsvTable::Distribution => relazione::distribution_table(report, lang),
         }
     }
 
@@ -708,6 +724,8 @@ impl CsvTable {
         match self {
             CsvTable::Objectives => format!("{stem}.csv"),
             CsvTable::Scorecard => format!("{stem}-punteggi.csv"),
+            CsvTable::Relazione => format!("{stem}-relazione.csv"),
+            CsvTable::Distribution => format!("{stem}-distribuzione.csv"),
         }
     }
 }

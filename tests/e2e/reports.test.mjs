@@ -254,7 +254,54 @@ app.test('one area\'s printed report starts on that area', async ({ t, page }) =
   const pages = await printedPages(page);
   assert.match(pages[0], /pagina 1 di/);
   assert.match(pages[0], /ARUO — /);
-  assert.match(pages[0], /Piano straordinario di programmazione/, 'its first objective on page 1');
+  assert.match(pages[0], /Punteggio dell'area: 3,00/, 'the area on page 1');
+  assert.match(pages[0], /Risultati raggiunti e scostamenti/, 'with its results');
+});
+
+app.test('each area opens with its results and gaps, and the distribution by level', async ({ t, page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+
+  const pta = page.locator('#relazione-ARUO tr[data-objective="programmazione-pta"]');
+  assert.match(await pta.locator('th').innerText(), /^Piano straordinario.*\(15 %\)/s);
+  assert.equal(await pta.locator('.relazione-reached').innerText(), 'target');
+  assert.equal(await pta.locator('.relazione-level-gap').innerText(), '0,00');
+  // The note's first sentence (the hostile note has a line break: its first line).
+  assert.equal(await pta.locator('.relazione-note').innerText(), '=SOMMA(1;2) "citato"; fine');
+  const residenze = page.locator('#relazione-ACL tr[data-objective="soddisfazione-residenze"]');
+  assert.equal(await residenze.locator('.relazione-gap').innerText(), '−0,5 scala 1–6');
+  assert.equal(await residenze.locator('.relazione-level-gap').innerText(), '−2,00', 'at threshold: two levels below target');
+
+  // An objective with several indicators: its own row, then one per indicator.
+  const energy = page.locator('#relazione-AGIS tr[data-objective="risparmio-energetico"]');
+  assert.equal(await energy.count(), 4);
+  assert.match(await energy.first().innerText(), /A\/B\/C/);
+
+  // ARUO: one objective at target (weight 15), the rest not assessed.
+  const aruo = page.locator('#distribution-ARUO');
+  assert.equal(await aruo.locator('tbody tr').count(), 5);
+  assert.match(await aruo.locator('tr[data-band="target"]').innerText(), /1 \(\d+(,\d)? %\)\s+15 \(15 %\)/);
+  const all = page.locator('#distribution-all');
+  assert.equal(await all.locator('tbody tr').count(), 5);
+  assert.match(await all.locator('tr[data-band="target"]').innerText(), /^target\s+1 /);
+
+  await expectNoSeriousA11yViolations(page, t);
+
+  await page.selectOption('#report-csv-table', 'relazione');
+  const { name, bytes } = await download(page, '#report-csv');
+  assert.match(name, /-relazione\.csv$/);
+  const [head, ...body] = parseCsv(bytes.toString('utf8').slice(1), ';');
+  assert.deepEqual(head.slice(0, 5), ['Area', 'Obiettivo', 'Titolo', 'Peso %', 'Indicatore']);
+  const row = body.find((r) => r[0] === 'ACL' && r[1] === 'soddisfazione-residenze');
+  assert.equal(row[head.indexOf('Scostamento dal target')], '-0,5');
+  assert.equal(row[head.indexOf('Scostamento in livelli')], '-2,00');
+
+  await page.selectOption('#report-csv-table', 'distribution');
+  const dist = await download(page, '#report-csv');
+  assert.match(dist.name, /-distribuzione\.csv$/);
+  const [dhead, ...drows] = parseCsv(dist.bytes.toString('utf8').slice(1), ';');
+  assert.deepEqual(dhead, ['Ambito', 'Fascia', 'Obiettivi', '% degli obiettivi', 'Peso', '% del peso']);
+  assert.equal(drows.length, (DEFAULT.plan.areas.length + 1) * 5);
 });
 
 app.test('the xlsx download holds the scorecard and the objectives with numbers as numbers', async ({ page }) => {
@@ -266,7 +313,7 @@ app.test('the xlsx download holds the scorecard and the objectives with numbers 
 
   const files = unzip(bytes);
   const sheets = [...files['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(sheets, ['Scorecard', 'Obiettivi']);
+  assert.deepEqual(sheets, ['Scorecard', 'Obiettivi', 'Risultati e scostamenti', 'Distribuzione per livello']);
   const strings = sharedStrings(files);
   for (const header of ['Area', 'Pilastro', 'Peso %', 'Soglia', 'Eccellenza', 'Nota', 'Aggiornato da']) {
     assert.ok(strings.includes(header), `header ${header}`);
