@@ -491,9 +491,9 @@ fn indicator_row(i: IndicatorLine, lang: Lang) -> impl IntoView {
                     (None, None) => view! { {t!(i18n, report.indicator)} }.into_any(),
                 }}
             </th>
-            <td data-label=td_string!(lang.locale(), common.threshold)>{threshold}</td>
-            <td data-label=td_string!(lang.locale(), common.target)>{target}</td>
-            <td data-label=td_string!(lang.locale(), common.excellence)>{excellence}</td>
+            <td class="report-bound" data-label=td_string!(lang.locale(), common.threshold)>{threshold}</td>
+            <td class="report-bound" data-label=td_string!(lang.locale(), common.target)>{target}</td>
+            <td class="report-bound" data-label=td_string!(lang.locale(), common.excellence)>{excellence}</td>
             <td class="report-reached" data-label=td_string!(lang.locale(), report.reached)>{reached}</td>
             <td data-label=td_string!(lang.locale(), common.level)><LevelBadge level=Signal::derive(move || level) /></td>
             <td class="report-note" data-label=td_string!(lang.locale(), report.note)>{i.note.clone().unwrap_or_default()}{updated}</td>
