@@ -96,10 +96,12 @@ fn ReportHead(
             report.with(|r| (report::running_head(r), report::running_foot(r, lang)));
         set_root_property("--report-head", &report::css_string(&head));
         set_root_property("--report-foot", &report::css_string(&foot));
+        set_root_property("--report-page-number", &report::page_number_css(lang));
     });
     on_cleanup(|| {
         set_root_property("--report-head", "");
         set_root_property("--report-foot", "");
+        set_root_property("--report-page-number", "");
     });
     view! {
         <header class="report-head">

@@ -360,6 +360,17 @@ pub fn running_foot(report: &Report, lang: Lang) -> String {
     }
 }
 
+/// The printed page number as a CSS `content` value in `lang`: `"pagina "
+/// counter(page) " di " counter(pages)`, for the print style's margin box.
+pub fn page_number_css(lang: Lang) -> String {
+    let l = lang.locale();
+    format!(
+        "{} counter(page) {} counter(pages)",
+        css_string(&format!("{} ", td_string!(l, report.page_word))),
+        css_string(&format!(" {} ", td_string!(l, report.page_of)))
+    )
+}
+
 /// `s` as a CSS string (`"…"`), for a `content:` the print style reads from
 /// a custom property: quotes and backslashes escaped, line breaks as spaces.
 pub fn css_string(s: &str) -> String {
@@ -1008,6 +1019,18 @@ pub(crate) mod tests {
         assert_eq!(
             newest_stamp(&r.areas).as_deref(),
             Some("2026-11-20T09:45:00Z")
+        );
+    }
+
+    #[test]
+    fn the_page_number_is_worded_in_the_reports_language() {
+        assert_eq!(
+            page_number_css(Lang::It),
+            "\"pagina \" counter(page) \" di \" counter(pages)"
+        );
+        assert_eq!(
+            page_number_css(Lang::En),
+            "\"page \" counter(page) \" of \" counter(pages)"
         );
     }
 

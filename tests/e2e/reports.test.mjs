@@ -241,6 +241,14 @@ app.test('every printed page has the header, the data cut-off and its number', a
   const english = await printedPages(page);
   assert.match(english[0], new RegExp(`page 1 of ${english.length}`));
   assert.match(english[0], /Data as of 20 Nov 2026/);
+
+  // Leaving the report takes its header, footer and numbers with it.
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('.app-header nav a').first().click();
+  await page.locator('#area-scores').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const overview = (await printedPages(page)).join('\n');
+  assert.doesNotMatch(overview, /page 1 of|Data as of/);
 });
 
 app.test('one area\'s printed report starts on that area', async ({ t, page }) => {
