@@ -11,6 +11,7 @@ pub mod focus;
 pub mod frame;
 pub mod links;
 pub mod progress;
+pub mod report;
 pub mod role;
 pub mod scores;
 pub mod transfer;

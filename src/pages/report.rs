@@ -3,12 +3,18 @@
 //! and notes, for the Direzione Generale. It prints as a clean A4 document
 //! (style/main.css, "Report" section) and downloads as XLSX or CSV.
 //!
+//! Each area opens with the Relazione's tables (results and gaps, the
+//! distribution by level; `report::relazione`), and the report of every area
+//! has the distribution over all of them after the scorecard.
+//!
 //! The content is [`crate::report::build`]'s [`Report`]; this page only lays it
 //! out and wires the buttons.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::report::level_distribution::LevelDistribution;
+use crate::components::report::relazione_table::RelazioneTable;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::io::clock::today;
@@ -16,7 +22,8 @@ use crate::io::files;
 use crate::io::xlsx_module;
 use crate::report::xlsx as report_xlsx;
 use crate::report::{
-    self, AreaSection, Bound, IndicatorLine, ObjectiveLine, Reached, Report, ScoreLine,
+    self, relazione::AreaRelazione, AreaSection, Bound, CsvTable, IndicatorLine, ObjectiveLine,
+    Reached, Report, ScoreLine,
 };
 use crate::state::use_app;
 use crate::view::format::{self, with_unit, Unit};
@@ -44,7 +51,7 @@ pub fn ReportPage() -> impl IntoView {
         })
     });
     view! {
-        <article class="report">
+        <article class="report" data-scope=move || if area.get().is_some() { "area" } else { "all" }>
             <Show
                 when=known
                 fallback=move || view! {
@@ -60,7 +67,9 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// Title, plan and date: what a reader of the printed page needs first.
+/// Institution, title, plan, scope, the data's cut-off and the report's
+/// date: what a reader of the printed page needs first. It also hands the
+/// print style the lines of every page's header and footer.
 #[component]
 fn ReportHead(
     /// The report shown.
@@ -74,17 +83,44 @@ fn ReportHead(
             _ => t_string!(i18n, common.all_areas).to_string(),
         })
     };
+    let as_of = move || {
+        let lang = app.lang.get();
+        report.with(|r| match &r.data_as_of {
+            Some(ts) => format::timestamp(ts, lang),
+            None => t_string!(i18n, report.no_results).to_string(),
+        })
+    };
+    Effect::new(move || {
+        let lang = app.lang.get();
+        let (head, foot) =
+            report.with(|r| (report::running_head(r), report::running_foot(r, lang)));
+        set_root_property("--report-head", &report::css_string(&head));
+        set_root_property("--report-foot", &report::css_string(&foot));
+        set_root_property("--report-page-number", &report::page_number_css(lang));
+    });
+    on_cleanup(|| {
+        set_root_property("--report-head", "");
+        set_root_property("--report-foot", "");
+        set_root_property("--report-page-number", "");
+    });
     view! {
         <header class="report-head">
+            {move || report.with(|r| r.institution.clone()).map(|name| view! {
+                <p class="report-institution" id="report-institution">{name}</p>
+            })}
             <h1>{t!(i18n, report.title)}</h1>
             <dl class="report-facts">
                 <div>
                     <dt>{t!(i18n, report.plan)}</dt>
-                    <dd id="report-plan">{move || report.with(|r| format!("{} · {}", r.plan_title, r.year))}</dd>
+                    <dd id="report-plan">{move || report.with(report::plan_name)}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, report.scope)}</dt>
                     <dd id="report-scope">{scope}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, report.data_as_of)}</dt>
+                    <dd id="report-as-of">{as_of}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, report.date)}</dt>
@@ -92,6 +128,31 @@ fn ReportHead(
                 </div>
             </dl>
         </header>
+    }
+}
+
+/// Sets (or, with an empty value, removes) a custom property of the root
+/// element, where the print style's page margin boxes read it. Through the
+/// CSSOM, which the page's Content-Security-Policy allows (a style attribute
+/// or element would need 'unsafe-inline').
+fn set_root_property(name: &str, value: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let Ok(style) = js_sys::Reflect::get(&root, &JsValue::from_str("style")) else {
+        return;
+    };
+    let method = if value.is_empty() {
+        "removeProperty"
+    } else {
+        "setProperty"
+    };
+    let Ok(f) = js_sys::Reflect::get(&style, &JsValue::from_str(method)) else {
+        return;
+    };
+    if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+        let _ = f.call2(&style, &JsValue::from_str(name), &JsValue::from_str(value));
     }
 }
 
@@ -130,12 +191,14 @@ fn ReportActions(
             error.set(result.err());
         });
     };
+    // A CSV is one table: the choice says which.
+    let csv_table = RwSignal::new(CsvTable::Objectives);
     let on_csv = move |_| {
         let lang = app.lang.get_untracked();
+        let which = csv_table.get_untracked();
         let result = report.with_untracked(|r| {
-            let text = report::csv(&report::objective_table(r, lang), lang);
-            let name = format!("{}.csv", report::file_stem(r));
-            files::download_text(&name, &text, "text/csv;charset=utf-8")
+            let text = report::csv(&which.table(r, lang), lang);
+            files::download_text(&which.file_name(r), &text, "text/csv;charset=utf-8")
         });
         error.set(result.err().map(|e| e.0));
     };
@@ -143,7 +206,28 @@ fn ReportActions(
         <div class="report-actions" role="group" aria-label=move || t_string!(i18n, report.actions_label)>
             <button type="button" id="report-print" on:click=on_print>{t!(i18n, report.print)}</button>
             <button type="button" id="report-xlsx" on:click=on_xlsx disabled=move || writing.get() aria-busy=move || writing.get().to_string()>{t!(i18n, report.download_xlsx)}</button>
-            <button type="button" id="report-csv" on:click=on_csv>{t!(i18n, report.download_csv)}</button>
+            <span class="report-csv">
+                <label for="report-csv-table">{t!(i18n, report.csv_choice)}</label>
+                <select
+                    id="report-csv-table"
+                    on:change=move |ev| {
+                        if let Some(t) = CsvTable::from_key(&event_target_value(&ev)) {
+                            csv_table.set(t);
+                        }
+                    }
+                >
+                    {move || {
+                        let lang = app.lang.get();
+                        CsvTable::ALL
+                            .into_iter()
+                            .map(|t| view! {
+                                <option value=t.key() selected=move || csv_table.get() == t>{t.name(lang)}</option>
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" id="report-csv" on:click=on_csv>{t!(i18n, report.download_csv)}</button>
+            </span>
             <p class="hint">{t!(i18n, report.csv_hint)}</p>
             {move || error.get().map(|reason| view! {
                 <p class="alert alert-danger" role="alert">{t!(i18n, report.export_failed, reason = reason)}</p>
@@ -174,13 +258,37 @@ fn ReportBody(
         report.with(|r| r.pillars.iter().map(|p| score_row(p, lang)).collect_view())
     };
     let has_pillars = move || report.with(|r| !r.pillars.is_empty());
+    // The Relazione's tables, computed once per report.
+    let relazione = Memo::new(move |_| report.with(report::relazione::relazione));
     let sections = move || {
         let lang = app.lang.get();
+        let rel = relazione.get();
         report.with(|r| {
             r.areas
                 .iter()
-                .map(|a| area_section(a.clone(), lang))
+                .zip(rel.areas)
+                .map(|(a, rel)| area_section(a.clone(), rel, lang))
                 .collect_view()
+        })
+    };
+    // Over every area: only in the report of all of them.
+    let overall = move || {
+        let lang = app.lang.get();
+        report.with(|r| r.area.is_none()).then(|| {
+            let distribution = relazione.with(|rel| rel.overall.clone());
+            view! {
+                <section class="report-overall" aria-labelledby="report-overall-heading">
+                    <h2 id="report-overall-heading">{t!(i18n, report.overall_heading)}</h2>
+                    <h3>{t!(i18n, report.distribution_heading)}</h3>
+                    <LevelDistribution
+                        id="distribution-all".to_string()
+                        scope=t_string!(i18n, common.all_areas).to_lowercase()
+                        distribution=distribution
+                        lang=lang
+                    />
+                    <p class="report-legend">{t!(i18n, report.distribution_overall_note)}</p>
+                </section>
+            }
         })
     };
     view! {
@@ -203,7 +311,9 @@ fn ReportBody(
                 </table>
                 </div>
             </Show>
+            <p class="report-legend" id="report-status-legend">{t!(i18n, report.status_legend)}</p>
         </section>
+        {overall}
         {sections}
     }
 }
@@ -238,12 +348,7 @@ fn weight_text(l: &ScoreLine, lang: Lang) -> String {
 }
 
 fn status_text(l: &ScoreLine, lang: Lang) -> &'static str {
-    let l10n = lang.locale();
-    match (l.score.is_some(), l.provisional) {
-        (false, _) => td_string!(l10n, common.not_assessed),
-        (true, true) => td_string!(l10n, common.provisional),
-        (true, false) => td_string!(l10n, report.status_final),
-    }
+    report::status_name(l.status(), lang)
 }
 
 fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
@@ -260,12 +365,12 @@ fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
     }
 }
 
-fn area_section(a: AreaSection, lang: Lang) -> impl IntoView {
+fn area_section(a: AreaSection, rel: AreaRelazione, lang: Lang) -> impl IntoView {
     let i18n = use_i18n();
     let heading_id = dom_id("report-area-", &a.score.code);
     let labelled_by = heading_id.clone();
     let score = format!(
-        "{} ({})",
+        "{} · {}",
         format::level(a.score.score, lang),
         status_text(&a.score, lang)
     );
@@ -283,6 +388,19 @@ fn area_section(a: AreaSection, lang: Lang) -> impl IntoView {
             <h2 id=heading_id>{a.score.code.clone()}" — "{a.score.name.clone()}</h2>
             <p class="report-area-score">{t!(i18n, report.area_score, score = score, weight = weight)}</p>
             {empty}
+            {(!rel.rows.is_empty()).then(|| view! {
+                <div class="report-relazione">
+                    <h3>{t!(i18n, report.relazione_heading)}</h3>
+                    <RelazioneTable code=rel.code.clone() rows=rel.rows lang=lang />
+                    <h3>{t!(i18n, report.distribution_heading)}</h3>
+                    <LevelDistribution
+                        id=dom_id("distribution-", &rel.code)
+                        scope=rel.code.clone()
+                        distribution=rel.distribution
+                        lang=lang
+                    />
+                </div>
+            })}
             {objectives}
         </section>
     }
@@ -375,9 +493,9 @@ fn indicator_row(i: IndicatorLine, lang: Lang) -> impl IntoView {
                     (None, None) => view! { {t!(i18n, report.indicator)} }.into_any(),
                 }}
             </th>
-            <td data-label=td_string!(lang.locale(), common.threshold)>{threshold}</td>
-            <td data-label=td_string!(lang.locale(), common.target)>{target}</td>
-            <td data-label=td_string!(lang.locale(), common.excellence)>{excellence}</td>
+            <td class="report-bound" data-label=td_string!(lang.locale(), common.threshold)>{threshold}</td>
+            <td class="report-bound" data-label=td_string!(lang.locale(), common.target)>{target}</td>
+            <td class="report-bound" data-label=td_string!(lang.locale(), common.excellence)>{excellence}</td>
             <td class="report-reached" data-label=td_string!(lang.locale(), report.reached)>{reached}</td>
             <td data-label=td_string!(lang.locale(), common.level)><LevelBadge level=Signal::derive(move || level) /></td>
             <td class="report-note" data-label=td_string!(lang.locale(), report.note)>{i.note.clone().unwrap_or_default()}{updated}</td>

@@ -8,6 +8,7 @@
 //! Everything here is pure and tested natively; numbers stay exact `Decimal`s
 //! until a file format needs something else.
 
+pub mod relazione;
 pub mod xlsx;
 
 use crate::i18n::*;
@@ -32,6 +33,42 @@ pub struct ScoreLine {
     pub assessed_weight: Decimal,
     pub total_weight: Decimal,
     pub provisional: bool,
+    /// Objectives assessed and objectives weighted, for an area (a pillar's
+    /// lines do not count them).
+    pub objectives: Option<(usize, usize)>,
+}
+
+/// Where a score stands: what the report's "Stato" column says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No objective assessed: no score.
+    NotAssessed,
+    /// Some objectives assessed: the score is over those only.
+    Provisional,
+    /// Every objective assessed. Not a validation: the planning office's
+    /// review is a step of its own.
+    Complete,
+}
+
+impl ScoreLine {
+    pub fn status(&self) -> Status {
+        match (self.score.is_some(), self.provisional) {
+            (false, _) => Status::NotAssessed,
+            (true, true) => Status::Provisional,
+            (true, false) => Status::Complete,
+        }
+    }
+}
+
+/// A status in the report's language; "definitivo" says what it means
+/// (every objective assessed), so that nobody reads it as validated.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
+    let l = lang.locale();
+    match status {
+        Status::NotAssessed => td_string!(l, common.not_assessed),
+        Status::Provisional => td_string!(l, common.provisional),
+        Status::Complete => td_string!(l, report.status_final),
+    }
 }
 
 /// A threshold, target or excellence as the plan prints it: a number, a date,
@@ -102,7 +139,14 @@ pub struct Report {
     pub plan_id: String,
     pub plan_title: String,
     pub year: i32,
+    /// The institution whose plan it is ([`institution`]), for the header.
+    pub institution: Option<String>,
+    /// The day the report was made.
     pub date: NaiveDate,
+    /// The data's cut-off: the newest `updated_at` (RFC 3339) of the results
+    /// reported on, `None` when none is stamped. Not the report's date: a
+    /// report printed today of results last changed in March is as of March.
+    pub data_as_of: Option<String>,
     /// The area reported on, `None` for every area.
     pub area: Option<String>,
     pub areas: Vec<AreaSection>,
@@ -119,6 +163,7 @@ fn area_line(code: &str, name: &str, s: Option<&AreaScore>) -> ScoreLine {
         assessed_weight: s.map(|s| s.assessed_weight).unwrap_or_default(),
         total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
         provisional: s.is_some_and(|s| s.provisional),
+        objectives: s.map(|s| (s.assessed_objectives, s.objectives)),
     }
 }
 
@@ -131,6 +176,7 @@ fn pillar_line(id: &str, name: &str, s: Option<&PillarScore>) -> ScoreLine {
         assessed_weight: s.map(|s| s.assessed_weight).unwrap_or_default(),
         total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
         provisional: s.is_some_and(|s| s.provisional),
+        objectives: None,
     }
 }
 
@@ -200,7 +246,7 @@ pub fn build(
             .find(|p| p.id == id)
             .map_or_else(|| id.to_string(), |p| p.name.clone())
     };
-    let areas = plan
+    let areas: Vec<AreaSection> = plan
         .areas
         .iter()
         .filter(|a| area.is_none_or(|code| code == a.code))
@@ -237,15 +283,111 @@ pub fn build(
             })
             .collect()
     };
+    let data_as_of = newest_stamp(&areas);
     Report {
         plan_id: plan.id.clone(),
         plan_title: plan.title.clone(),
         year: plan.year,
+        institution: institution(plan),
         date,
+        data_as_of,
         area: area.map(str::to_string),
         areas,
         pillars,
     }
+}
+
+/// The institution a plan belongs to. The plan has no field for it; its
+/// `source` names the document, starting with the institution ("Politecnico
+/// di Milano, Allegato N.4 …"), so the part before the first comma is taken
+/// when it is short enough to be a name (at most 80 characters).
+pub fn institution(plan: &Plan) -> Option<String> {
+    let source = plan.source.as_deref()?;
+    let (name, _) = source.split_once(',')?;
+    let name = name.trim();
+    (!name.is_empty() && name.chars().count() <= 80).then(|| name.to_string())
+}
+
+/// The newest stamp among the results of `areas`, compared as instants (a
+/// stamp written in Rome and one in UTC compare by the time they mean).
+fn newest_stamp(areas: &[AreaSection]) -> Option<String> {
+    areas
+        .iter()
+        .flat_map(|a| &a.objectives)
+        .flat_map(|o| &o.indicators)
+        .filter_map(|i| i.updated_at.as_ref())
+        .filter_map(|s| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| (t, s)))
+        .max_by_key(|(t, _)| *t)
+        .map(|(_, s)| s.clone())
+}
+
+/// The plan as the header names it: its title, followed by the year when the
+/// title does not already say it.
+pub fn plan_name(report: &Report) -> String {
+    let year = report.year.to_string();
+    if report.plan_title.contains(&year) {
+        report.plan_title.clone()
+    } else {
+        format!("{} {year}", report.plan_title)
+    }
+}
+
+/// The line printed at the top of every page: the institution and the plan,
+/// and the area for one area's report.
+pub fn running_head(report: &Report) -> String {
+    let mut parts: Vec<String> = report.institution.iter().cloned().collect();
+    parts.push(plan_name(report));
+    if let (Some(_), Some(a)) = (&report.area, report.areas.first()) {
+        parts.push(format!("{} — {}", a.score.code, a.score.name));
+    }
+    parts.join(" · ")
+}
+
+/// The line printed at the foot of every page: the data's cut-off and the
+/// report's date.
+pub fn running_foot(report: &Report, lang: Lang) -> String {
+    let l = lang.locale();
+    let made = crate::view::format::date(report.date, lang);
+    match &report.data_as_of {
+        Some(ts) => td_string!(
+            l,
+            report.foot_as_of,
+            as_of = crate::view::format::timestamp(ts, lang),
+            date = made
+        )
+        .to_string(),
+        None => td_string!(l, report.foot_no_data, date = made).to_string(),
+    }
+}
+
+/// The printed page number as a CSS `content` value in `lang`: `"pagina "
+/// counter(page) " di " counter(pages)`, for the print style's margin box.
+pub fn page_number_css(lang: Lang) -> String {
+    let l = lang.locale();
+    format!(
+        "{} counter(page) {} counter(pages)",
+        css_string(&format!("{} ", td_string!(l, report.page_word))),
+        css_string(&format!(" {} ", td_string!(l, report.page_of)))
+    )
+}
+
+/// `s` as a CSS string (`"…"`), for a `content:` the print style reads from
+/// a custom property: quotes and backslashes escaped, line breaks as spaces.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A cell of an exported table, typed so that each format writes numbers as
@@ -361,7 +503,11 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
             opt_number(l.percent_of_target),
             Cell::Number(l.assessed_weight),
             Cell::Number(l.total_weight),
-            Cell::Bool(l.provisional),
+            l.objectives
+                .map_or(Cell::Empty, |(n, _)| Cell::Number(Decimal::from(n))),
+            l.objectives
+                .map_or(Cell::Empty, |(_, n)| Cell::Number(Decimal::from(n))),
+            Cell::Text(status_name(l.status(), lang).into()),
         ]
     };
     Table {
@@ -384,9 +530,14 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
                 Shape::Weight,
             ),
             (
-                td_string!(lang.locale(), report.col_provisional),
-                Shape::Code,
+                td_string!(lang.locale(), report.col_assessed_objectives),
+                Shape::Weight,
             ),
+            (
+                td_string!(lang.locale(), report.col_objectives),
+                Shape::Weight,
+            ),
+            (td_string!(lang.locale(), report.col_status), Shape::Name),
         ],
         rows: report
             .areas
@@ -397,20 +548,56 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
     }
 }
 
+/// The indicators of an objective named together, "A/B/C": what the
+/// objective's own row of a multi-indicator objective shows.
+pub fn indicator_names(o: &ObjectiveLine) -> String {
+    o.indicators
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// One row per indicator of every objective of every area reported: what the
 /// Direzione Generale checks, filterable in a spreadsheet.
+///
+/// An objective's weight and level are on one row only, so that a sum of the
+/// weight column gives each area's 100 and a count of objective levels counts
+/// each objective once. An objective with one indicator has one row, holding
+/// both. An objective with several has its own row first (the indicators'
+/// names joined, "A/B/C", its weight, level and band, no indicator columns),
+/// then a row per indicator with the indicator's columns and the weight and
+/// objective level left empty.
 pub fn objective_table(report: &Report, lang: Lang) -> Table {
     let mut rows = Vec::new();
     for area in &report.areas {
         for o in &area.objectives {
-            for i in &o.indicators {
-                rows.push(vec![
+            let head = |weight: Cell, level: Cell| {
+                vec![
                     Cell::Text(area.score.code.clone()),
                     Cell::Text(o.pillar.clone()),
                     Cell::Text(o.id.clone()),
                     Cell::Text(o.title.clone()),
-                    Cell::Number(o.weight),
-                    opt_number(o.level),
+                    weight,
+                    level,
+                ]
+            };
+            let several = o.indicators.len() > 1;
+            if several {
+                let mut row = head(Cell::Number(o.weight), opt_number(o.level));
+                row.push(Cell::Text(indicator_names(o)));
+                row.extend(std::iter::repeat_n(Cell::Empty, 8));
+                row.push(Cell::Text(band_name(band(o.level), lang).into()));
+                row.extend(std::iter::repeat_n(Cell::Empty, 3));
+                rows.push(row);
+            }
+            for i in &o.indicators {
+                let mut row = if several {
+                    head(Cell::Empty, Cell::Empty)
+                } else {
+                    head(Cell::Number(o.weight), opt_number(o.level))
+                };
+                row.extend([
                     Cell::Text(i.name.clone()),
                     Cell::Text(kind_name(i.kind, lang).into()),
                     i.unit
@@ -428,6 +615,7 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
                     instant_cell(i.updated_at.as_ref()),
                     opt_text(i.updated_by.as_ref()),
                 ]);
+                rows.push(row);
             }
         }
     }
@@ -481,6 +669,78 @@ pub fn file_stem(report: &Report) -> String {
     json.trim_end_matches(".json").to_string()
 }
 
+/// The tables the report downloads as CSV. A CSV holds one table (a
+/// spreadsheet opens it as one sheet, and its filter and sort work on one
+/// header row), so each table is a file of its own, chosen on the page; the
+/// workbook has them all, one sheet each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvTable {
+    /// One row per indicator ([`objective_table`]).
+    Objectives,
+    /// Each area's (and pillar's) score, weights and status ([`scorecard_table`]).
+    Scorecard,
+    /// The Relazione's results and gaps ([`relazione::relazione_table`]).
+    Relazione,
+    /// The objectives by level reached ([`relazione::distribution_table`]).
+    Distribution,
+}
+
+impl CsvTable {
+    /// Every table, in the order the page offers them.
+    pub const ALL: [CsvTable; 4] = [
+        CsvTable::Objectives,
+        CsvTable::Scorecard,
+        CsvTable::Relazione,
+        CsvTable::Distribution,
+    ];
+
+    /// The value of the page's choice (stable, not translated).
+    pub fn key(self) -> &'static str {
+        match self {
+            CsvTable::Objectives => "objectives",
+            CsvTable::Scorecard => "scorecard",
+            CsvTable::Relazione => "relazione",
+            CsvTable::Distribution => "distribution",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<CsvTable> {
+        CsvTable::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// What the page's choice says, in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let l = lang.locale();
+        match self {
+            CsvTable::Objectives => td_string!(l, report.csv_objectives),
+            CsvTable::Scorecard => td_string!(l, report.csv_scorecard),
+            CsvTable::Relazione => td_string!(l, report.csv_relazione),
+            CsvTable::Distribution => td_string!(l, report.csv_distribution),
+        }
+    }
+
+    pub fn table(self, report: &Report, lang: Lang) -> Table {
+        match self {
+            CsvTable::Objectives => objective_table(report, lang),
+            CsvTable::Scorecard => scorecard_table(report, lang),
+            CsvTable::Relazione => relazione::relazione_table(report, lang),
+            CsvTable::Distribution => relazione::distribution_table(report, lang),
+        }
+    }
+
+    /// The file's name: the objectives keep the report's own name, the
+    /// other tables add what they hold (`…-punteggi.csv`).
+    pub fn file_name(self, report: &Report) -> String {
+        let stem = file_stem(report);
+        match self {
+            CsvTable::Objectives => format!("{stem}.csv"),
+            CsvTable::Scorecard => format!("{stem}-punteggi.csv"),
+            CsvTable::Relazione => format!("{stem}-relazione.csv"),
+            CsvTable::Distribution => format!("{stem}-distribuzione.csv"),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // CSV
 // ---------------------------------------------------------------------------
@@ -515,11 +775,27 @@ impl Dialect {
     }
 }
 
-/// Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
-/// tab or carriage return before one) gets a leading apostrophe: notes come
-/// from other people's files, and a CSV cell is never a formula on purpose.
+/// Whether a spreadsheet opening the CSV would read `s` as a formula: it
+/// starts with `=`, `+` or `@`, with a tab or a carriage return (which some
+/// spreadsheets strip before looking), or with `-` followed by anything but
+/// white space (`-1+1`, `-A1`, `-SUM(A1)`). A dash, a space and words
+/// ("- Progettazione grafica…", how the plan lists steps) is read as text by
+/// LibreOffice Calc and by Excel, so it is left alone (docs/reports.md,
+/// "Formulas").
+pub fn reads_as_formula(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => chars.next().is_some_and(|c| !c.is_whitespace()),
+        _ => false,
+    }
+}
+
+/// Text that a spreadsheet would run as a formula ([`reads_as_formula`]) gets
+/// a leading apostrophe: notes come from other people's files, and a CSV cell
+/// is never a formula on purpose.
 fn defuse(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if reads_as_formula(s) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -633,7 +909,7 @@ pub(crate) mod tests {
             .iter()
             .filter(|r| {
                 r[2] == Cell::Text("rotazione-rup".into())
-                    && r[6] != Cell::Text("rotazione-rup-i2".into())
+                    && r[6] == Cell::Text("rotazione-rup-i1".into())
             })
             .collect();
         assert_eq!(rows.len(), 9, "one row per weighted area");
@@ -651,6 +927,13 @@ pub(crate) mod tests {
         assert_eq!(aaf[14], Cell::Empty);
     }
 
+    fn indicator_row<'a>(t: &'a Table, objective: &str, indicator: &str) -> &'a [Cell] {
+        t.rows
+            .iter()
+            .find(|r| r[2] == Cell::Text(objective.into()) && r[6] == Cell::Text(indicator.into()))
+            .expect("row")
+    }
+
     fn row_of<'a>(t: &'a Table, indicator_objective: &str) -> &'a [Cell] {
         t.rows
             .iter()
@@ -666,7 +949,7 @@ pub(crate) mod tests {
             .iter()
             .position(|(title, _)| *title == "Verso")
             .expect("direction column");
-        let energy = row_of(&t, "risparmio-energetico");
+        let energy = indicator_row(&t, "risparmio-energetico", "A");
         assert_eq!(energy[col], Cell::Text("più basso è meglio".into()));
         let milestone = t
             .rows
@@ -674,6 +957,89 @@ pub(crate) mod tests {
             .find(|r| r[7] == Cell::Text("traguardo".into()))
             .expect("a milestone row");
         assert_eq!(milestone[col], Cell::Empty);
+    }
+
+    #[test]
+    fn the_header_names_the_institution_and_the_plan_once_with_its_year() {
+        let r = sample(Some("ARUO"));
+        assert_eq!(r.institution.as_deref(), Some("Politecnico di Milano"));
+        assert_eq!(
+            plan_name(&r),
+            "Obiettivi di Performance Organizzativa delle Aree Dirigenziali 2023"
+        );
+        assert!(running_head(&r).starts_with(
+            "Politecnico di Milano · Obiettivi di Performance Organizzativa delle Aree Dirigenziali 2023 · ARUO — "
+        ));
+        let mut other = r.clone();
+        other.plan_title = "Obiettivi".into();
+        other.institution = None;
+        other.area = None;
+        assert_eq!(running_head(&other), "Obiettivi 2023");
+        let mut plan = default_snapshot().plan;
+        plan.source = Some("Un documento senza virgole".into());
+        assert_eq!(institution(&plan), None);
+        plan.source = None;
+        assert_eq!(institution(&plan), None);
+    }
+
+    #[test]
+    fn the_data_are_as_of_the_newest_result_not_the_report_date() {
+        let r = sample(None);
+        assert_eq!(r.data_as_of.as_deref(), Some("2026-11-20T10:30:00+01:00"));
+        assert_eq!(
+            running_foot(&r, Lang::It),
+            "Dati aggiornati al 20/11/2026 10:30 · Report del 25/11/2026"
+        );
+        assert_eq!(
+            running_foot(&r, Lang::En),
+            "Data as of 20 Nov 2026 10:30 · Report of 25 Nov 2026"
+        );
+        // ACL has no stamped result in the sample.
+        let acl = sample(Some("ACL"));
+        assert_eq!(acl.data_as_of, None);
+        assert_eq!(
+            running_foot(&acl, Lang::It),
+            "Nessun risultato registrato · Report del 25/11/2026"
+        );
+    }
+
+    #[test]
+    fn stamps_compare_as_instants_whatever_their_offset() {
+        let mut r = sample(Some("ARUO"));
+        // 09:30, 09:45 and 09:00 UTC; the latest is not the greatest text.
+        let stamps = [
+            "2026-11-20T10:30:00+01:00",
+            "2026-11-20T09:45:00Z",
+            "2026-11-20T11:00:00+02:00",
+            "not a date",
+        ];
+        for (o, s) in r.areas[0].objectives.iter_mut().zip(stamps) {
+            o.indicators[0].updated_at = Some(s.to_string());
+        }
+        assert_eq!(
+            newest_stamp(&r.areas).as_deref(),
+            Some("2026-11-20T09:45:00Z")
+        );
+    }
+
+    #[test]
+    fn the_page_number_is_worded_in_the_reports_language() {
+        assert_eq!(
+            page_number_css(Lang::It),
+            "\"pagina \" counter(page) \" di \" counter(pages)"
+        );
+        assert_eq!(
+            page_number_css(Lang::En),
+            "\"page \" counter(page) \" of \" counter(pages)"
+        );
+    }
+
+    #[test]
+    fn a_css_string_escapes_quotes_and_backslashes() {
+        assert_eq!(
+            css_string("Piano \"2023\" a\\b\nc"),
+            "\"Piano \\\"2023\\\" a\\\\b c\""
+        );
     }
 
     #[test]
@@ -760,7 +1126,18 @@ pub(crate) mod tests {
             .find(|r| r[1] == Cell::Text("ARUO".into()))
             .expect("ARUO");
         assert_eq!(aruo[3], Cell::Number(Decimal::from(3)));
-        assert_eq!(aruo[7], Cell::Bool(true));
+        assert_eq!(
+            aruo[7],
+            Cell::Number(Decimal::from(1)),
+            "objectives assessed"
+        );
+        assert!(
+            matches!(aruo[8], Cell::Number(n) if n > Decimal::ONE),
+            "objectives"
+        );
+        assert_eq!(aruo[9], Cell::Text("provvisorio".into()));
+        let pillar = t.rows.last().expect("a pillar");
+        assert_eq!(pillar[7], Cell::Empty, "pillars do not count objectives");
     }
 
     #[test]
@@ -798,12 +1175,56 @@ pub(crate) mod tests {
         );
     }
 
+    /// One case of the formula guard: what a spreadsheet makes of `s`
+    /// (docs/reports.md, "Formulas", checked with LibreOffice Calc).
+    fn guarded(s: &str) -> bool {
+        let d = Dialect::for_lang(Lang::En);
+        let field = csv_field(&Cell::Text(s.into()), Shape::Long, Lang::En, d);
+        field.trim_start_matches('"').starts_with('\'')
+    }
+
     #[test]
-    fn formula_starters_get_an_apostrophe_and_negative_numbers_do_not() {
-        for s in ["=1+1", "+39 02", "-3", "@SUM(A1)", "\tx"] {
-            assert_eq!(defuse(s), format!("'{s}"));
-        }
-        assert_eq!(defuse("nota"), "nota");
+    fn an_equals_sign_is_guarded() {
+        assert!(guarded("=1+1"));
+        assert!(guarded("=HYPERLINK(\"http://x\")"));
+    }
+
+    #[test]
+    fn a_plus_sign_is_guarded() {
+        assert!(guarded("+1+1"));
+        assert!(guarded("+39 02 2399"));
+    }
+
+    #[test]
+    fn an_at_sign_is_guarded() {
+        assert!(guarded("@SUM(A1:A2)"));
+    }
+
+    #[test]
+    fn a_leading_tab_or_carriage_return_is_guarded() {
+        assert!(guarded("\t=1+1"));
+        assert!(guarded("\r=1+1"));
+    }
+
+    #[test]
+    fn a_dash_before_a_number_a_cell_or_a_function_is_guarded() {
+        assert!(guarded("-1+1"));
+        assert!(guarded("-A1"));
+        assert!(guarded("-SUM(A1:A2)"));
+        assert!(guarded("-3"));
+    }
+
+    #[test]
+    fn a_dash_a_space_and_words_is_text_and_not_guarded() {
+        assert!(!guarded("- Progettazione grafica e redazionale del sito"));
+        assert!(!guarded("-\tpunto"));
+        assert!(!guarded("-"));
+        assert!(!guarded("nota"));
+        assert!(!guarded("‐ trattino tipografico"));
+    }
+
+    #[test]
+    fn a_negative_number_cell_is_a_number_not_guarded() {
         let d = Dialect::for_lang(Lang::It);
         assert_eq!(
             csv_field(
@@ -814,6 +1235,98 @@ pub(crate) mod tests {
             ),
             "-2,5"
         );
+    }
+
+    #[test]
+    fn no_description_of_the_2023_plan_gets_an_apostrophe() {
+        let text = csv(&objective_table(&sample(None), Lang::It), Lang::It);
+        let dashed = text.matches(";- ").count() + text.matches(";\"- ").count();
+        assert!(dashed >= 40, "the plan lists steps with dashes: {dashed}");
+        // The only apostrophe-led field is the hostile note, in the ARUO row.
+        assert_eq!(text.matches(";'").count() + text.matches(";\"'").count(), 1);
+    }
+
+    #[test]
+    fn an_objective_with_several_indicators_names_them_on_its_own_row() {
+        let t = objective_table(&sample(Some("AGIS")), Lang::It);
+        let rows: Vec<&Vec<Cell>> = t
+            .rows
+            .iter()
+            .filter(|r| r[2] == Cell::Text("risparmio-energetico".into()))
+            .collect();
+        let names: Vec<&Cell> = rows.iter().map(|r| &r[6]).collect();
+        assert_eq!(
+            names,
+            ["A/B/C", "A", "B", "C"]
+                .map(|n| Cell::Text(n.into()))
+                .iter()
+                .collect::<Vec<_>>()
+        );
+        assert!(
+            matches!(rows[0][4], Cell::Number(_)),
+            "the weight on the objective's row"
+        );
+        assert_eq!(rows[0][7], Cell::Empty, "no indicator kind on it");
+        assert_eq!(
+            rows[0][15],
+            Cell::Text("non valutato".into()),
+            "the objective's band"
+        );
+        for r in &rows[1..] {
+            assert_eq!(r[4], Cell::Empty, "no weight repeated on an indicator");
+            assert_eq!(r[5], Cell::Empty, "no objective level repeated");
+            assert_eq!(r[7], Cell::Text("numero".into()));
+        }
+    }
+
+    #[test]
+    fn the_weight_column_sums_to_each_areas_total_weight() {
+        let r = sample(None);
+        let t = objective_table(&r, Lang::It);
+        for a in &r.areas {
+            let sum: Decimal = t
+                .rows
+                .iter()
+                .filter(|row| row[0] == Cell::Text(a.score.code.clone()))
+                .filter_map(|row| match row[4] {
+                    Cell::Number(w) => Some(w),
+                    _ => None,
+                })
+                .sum();
+            assert_eq!(sum, a.score.total_weight, "{}", a.score.code);
+        }
+    }
+
+    #[test]
+    fn the_scorecard_is_a_csv_of_its_own_with_a_status_that_says_what_it_means() {
+        let r = sample(None);
+        assert_eq!(
+            CsvTable::Scorecard.file_name(&r),
+            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25-punteggi.csv"
+        );
+        assert_eq!(
+            CsvTable::Objectives.file_name(&r),
+            "cruscotto-polimi-2023-tutte-le-aree-2026-11-25.csv"
+        );
+        let text = csv(&CsvTable::Scorecard.table(&r, Lang::It), Lang::It);
+        assert!(text.starts_with(
+            "\u{feff}Tipo;Codice;Nome;Punteggio;% del target;Peso valutato;Peso totale;Obiettivi valutati;Obiettivi;Stato\r\n"
+        ), "{text}");
+        assert!(text.contains(";ARUO;"), "{text}");
+        let mut complete = r.areas[0].score.clone();
+        complete.score = Some(Decimal::from(3));
+        complete.provisional = false;
+        assert_eq!(
+            status_name(complete.status(), Lang::It),
+            "definitivo (tutti gli obiettivi valutati)"
+        );
+        assert_eq!(
+            status_name(complete.status(), Lang::En),
+            "final (every objective assessed)"
+        );
+        for t in CsvTable::ALL {
+            assert_eq!(CsvTable::from_key(t.key()), Some(t));
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The report as an Excel workbook: a "Scorecard" sheet and an objectives
-//! sheet, both built from the typed tables of [`crate::report`].
+//! The report as an Excel workbook: a "Scorecard" sheet, an objectives
+//! sheet and the Relazione's two (results and gaps, distribution by level),
+//! all built from the typed tables of [`crate::report`].
 //!
 //! Two halves, in two wasm modules. The app turns a report into a [`Book`]
 //! ([`book`]: every cell typed, every label in the report's language), which
@@ -18,7 +19,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use serde::{Deserialize, Serialize};
 
-use crate::report::{objective_table, scorecard_table, yes_no, Cell, Report, Shape, Table};
+use crate::report::{
+    objective_table, relazione, scorecard_table, yes_no, Cell, Report, Shape, Table,
+};
 
 /// Why a workbook could not be made: the writer's reason, or the XLSX module
 /// could not be loaded (offline before the app was installed).
@@ -144,10 +147,15 @@ pub fn book(report: &Report, lang: Lang) -> Book {
         created: ymd(report.date),
         date_format: date.to_string(),
         instant_format: instant.to_string(),
-        sheets: [scorecard_table(report, lang), objective_table(report, lang)]
-            .iter()
-            .map(|t| sheet(t, lang))
-            .collect(),
+        sheets: [
+            scorecard_table(report, lang),
+            objective_table(report, lang),
+            relazione::relazione_table(report, lang),
+            relazione::distribution_table(report, lang),
+        ]
+        .iter()
+        .map(|t| sheet(t, lang))
+        .collect(),
     }
 }
 
@@ -288,6 +296,14 @@ mod tests {
         let book = &files["xl/workbook.xml"];
         assert!(book.contains(r#"<sheet name="Scorecard""#), "{book}");
         assert!(book.contains(r#"<sheet name="Obiettivi""#), "{book}");
+        assert!(
+            book.contains(r#"<sheet name="Risultati e scostamenti""#),
+            "{book}"
+        );
+        assert!(
+            book.contains(r#"<sheet name="Distribuzione per livello""#),
+            "{book}"
+        );
         let en = unzip(&workbook(&sample(None), Lang::En).expect("workbook"));
         assert!(en["xl/workbook.xml"].contains(r#"<sheet name="Objectives""#));
         assert!(en["xl/sharedStrings.xml"].contains("<t>Updated by</t>"));
@@ -308,7 +324,12 @@ mod tests {
     #[test]
     fn the_header_row_is_frozen_and_filterable() {
         let files = unzip(&workbook(&sample(None), Lang::It).expect("workbook"));
-        for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+        for sheet in [
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/sheet2.xml",
+            "xl/worksheets/sheet3.xml",
+            "xl/worksheets/sheet4.xml",
+        ] {
             let xml = &files[sheet];
             assert!(xml.contains(r#"ySplit="1""#), "{sheet} frozen");
             assert!(xml.contains("<autoFilter"), "{sheet} filter");

@@ -4,7 +4,10 @@
 // workbook through a small zip reader, the CSV parsed with its dialect.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 import { DEFAULT, importProgress } from './support/app.mjs';
@@ -186,6 +189,129 @@ app.test('printed, the report drops the app frame and makes a multi-page A4 PDF'
   assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[0 0 595(\.\d+)? 841(\.\d+)?\]|\/MediaBox\s*\[0 0 595(\.\d+)? 842(\.\d+)?\]/);
 });
 
+/** Whether poppler-utils' pdftotext is installed (scripts/setup.sh does not install it). */
+function hasPdftotext() {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The text of the page printed to PDF, page by page (pdftotext, poppler-utils). */
+async function printedPages(page) {
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+  const dir = await mkdtemp(join(tmpdir(), 'cruscotto-report-'));
+  try {
+    await writeFile(join(dir, 'report.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    return text.split('\f').filter((p) => p.trim() !== '');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+app.test('every printed page has the header, the data cut-off and its number', async ({ t, page }) => {
+  if (!hasPdftotext()) {
+    t.skip('pdftotext (poppler-utils) is not installed');
+    return;
+  }
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+  assert.equal(await page.locator('#report-institution').innerText(), 'Politecnico di Milano');
+  assert.match(await page.locator('#report-plan').innerText(), /Aree Dirigenziali 2023$/);
+  // The cut-off is the newest result's stamp (10:30 in Rome), not today.
+  assert.match(await page.locator('#report-as-of').innerText(), /^20\/11\/2026 \d{2}:30$/);
+
+  await page.emulateMedia({ media: 'print' });
+  const pages = await printedPages(page);
+  assert.ok(pages.length > DEFAULT.plan.areas.length, `${pages.length} pages`);
+  pages.forEach((text, i) => {
+    assert.match(text, new RegExp(`pagina ${i + 1} di ${pages.length}`), `page ${i + 1} is numbered`);
+    assert.match(text, /Politecnico di Milano · Obiettivi di Performance Organizzativa/, `page ${i + 1} header`);
+    assert.match(text, /Dati aggiornati al 20\/11\/2026/, `page ${i + 1} footer`);
+  });
+
+  // In English, the words of the page number follow the interface.
+  await page.emulateMedia({ media: 'screen' });
+  await page.selectOption('#lang-select', 'en');
+  await page.locator('h1', { hasText: 'Performance objectives report' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const english = await printedPages(page);
+  assert.match(english[0], new RegExp(`page 1 of ${english.length}`));
+  assert.match(english[0], /Data as of 20 Nov 2026/);
+
+  // Leaving the report takes its header, footer and numbers with it.
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('.app-header nav a').first().click();
+  await page.locator('#area-scores').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const overview = (await printedPages(page)).join('\n');
+  assert.doesNotMatch(overview, /page 1 of|Data as of/);
+});
+
+app.test('one area\'s printed report starts on that area', async ({ t, page }) => {
+  if (!hasPdftotext()) {
+    t.skip('pdftotext (poppler-utils) is not installed');
+    return;
+  }
+  await importProgress(page, PROGRESS);
+  await gotoReport(page, '/report/ARUO');
+  await page.emulateMedia({ media: 'print' });
+  const pages = await printedPages(page);
+  assert.match(pages[0], /pagina 1 di/);
+  assert.match(pages[0], /ARUO — /);
+  assert.match(pages[0], /Punteggio dell'area: 3,00/, 'the area on page 1');
+  assert.match(pages[0], /Risultati raggiunti e scostamenti/, 'with its results');
+});
+
+app.test('each area opens with its results and gaps, and the distribution by level', async ({ t, page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+
+  const pta = page.locator('#relazione-ARUO tr[data-objective="programmazione-pta"]');
+  assert.match(await pta.locator('th').innerText(), /^Piano straordinario.*\(15 %\)/s);
+  assert.equal(await pta.locator('.relazione-reached').innerText(), 'target');
+  assert.equal(await pta.locator('.relazione-level-gap').innerText(), '0,00');
+  // The note's first sentence (the hostile note has a line break: its first line).
+  assert.equal(await pta.locator('.relazione-note').innerText(), '=SOMMA(1;2) "citato"; fine');
+  const residenze = page.locator('#relazione-ACL tr[data-objective="soddisfazione-residenze"]');
+  assert.equal(await residenze.locator('.relazione-gap').innerText(), '−0,5 scala 1–6');
+  assert.equal(await residenze.locator('.relazione-level-gap').innerText(), '−2,00', 'at threshold: two levels below target');
+
+  // An objective with several indicators: its own row, then one per indicator.
+  const energy = page.locator('#relazione-AGIS tr[data-objective="risparmio-energetico"]');
+  assert.equal(await energy.count(), 4);
+  assert.match(await energy.first().innerText(), /A\/B\/C/);
+
+  // ARUO: one objective at target (weight 15), the rest not assessed.
+  const aruo = page.locator('#distribution-ARUO');
+  assert.equal(await aruo.locator('tbody tr').count(), 5);
+  assert.match(await aruo.locator('tr[data-band="target"]').innerText(), /1 \(\d+(,\d)? %\)\s+15 \(15 %\)/);
+  const all = page.locator('#distribution-all');
+  assert.equal(await all.locator('tbody tr').count(), 5);
+  assert.match(await all.locator('tr[data-band="target"]').innerText(), /^target\s+1 /);
+
+  await expectNoSeriousA11yViolations(page, t);
+
+  await page.selectOption('#report-csv-table', 'relazione');
+  const { name, bytes } = await download(page, '#report-csv');
+  assert.match(name, /-relazione\.csv$/);
+  const [head, ...body] = parseCsv(bytes.toString('utf8').slice(1), ';');
+  assert.deepEqual(head.slice(0, 5), ['Area', 'Obiettivo', 'Titolo', 'Peso %', 'Indicatore']);
+  const row = body.find((r) => r[0] === 'ACL' && r[1] === 'soddisfazione-residenze');
+  assert.equal(row[head.indexOf('Scostamento dal target')], '-0,5');
+  assert.equal(row[head.indexOf('Scostamento in livelli')], '-2,00');
+
+  await page.selectOption('#report-csv-table', 'distribution');
+  const dist = await download(page, '#report-csv');
+  assert.match(dist.name, /-distribuzione\.csv$/);
+  const [dhead, ...drows] = parseCsv(dist.bytes.toString('utf8').slice(1), ';');
+  assert.deepEqual(dhead, ['Ambito', 'Fascia', 'Obiettivi', '% degli obiettivi', 'Peso', '% del peso']);
+  assert.equal(drows.length, (DEFAULT.plan.areas.length + 1) * 5);
+});
+
 app.test('the xlsx download holds the scorecard and the objectives with numbers as numbers', async ({ page }) => {
   await importProgress(page, PROGRESS);
   await gotoReport(page, '/report/ARUO');
@@ -195,7 +321,7 @@ app.test('the xlsx download holds the scorecard and the objectives with numbers 
 
   const files = unzip(bytes);
   const sheets = [...files['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(sheets, ['Scorecard', 'Obiettivi']);
+  assert.deepEqual(sheets, ['Scorecard', 'Obiettivi', 'Risultati e scostamenti', 'Distribuzione per livello']);
   const strings = sharedStrings(files);
   for (const header of ['Area', 'Pilastro', 'Peso %', 'Soglia', 'Eccellenza', 'Nota', 'Aggiornato da']) {
     assert.ok(strings.includes(header), `header ${header}`);
@@ -245,6 +371,38 @@ app.test('the csv download uses the Italian dialect and defuses a hostile note',
   const residenze = body.find((r) => r[col('Obiettivo')] === 'soddisfazione-residenze');
   assert.equal(residenze[col('Raggiunto')], '3,5', 'decimal comma');
   assert.equal(residenze[col('Tipo')], 'numero');
+
+  // A level description listing steps ("- Progettazione grafica…") is text
+  // to every spreadsheet: no apostrophe before it.
+  const levels = body.flatMap((r) => [r[col('Soglia')], r[col('Target')], r[col('Eccellenza')]]);
+  assert.ok(levels.some((v) => v.startsWith('- ')), 'the plan lists steps with dashes');
+  assert.ok(!levels.some((v) => v.startsWith("'")), 'and none is guarded');
+
+  // An objective with several indicators: its own row names them, once.
+  const energy = body.filter((r) => r[col('Obiettivo')] === 'risparmio-energetico');
+  assert.deepEqual(energy.map((r) => r[col('Indicatore')]), ['A/B/C', 'A', 'B', 'C']);
+  assert.notEqual(energy[0][col('Peso %')], '');
+  assert.deepEqual(energy.slice(1).map((r) => r[col('Peso %')]), ['', '', '']);
+});
+
+app.test('the area scorecard is a csv of its own, with a status that says what it means', async ({ page }) => {
+  await importProgress(page, PROGRESS);
+  await gotoReport(page);
+  await page.selectOption('#report-csv-table', 'scorecard');
+  const { name, bytes } = await download(page, '#report-csv');
+  assert.match(name, /^cruscotto-polimi-2023-tutte-le-aree-\d{4}-\d{2}-\d{2}-punteggi\.csv$/);
+  const [head, ...body] = parseCsv(bytes.toString('utf8').slice(1), ';');
+  assert.deepEqual(head, [
+    'Tipo', 'Codice', 'Nome', 'Punteggio', '% del target', 'Peso valutato', 'Peso totale',
+    'Obiettivi valutati', 'Obiettivi', 'Stato',
+  ]);
+  assert.equal(body.length, DEFAULT.plan.areas.length + DEFAULT.plan.pillars.length);
+  const aruo = body.find((r) => r[1] === 'ARUO');
+  assert.equal(aruo[3], '3,00');
+  assert.equal(aruo[5], '15');
+  assert.equal(aruo[7], '1');
+  assert.equal(aruo[9], 'provvisorio');
+  assert.match(await page.locator('#report-status-legend').innerText(), /non è la validazione/);
 });
 
 app.test('in English the csv uses commas and decimal points and English titles', async ({ page }) => {
