@@ -445,6 +445,9 @@ pub struct HistoryPoint {
 /// Progress by indicator id.
 pub type Progress = BTreeMap<String, ProgressEntry>;
 
+/// The review status of each area, by area code (snapshot version 5).
+pub type AreaStatuses = BTreeMap<String, AreaStatus>;
+
 /// The progress of per-area objectives: area code → indicator id → entry
 /// (snapshot version 3).
 pub type ProgressByArea = BTreeMap<String, Progress>;
@@ -568,7 +571,7 @@ pub struct Snapshot {
     /// The review status of each area, by area code (since version 5; left
     /// out when empty: every area is a draft).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub area_status: BTreeMap<String, AreaStatus>,
+    pub area_status: AreaStatuses,
 }
 
 impl LevelValue {
