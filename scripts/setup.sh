@@ -58,15 +58,17 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "^wasm-bindgen $WASM_BINDGEN_V
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ "$need_browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; }; then
-  log "installing Debian's chromium and chromium-driver"
+# pdftotext (poppler-utils) reads the printed report's PDF in the e2e tests
+# (page numbers, header and footer on every page).
+if [ "$need_browser" = 1 ] && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; }; then
+  log "installing Debian's chromium, chromium-driver and poppler-utils"
   sudo=""
   if [ "$(id -u)" != 0 ]; then
     command -v sudo >/dev/null || die "chromium is missing and installing it needs root or sudo"
     sudo="sudo"
   fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 
 # binaryen (wasm-opt 132), playwright-core, axe-core and workbox-build (the
