@@ -26,9 +26,9 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::model::{
-    AreaStatus, Evidence, ObjectiveReview, ProgressEntry, ResultKey, ReviewState, Snapshot,
+    AreaStatus, Evidence, ObjectiveReview, Plan, ProgressEntry, ResultKey, ReviewState, Snapshot,
 };
-use crate::scoring::{AreaScore, WeightedMean, MAX_LEVEL};
+use crate::scoring::{AreaScore, Scorecard, WeightedMean, MAX_LEVEL};
 
 /// The name of the canonical form, written first in it: a later form gets
 /// a new name, so old seals stay checkable.
@@ -385,11 +385,23 @@ pub fn reopen(
 /// The level of each objective of `area` as the office validated it: its
 /// level where it gave one, the self-assessed level otherwise.
 pub fn validated_levels(snapshot: &Snapshot, area: &str) -> BTreeMap<String, Option<Decimal>> {
-    let card = snapshot.score();
-    let reviews = status_of(snapshot, area).map(|s| &s.objectives);
-    snapshot
-        .plan
-        .objectives_of_area(area)
+    levels_as_validated(
+        &snapshot.plan,
+        &snapshot.score(),
+        area,
+        status_of(snapshot, area),
+    )
+}
+
+/// [`validated_levels`] from a plan already scored and the area's status.
+pub fn levels_as_validated(
+    plan: &Plan,
+    card: &Scorecard,
+    area: &str,
+    status: Option<&AreaStatus>,
+) -> BTreeMap<String, Option<Decimal>> {
+    let reviews = status.map(|s| &s.objectives);
+    plan.objectives_of_area(area)
         .map(|(o, _)| {
             let own = card.objective_in(&o.id, area);
             let validated = reviews
@@ -404,12 +416,27 @@ pub fn validated_levels(snapshot: &Snapshot, area: &str) -> BTreeMap<String, Opt
 /// The score of a validated area with the office's levels; `None` for an
 /// area that is not validated.
 pub fn validated_area_score(snapshot: &Snapshot, area: &str) -> Option<AreaScore> {
-    if state_of(snapshot, area) != ReviewState::Validated {
+    validated_score(
+        &snapshot.plan,
+        &snapshot.score(),
+        area,
+        status_of(snapshot, area),
+    )
+}
+
+/// [`validated_area_score`] from a plan already scored and the area's status.
+pub fn validated_score(
+    plan: &Plan,
+    card: &Scorecard,
+    area: &str,
+    status: Option<&AreaStatus>,
+) -> Option<AreaScore> {
+    if status.map(|s| s.state) != Some(ReviewState::Validated) {
         return None;
     }
-    let levels = validated_levels(snapshot, area);
+    let levels = levels_as_validated(plan, card, area, status);
     let mut mean = WeightedMean::default();
-    for (o, weight) in snapshot.plan.objectives_of_area(area) {
+    for (o, weight) in plan.objectives_of_area(area) {
         mean.add(weight, levels.get(&o.id).copied().flatten());
     }
     Some(mean.area_score(area))

@@ -46,7 +46,8 @@ pub fn ReportPage() -> impl IntoView {
         let area = area.get();
         app.plan.with(|plan| {
             app.with_results(|results| {
-                report::build(plan, results, &card, area.as_deref(), today())
+                app.area_status
+                    .with(|st| report::build(plan, results, &card, st, area.as_deref(), today()))
             })
         })
     });

@@ -13,9 +13,10 @@ pub mod xlsx;
 
 use crate::i18n::*;
 use chrono::NaiveDate;
+use cruscotto_engine::cycle::{levels_as_validated, validated_score};
 use cruscotto_engine::{
-    AreaScore, Direction, Indicator, IndicatorKind, Level, LevelValue, Objective, PillarScore,
-    Plan, ProgressEntry, Results, Scorecard,
+    AreaScore, AreaStatuses, Direction, Evidence, Indicator, IndicatorKind, Level, LevelValue,
+    Objective, PillarScore, Plan, ProgressEntry, Results, ReviewState, Scorecard,
 };
 use rust_decimal::Decimal;
 
@@ -36,6 +37,20 @@ pub struct ScoreLine {
     /// Objectives assessed and objectives weighted, for an area (a pillar's
     /// lines do not count them).
     pub objectives: Option<(usize, usize)>,
+    /// The area's place in the yearly cycle (a pillar has none): its state,
+    /// seal, and the score with the office's validated levels.
+    pub review: Option<ReviewLine>,
+}
+
+/// An area's review, as the report carries it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewLine {
+    pub state: ReviewState,
+    pub submitted_at: Option<String>,
+    pub submitted_by: Option<String>,
+    pub seal: Option<String>,
+    /// The score with the validated levels, for a validated area.
+    pub validated_score: Option<Decimal>,
 }
 
 /// Where a score stands: what the report's "Stato" column says.
@@ -113,6 +128,8 @@ pub struct IndicatorLine {
     pub note: Option<String>,
     pub updated_at: Option<String>,
     pub updated_by: Option<String>,
+    /// What the result rests on.
+    pub evidence: Vec<Evidence>,
 }
 
 /// An objective as weighted in one area.
@@ -123,6 +140,8 @@ pub struct ObjectiveLine {
     pub pillar: String,
     pub weight: Decimal,
     pub level: Option<Decimal>,
+    /// The level the office validated, when it differs from `level`, and why.
+    pub validated: Option<(Option<Decimal>, Option<String>)>,
     pub indicators: Vec<IndicatorLine>,
 }
 
@@ -154,8 +173,9 @@ pub struct Report {
     pub pillars: Vec<ScoreLine>,
 }
 
-fn area_line(code: &str, name: &str, s: Option<&AreaScore>) -> ScoreLine {
+fn area_line(code: &str, name: &str, s: Option<&AreaScore>, review: ReviewLine) -> ScoreLine {
     ScoreLine {
+        review: Some(review),
         code: code.to_string(),
         name: name.to_string(),
         score: s.and_then(|s| s.score),
@@ -177,6 +197,7 @@ fn pillar_line(id: &str, name: &str, s: Option<&PillarScore>) -> ScoreLine {
         total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
         provisional: s.is_some_and(|s| s.provisional),
         objectives: None,
+        review: None,
     }
 }
 
@@ -228,6 +249,7 @@ fn indicator_line(
         note: text(entry.and_then(|e| e.note.as_ref())),
         updated_at: text(entry.and_then(|e| e.updated_at.as_ref())),
         updated_by: text(entry.and_then(|e| e.updated_by.as_ref())),
+        evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
     }
 }
 
@@ -237,6 +259,7 @@ pub fn build(
     plan: &Plan,
     results: Results,
     card: &Scorecard,
+    statuses: &AreaStatuses,
     area: Option<&str>,
     date: NaiveDate,
 ) -> Report {
@@ -250,23 +273,42 @@ pub fn build(
         .areas
         .iter()
         .filter(|a| area.is_none_or(|code| code == a.code))
-        .map(|a| AreaSection {
-            score: area_line(&a.code, &a.name, card.area(&a.code)),
-            objectives: plan
-                .objectives_of_area(&a.code)
-                .map(|(o, weight)| ObjectiveLine {
-                    id: o.id.clone(),
-                    title: o.title.clone(),
-                    pillar: pillar_name(&o.pillar),
-                    weight,
-                    level: card.objective_in(&o.id, &a.code),
-                    indicators: o
-                        .indicators
-                        .iter()
-                        .map(|i| indicator_line(o, i, results, card, &a.code))
-                        .collect(),
-                })
-                .collect(),
+        .map(|a| {
+            let status = statuses.get(&a.code);
+            let validated_levels = status
+                .filter(|s| s.state == ReviewState::Validated)
+                .map(|s| (levels_as_validated(plan, card, &a.code, Some(s)), s));
+            let review = ReviewLine {
+                state: status.map_or(ReviewState::Draft, |s| s.state),
+                submitted_at: status.and_then(|s| s.submitted_at.clone()),
+                submitted_by: status.and_then(|s| s.submitted_by.clone()),
+                seal: status.and_then(|s| s.seal.clone()),
+                validated_score: validated_score(plan, card, &a.code, status).and_then(|v| v.score),
+            };
+            AreaSection {
+                score: area_line(&a.code, &a.name, card.area(&a.code), review),
+                objectives: plan
+                    .objectives_of_area(&a.code)
+                    .map(|(o, weight)| ObjectiveLine {
+                        id: o.id.clone(),
+                        title: o.title.clone(),
+                        pillar: pillar_name(&o.pillar),
+                        weight,
+                        level: card.objective_in(&o.id, &a.code),
+                        validated: validated_levels.as_ref().and_then(|(levels, s)| {
+                            let v = levels.get(&o.id).copied().flatten();
+                            (v != card.objective_in(&o.id, &a.code)).then(|| {
+                                (v, s.objectives.get(&o.id).and_then(|r| r.reason.clone()))
+                            })
+                        }),
+                        indicators: o
+                            .indicators
+                            .iter()
+                            .map(|i| indicator_line(o, i, results, card, &a.code))
+                            .collect(),
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let pillars = if area.is_some() {
@@ -508,6 +550,21 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
             l.objectives
                 .map_or(Cell::Empty, |(_, n)| Cell::Number(Decimal::from(n))),
             Cell::Text(status_name(l.status(), lang).into()),
+            l.review.as_ref().map_or(Cell::Empty, |r| {
+                Cell::Text(crate::view::messages::review_state(r.state, lang))
+            }),
+            l.review
+                .as_ref()
+                .map_or(Cell::Empty, |r| opt_number(r.validated_score)),
+            l.review
+                .as_ref()
+                .map_or(Cell::Empty, |r| instant_cell(r.submitted_at.as_ref())),
+            l.review
+                .as_ref()
+                .map_or(Cell::Empty, |r| opt_text(r.submitted_by.as_ref())),
+            l.review
+                .as_ref()
+                .map_or(Cell::Empty, |r| opt_text(r.seal.as_ref())),
         ]
     };
     Table {
@@ -519,7 +576,7 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
             (td_string!(lang.locale(), report.col_score), Shape::Level),
             (
                 td_string!(lang.locale(), report.col_percent_of_target),
-                Shape::Weight,
+                Shape::Level,
             ),
             (
                 td_string!(lang.locale(), report.col_assessed_weight),
@@ -538,6 +595,20 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
                 Shape::Weight,
             ),
             (td_string!(lang.locale(), report.col_status), Shape::Name),
+            (td_string!(lang.locale(), report.col_review), Shape::Name),
+            (
+                td_string!(lang.locale(), report.col_validated_score),
+                Shape::Level,
+            ),
+            (
+                td_string!(lang.locale(), report.col_submitted_at),
+                Shape::Instant,
+            ),
+            (
+                td_string!(lang.locale(), report.col_submitted_by),
+                Shape::Name,
+            ),
+            (td_string!(lang.locale(), report.col_seal), Shape::Code),
         ],
         rows: report
             .areas
@@ -583,12 +654,22 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
                 ]
             };
             let several = o.indicators.len() > 1;
+            // The office's level, on the row that holds the objective's own.
+            let validated = |row: &mut Vec<Cell>, own: bool| match (&o.validated, own) {
+                (Some((level, reason)), true) => {
+                    row.push(opt_number(*level));
+                    row.push(opt_text(reason.as_ref()));
+                }
+                _ => row.extend([Cell::Empty, Cell::Empty]),
+            };
             if several {
                 let mut row = head(Cell::Number(o.weight), opt_number(o.level));
                 row.push(Cell::Text(indicator_names(o)));
                 row.extend(std::iter::repeat_n(Cell::Empty, 8));
                 row.push(Cell::Text(band_name(band(o.level), lang).into()));
                 row.extend(std::iter::repeat_n(Cell::Empty, 3));
+                row.push(Cell::Empty);
+                validated(&mut row, true);
                 rows.push(row);
             }
             for i in &o.indicators {
@@ -614,7 +695,9 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
                     opt_text(i.note.as_ref()),
                     instant_cell(i.updated_at.as_ref()),
                     opt_text(i.updated_by.as_ref()),
+                    evidence_cell(&i.evidence, lang),
                 ]);
+                validated(&mut row, !several);
                 rows.push(row);
             }
         }
@@ -653,9 +736,52 @@ pub fn objective_table(report: &Report, lang: Lang) -> Table {
                 td_string!(lang.locale(), report.col_updated_by),
                 Shape::Name,
             ),
+            (td_string!(lang.locale(), report.col_evidence), Shape::Long),
+            (
+                td_string!(lang.locale(), report.col_validated_level),
+                Shape::Level,
+            ),
+            (
+                td_string!(lang.locale(), report.col_validation_reason),
+                Shape::Long,
+            ),
         ],
         rows,
     }
+}
+
+/// One line per evidence item: "title — reference (date) SHA-256 …".
+pub fn evidence_text(e: &Evidence, lang: Lang) -> String {
+    let mut line = e.title.clone();
+    if !e.reference.is_empty() {
+        line.push_str(" — ");
+        line.push_str(&e.reference);
+    }
+    if let Some(d) = e.date {
+        line.push_str(&format!(" ({})", crate::view::format::date(d, lang)));
+    }
+    if let Some(digest) = &e.sha256 {
+        line.push(' ');
+        line.push_str(&td_string!(
+            lang.locale(),
+            report.evidence_fingerprint,
+            digest
+        ));
+    }
+    line
+}
+
+fn evidence_cell(items: &[Evidence], lang: Lang) -> Cell {
+    if items.is_empty() {
+        return Cell::Empty;
+    }
+    Cell::Text(
+        items
+            .iter()
+            .map(|e| evidence_text(e, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
 /// `cruscotto-<plan>-<area or tutte-le-aree>-<date>`, without extension: the
@@ -898,7 +1024,14 @@ pub(crate) mod tests {
         );
         let results = Results::new(&progress, &by_area);
         let card = snapshot.plan.score_results(results);
-        build(&snapshot.plan, results, &card, area, day())
+        build(
+            &snapshot.plan,
+            results,
+            &card,
+            &Default::default(),
+            area,
+            day(),
+        )
     }
 
     #[test]
@@ -1310,8 +1443,10 @@ pub(crate) mod tests {
         );
         let text = csv(&CsvTable::Scorecard.table(&r, Lang::It), Lang::It);
         assert!(text.starts_with(
-            "\u{feff}Tipo;Codice;Nome;Punteggio;% del target;Peso valutato;Peso totale;Obiettivi valutati;Obiettivi;Stato\r\n"
+            "\u{feff}Tipo;Codice;Nome;Punteggio;% del target;Peso valutato;Peso totale;Obiettivi valutati;Obiettivi;Stato;Revisione;Punteggio validato;Inviata il (ora locale);Inviata da;Sigillo (SHA-256)\r\n"
         ), "{text}");
+        // Percentages round as the screens show them.
+        assert!(text.contains(";1,00;33,33;10;100;1;10;provvisorio;Bozza;;;;\r\n"), "{text}");
         assert!(text.contains(";ARUO;"), "{text}");
         let mut complete = r.areas[0].score.clone();
         complete.score = Some(Decimal::from(3));

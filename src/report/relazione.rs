@@ -581,7 +581,7 @@ mod tests {
         let (shared, by_area) = fixed(&plan);
         let results = Results::new(&shared, &by_area);
         let card = plan.score_results(results);
-        build(&plan, results, &card, area, day())
+        build(&plan, results, &card, &Default::default(), area, day())
     }
 
     /// Compares `text` with the golden file `name`, or rewrites the file when
