@@ -298,7 +298,7 @@ fn ReportBody(
             <div class="table-scroll">
                 <table class="report-table stack" id="report-areas">
                     <caption>{t!(i18n, report.areas_caption)}</caption>
-                    <ScoreHead first=move || t_string!(i18n, common.area).to_string() />
+                    <ScoreHead first=move || t_string!(i18n, common.area).to_string() review=true />
                     <tbody>{area_rows}</tbody>
                 </table>
             </div>
@@ -325,6 +325,9 @@ fn ScoreHead(
     /// The first column's title (area or pillar), in the current language.
     #[prop(into)]
     first: Signal<String>,
+    /// Whether the rows have a review column (areas; pillars are not reviewed).
+    #[prop(optional)]
+    review: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -335,6 +338,7 @@ fn ScoreHead(
                 <th scope="col" class="num">{t!(i18n, common.percent_of_target)}</th>
                 <th scope="col" class="num">{t!(i18n, common.assessed_weight)}</th>
                 <th scope="col">{t!(i18n, report.status)}</th>
+                {review.then(|| view! { <th scope="col">{t!(i18n, report.review)}</th> })}
             </tr>
         </thead>
     }
@@ -362,8 +366,44 @@ fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
             <td class="num" data-label=td_string!(label, common.percent_of_target)>{format::percent(l.percent_of_target, lang)}</td>
             <td class="num" data-label=td_string!(label, common.assessed_weight)>{weight_text(l, lang)}</td>
             <td data-label=td_string!(label, report.status)>{status_text(l, lang)}</td>
+            {l.review.as_ref().map(|r| {
+                let state = crate::view::messages::review_state(r.state, lang);
+                let validated = r.validated_score.map(|v| format!(" · {}", format::level(Some(v), lang)));
+                view! {
+                    <td class="review" data-state=crate::view::cycle::state_key(r.state) data-label=td_string!(label, report.review)>
+                        {state}{validated}
+                    </td>
+                }
+            })}
         </tr>
     }
+}
+
+/// The area's review under its score: state, submission, seal, and the
+/// validated score beside the self-assessed one.
+fn review_line(l: &ScoreLine, lang: Lang) -> Option<impl IntoView> {
+    let i18n = use_i18n();
+    let r = l.review.clone()?;
+    let state = crate::view::messages::review_state(r.state, lang);
+    let submitted = r.submitted_at.as_deref().map(|at| {
+        let at = format::timestamp(at, lang);
+        let by = r.submitted_by.clone().unwrap_or_else(|| "—".into());
+        view! { " · "{t!(i18n, report.area_submitted, at = at.clone(), by = by.clone())} }
+    });
+    let seal = r
+        .seal
+        .clone()
+        .map(|seal| view! { " · "{t!(i18n, report.area_seal, seal = seal.clone())} });
+    let validated = r.validated_score.map(|v| {
+        let (validated, own) = (format::level(Some(v), lang), format::level(l.score, lang));
+        view! { <p class="report-area-validated">{t!(i18n, report.area_validated, validated = validated.clone(), own = own.clone())}</p> }
+    });
+    Some(view! {
+        <p class="report-area-review" data-state=crate::view::cycle::state_key(r.state)>
+            {t!(i18n, report.area_review, state = state.clone())}{submitted}{seal}
+        </p>
+        {validated}
+    })
 }
 
 fn area_section(a: AreaSection, rel: AreaRelazione, lang: Lang) -> impl IntoView {
@@ -376,6 +416,7 @@ fn area_section(a: AreaSection, rel: AreaRelazione, lang: Lang) -> impl IntoView
         status_text(&a.score, lang)
     );
     let weight = format!("{} %", weight_text(&a.score, lang));
+    let review = review_line(&a.score, lang);
     let empty = a.objectives.is_empty().then(|| {
         view! { <p>{t!(i18n, report.no_objectives)}</p> }
     });
@@ -388,6 +429,7 @@ fn area_section(a: AreaSection, rel: AreaRelazione, lang: Lang) -> impl IntoView
         <section class="report-area" data-area=a.score.code.clone() aria-labelledby=labelled_by>
             <h2 id=heading_id>{a.score.code.clone()}" — "{a.score.name.clone()}</h2>
             <p class="report-area-score">{t!(i18n, report.area_score, score = score, weight = weight)}</p>
+            {review}
             {empty}
             {(!rel.rows.is_empty()).then(|| view! {
                 <div class="report-relazione">
@@ -412,6 +454,15 @@ fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
     let weight = format::decimal(o.weight, lang, 2);
     let level = o.level;
     let title = o.title.clone();
+    let validated = o.validated.clone().map(|(v, reason)| {
+        let v = format::level(v, lang);
+        view! {
+            <p class="report-objective-validated">
+                {t!(i18n, report.objective_validated, level = v.clone())}
+                {reason.map(|r| view! { " — "<em>{r}</em> })}
+            </p>
+        }
+    });
     let rows = o
         .indicators
         .into_iter()
@@ -424,6 +475,7 @@ fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
                 {t!(i18n, report.objective_meta, pillar = o.pillar, weight = weight)}" "
                 <LevelBadge level=Signal::derive(move || level) />
             </p>
+            {validated}
             <div class="table-scroll">
             <table class="report-table report-indicators stack">
                 <caption class="visually-hidden">{t!(i18n, report.indicators_caption, objective = title)}</caption>
@@ -474,6 +526,17 @@ fn indicator_row(i: IndicatorLine, lang: Lang) -> impl IntoView {
     let excellence = bound_text(&i.excellence, unit, lang);
     let reached = reached_text(&i.reached, unit, lang);
     let level = i.level;
+    let evidence = (!i.evidence.is_empty()).then(|| {
+        let items = i
+            .evidence
+            .iter()
+            .map(|e| view! { <li>{report::evidence_text(e, lang)}</li> })
+            .collect_view();
+        view! {
+            <span class="report-evidence-label">{t!(i18n, report.evidence)}":"</span>
+            <ul class="report-evidence">{items}</ul>
+        }
+    });
     let updated = i.updated_at.as_deref().map(|ts| {
         let by = i.updated_by.clone().map(|b| format!(" · {b}")).unwrap_or_default();
         view! {
@@ -499,7 +562,7 @@ fn indicator_row(i: IndicatorLine, lang: Lang) -> impl IntoView {
             <td class="report-bound" data-label=td_string!(lang.locale(), common.excellence)>{excellence}</td>
             <td class="report-reached" data-label=td_string!(lang.locale(), report.reached)>{reached}</td>
             <td data-label=td_string!(lang.locale(), common.level)><LevelBadge level=Signal::derive(move || level) /></td>
-            <td class="report-note" data-label=td_string!(lang.locale(), report.note)>{i.note.clone().unwrap_or_default()}{updated}</td>
+            <td class="report-note" data-label=td_string!(lang.locale(), report.note)>{i.note.clone().unwrap_or_default()}{updated}{evidence}</td>
         </tr>
     }
 }

@@ -1446,7 +1446,10 @@ pub(crate) mod tests {
             "\u{feff}Tipo;Codice;Nome;Punteggio;% del target;Peso valutato;Peso totale;Obiettivi valutati;Obiettivi;Stato;Revisione;Punteggio validato;Inviata il (ora locale);Inviata da;Sigillo (SHA-256)\r\n"
         ), "{text}");
         // Percentages round as the screens show them.
-        assert!(text.contains(";1,00;33,33;10;100;1;10;provvisorio;Bozza;;;;\r\n"), "{text}");
+        assert!(
+            text.contains(";1,00;33,33;10;100;1;10;provvisorio;Bozza;;;;\r\n"),
+            "{text}"
+        );
         assert!(text.contains(";ARUO;"), "{text}");
         let mut complete = r.areas[0].score.clone();
         complete.score = Some(Decimal::from(3));

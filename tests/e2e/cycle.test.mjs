@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { LOAD, expectText, jsonFile } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
+import { sharedStrings, unzip } from './support/zip.mjs';
 
 const app = useApp();
 
@@ -178,6 +179,23 @@ app.test('a manager submits with evidence, the office sees broken seals and late
   await op.locator('#area-validated-score').waitFor(LOAD);
   assert.notEqual(await op.locator('#area-validated-score').innerText(), await op.locator('#area-self-score').innerText());
   assert.match(await op.locator('#office-remarks').innerText(), /documentato dalla delibera/);
+
+  // The report and the workbook carry both scores and the evidence.
+  await op.goto('/report/ARUO');
+  await op.locator('.report-area').first().waitFor(LOAD);
+  assert.match(await op.locator('.report-area-review').innerText(), /Revisione: Validata · inviata il .* da Maria Rossi \(ARUO\) · sigillo [0-9a-f]{64}/);
+  assert.match(await op.locator('.report-area-validated').innerText(), /Punteggio validato dall’ufficio: \d,\d\d \(autovalutato: \d,\d\d\)/);
+  assert.match(await op.locator('.report-objective[data-objective="programmazione-pta"] .report-objective-validated').innerText(), /Livello validato: 4,00 — Il livello inviato/);
+  const reportEvidence = await op.locator('tr[data-indicator="programmazione-pta-i1"] .report-evidence').innerText();
+  assert.match(reportEvidence, /Delibera CdA — Prot\. 123456\/2023 \(25\/07\/2023\) SHA-256 [0-9a-f]{64}/);
+  assert.match(reportEvidence, /Pagina della programmazione — https:\/\/www\.polimi\.it\/programmazione/);
+  const [xlsxDownload] = await Promise.all([op.waitForEvent('download'), op.click('#report-xlsx')]);
+  const workbook = unzip(await readFile(await xlsxDownload.path()));
+  const strings = sharedStrings(workbook);
+  for (const text of ['Revisione', 'Punteggio validato', 'Sigillo (SHA-256)', 'Evidenze', 'Livello validato', 'Validata', 'Il livello inviato con il sigillo è documentato dalla delibera']) {
+    assert.ok(strings.includes(text), `the workbook holds ${text}`);
+  }
+  assert.ok(strings.some((x) => x.startsWith('Pagina della programmazione — https://www.polimi.it/programmazione')), 'the evidence in the workbook');
   await office.context.close();
 });
 

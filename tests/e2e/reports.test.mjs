@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 
 import { DEFAULT, importProgress } from './support/app.mjs';
 import { expectNoSeriousA11yViolations } from './support/axe.mjs';
 import { useApp } from './support/browser.mjs';
+import { sharedStrings, unzip } from './support/zip.mjs';
 
 
 // A note written to break a naive CSV (separator, quotes, a line break) and to
@@ -42,33 +42,6 @@ async function gotoReport(page, path = '/report') {
 async function download(page, selector) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
-}
-
-/**
- * The files of a zip archive by name, as text: the central directory at the end
- * says where each entry is, stored (0) or deflated (8).
- */
-function unzip(buf) {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
-  assert.ok(eocd >= 0, 'a zip archive has an end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const files = {};
-  for (let i = 0; i < count; i += 1) {
-    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'central directory entry');
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const skip = nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    p += 46 + skip;
-  }
-  return files;
 }
 
 /** RFC 4180 parsing: quoted fields may hold the separator, quotes and line breaks. */
@@ -105,13 +78,6 @@ function parseCsv(text, sep) {
   }
   assert.equal(field, '', 'the file ends with a line break');
   return rows;
-}
-
-/** The shared strings of a workbook, in order (cells refer to them by index). */
-function sharedStrings(files) {
-  return [...files['xl/sharedStrings.xml'].matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) =>
-    m[1].replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'),
-  );
 }
 
 app.test('the report shows the scorecard and every area with objectives, levels and notes', async ({ t, page }) => {
