@@ -360,7 +360,8 @@ app.test('the area scorecard is a csv of its own, with a status that says what i
   const [head, ...body] = parseCsv(bytes.toString('utf8').slice(1), ';');
   assert.deepEqual(head, [
     'Tipo', 'Codice', 'Nome', 'Punteggio', '% del target', 'Peso valutato', 'Peso totale',
-    'Obiettivi valutati', 'Obiettivi', 'Stato',
+    'Obiettivi valutati', 'Obiettivi', 'Stato', 'Revisione', 'Punteggio validato',
+    'Inviata il (ora locale)', 'Inviata da', 'Sigillo (SHA-256)',
   ]);
   assert.equal(body.length, DEFAULT.plan.areas.length + DEFAULT.plan.pillars.length);
   const aruo = body.find((r) => r[1] === 'ARUO');
@@ -368,6 +369,7 @@ app.test('the area scorecard is a csv of its own, with a status that says what i
   assert.equal(aruo[5], '15');
   assert.equal(aruo[7], '1');
   assert.equal(aruo[9], 'provvisorio');
+  assert.equal(aruo[10], 'Bozza', 'the review is a column of its own');
   assert.match(await page.locator('#report-status-legend').innerText(), /non è la validazione/);
 });
 

@@ -143,7 +143,7 @@ pub fn EvidenceForm(
                         on:input=move |ev| title.set(event_target_value(&ev)) />
                     <p class="hint" id=title_hint>{t!(i18n, cycle.evidence_title_hint)}</p>
                     <p class="field-error" id=title_err role="alert">
-                        {move || title_bad().then(|| t!(i18n, cycle.evidence_no_title))}
+                        {move || title_bad().then_some(t!(i18n, cycle.evidence_no_title))}
                     </p>
                 </div>
                 <div class="field">
@@ -154,7 +154,7 @@ pub fn EvidenceForm(
                         on:input=move |ev| reference.set(event_target_value(&ev)) />
                     <p class="hint" id=ref_hint>{t!(i18n, cycle.evidence_reference_hint)}</p>
                     <p class="field-error" id=ref_err role="alert">
-                        {move || ref_bad().then(|| t!(i18n, cycle.evidence_not_web))}
+                        {move || ref_bad().then_some(t!(i18n, cycle.evidence_not_web))}
                     </p>
                 </div>
                 <div class="field">
@@ -185,7 +185,7 @@ pub fn EvidenceForm(
                 <button type="submit" class="evidence-submit" disabled=move || file.get() == FileState::Computing>
                     {t!(i18n, cycle.evidence_submit)}
                 </button>
-                <p class="form-status" aria-live="polite">{move || added.get().then(|| t!(i18n, cycle.evidence_added))}</p>
+                <p class="form-status" aria-live="polite">{move || added.get().then_some(t!(i18n, cycle.evidence_added))}</p>
             </form>
         </details>
     }
