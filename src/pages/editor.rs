@@ -19,6 +19,7 @@ use crate::components::editor::old_year::EditorOldYear;
 use crate::components::editor::plan_actions::EditorPlanActions;
 use crate::components::editor::text_field::EditorTextField;
 use crate::components::editor::weight_sums::EditorWeightSums;
+use crate::components::fields::date_field::DateField;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::view::editor::field_anchor;
@@ -56,6 +57,23 @@ pub fn EditorPage() -> impl IntoView {
                         value=Signal::derive(move || app.plan.with(|p| p.id.clone()))
                         on_change=Callback::new(move |v: String| app.edit_plan(|p| p.id = v)) />
                     <YearField />
+                </div>
+                <h3>{t!(i18n, editor.cycle_heading)}</h3>
+                <div class="form-grid" id="editor-cycle-fields">
+                    <div class="field">
+                        <label for="plan-self-assessment-deadline" class="field-label">{t!(i18n, editor.self_assessment_deadline)}</label>
+                        <DateField id="plan-self-assessment-deadline".to_string()
+                            value=Signal::derive(move || app.plan.with(|p| p.self_assessment_deadline))
+                            described_by="plan-self-assessment-deadline-hint"
+                            on_change=Callback::new(move |d| app.edit_plan(|p| p.self_assessment_deadline = d)) />
+                        <p class="hint" id="plan-self-assessment-deadline-hint">{t!(i18n, editor.self_assessment_deadline_hint)}</p>
+                    </div>
+                    <div class="field">
+                        <label for="plan-monitoring-date" class="field-label">{t!(i18n, editor.monitoring_date)}</label>
+                        <DateField id="plan-monitoring-date".to_string()
+                            value=Signal::derive(move || app.plan.with(|p| p.monitoring_date))
+                            on_change=Callback::new(move |d| app.edit_plan(|p| p.monitoring_date = d)) />
+                    </div>
                 </div>
                 <h3>{t!(i18n, editor.another_plan)}</h3>
                 <p class="hint">{t!(i18n, editor.another_plan_hint)}</p>

@@ -877,7 +877,7 @@ impl AppState {
 
 /// The entry to store after `new` is recorded over `before` at `at` by
 /// `author` (the role chosen on this device, if any), or `None` when nothing
-/// is left worth keeping (no measurement, no note, no history).
+/// is left worth keeping (no measurement, no note, no history, no evidence).
 pub fn entry_after_change(
     before: &ProgressEntry,
     new: ProgressEntry,
@@ -1058,6 +1058,41 @@ mod tests {
         let e = entry_after_change(&e, valued("5"), "2023-06-02T10:00:00Z", None).expect("kept");
         assert_eq!(e.history.len(), 1);
         assert_eq!(e.history[0].value, valued("4").value);
+    }
+
+    #[test]
+    fn evidence_alone_keeps_an_entry_and_survives_clearing_the_measurement() {
+        let item = cruscotto_engine::Evidence {
+            id: "ev-1".into(),
+            title: "Delibera CdA".into(),
+            ..Default::default()
+        };
+        let with_evidence = ProgressEntry {
+            evidence: vec![item.clone()],
+            ..ProgressEntry::default()
+        };
+        let e = entry_after_change(
+            &ProgressEntry::default(),
+            with_evidence,
+            "2023-05-02T10:00:00Z",
+            None,
+        )
+        .expect("evidence alone is worth keeping");
+        assert_eq!(e.evidence, vec![item.clone()]);
+        assert_eq!(
+            e.updated_at.as_deref(),
+            Some("2023-05-02T10:00:00Z"),
+            "restamped"
+        );
+        // A measurement recorded, then cleared the same day: the evidence stays.
+        let mut measured = e.clone();
+        measured.level = Some(3);
+        let e = entry_after_change(&e, measured, "2023-05-02T11:00:00Z", None).expect("kept");
+        let mut cleared = e.clone();
+        cleared.level = None;
+        let e = entry_after_change(&e, cleared, "2023-05-02T12:00:00Z", None).expect("kept");
+        assert_eq!(e.evidence, vec![item]);
+        assert!(!e.is_measured());
     }
 
     #[test]

@@ -232,3 +232,16 @@ app.test('comparing two managers files lists each changed result with before, af
 });
 
 const DEFAULT_TEXT = await readFile(new URL('../../engine/data/polimi-2023.json', import.meta.url), 'utf8');
+
+app.test('the office sets the self-assessment deadline in the editor, and the campaign counts lateness from it', async ({ page }) => {
+  await page.goto('/campaign');
+  await page.locator('#campaign-deadline').waitFor(LOAD);
+  await expectText(page, '#campaign-deadline', 'Scadenza dell’autovalutazione: 31/01/2024');
+  await page.goto('/editor');
+  await page.locator('#plan-self-assessment-deadline').waitFor(LOAD);
+  await page.fill('#plan-self-assessment-deadline', '31/12/2099');
+  await page.press('#plan-self-assessment-deadline', 'Tab');
+  await page.goto('/campaign');
+  await expectText(page, '#campaign-deadline', 'Scadenza dell’autovalutazione: 31/12/2099');
+  assert.equal(await page.locator('#campaign-table tr.late').count(), 0, 'nobody is late before the deadline');
+});

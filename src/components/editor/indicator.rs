@@ -99,6 +99,7 @@ pub fn EditorIndicator(
     let levels_id = field_anchor(&ip);
     let unit_path = format!("{ip}.unit");
     let scale_path = format!("{ip}.scale");
+    let evidence_id = field_anchor(&format!("{ip}.evidence_required"));
     let (scale_min_id, scale_max_id) = (
         field_anchor(&format!("{ip}.scale.min")),
         field_anchor(&format!("{ip}.scale.max")),
@@ -182,6 +183,15 @@ pub fn EditorIndicator(
                     label=Signal::derive(move || t_string!(i18n, editor.indicator_description).to_string())
                     value=read_indicator(app, oi, ii, |i| i.description.clone().unwrap_or_default()) multiline=true
                     on_change=Callback::new(move |v: String| edit_indicator(app, oi, ii, |i| i.description = Some(v).filter(|s| !s.is_empty()))) />
+                <div class="field field-check">
+                    <input type="checkbox" id=evidence_id.clone()
+                        prop:checked=read_indicator(app, oi, ii, |i| i.evidence_required)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit_indicator(app, oi, ii, |i| i.evidence_required = on);
+                        } />
+                    <label for=evidence_id>{t!(i18n, editor.evidence_required)}</label>
+                </div>
             </div>
             <div class="levels" id=levels_id tabindex="-1" role="group"
                 aria-label=move || t_string!(i18n, editor.levels).to_string()
