@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::decimal_serde;
 use crate::model::{
-    Area, Indicator, Level, Objective, Plan, Progress, ProgressEntry, ResultKey, Results,
-    ScoringOptions, Snapshot,
+    Area, AreaStatus, AreaStatuses, Indicator, Level, Objective, Plan, Progress, ProgressEntry,
+    ResultKey, Results, ScoringOptions, Snapshot,
 };
 use crate::Scorecard;
 
@@ -151,11 +151,22 @@ pub struct AreaScoreChange {
     pub after: Option<Decimal>,
 }
 
+/// An area whose review status differs (snapshot version 5): `None` on a
+/// side that records none (a draft).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusChange {
+    pub area: String,
+    pub before: Option<AreaStatus>,
+    pub after: Option<AreaStatus>,
+}
+
 /// Everything that differs between two snapshots.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SnapshotDiff {
     pub plan: PlanDiff,
     pub progress: ProgressDiff,
+    /// Areas whose review status differs, by area code.
+    pub statuses: Vec<StatusChange>,
     /// Every area of either plan (the later plan's order, then removed areas),
     /// changed or not, so a reader sees the whole picture.
     pub scores: Vec<AreaScoreChange>,
@@ -194,12 +205,32 @@ impl SnapshotDiff {
             && self.progress.added.is_empty()
             && self.progress.removed.is_empty()
             && self.progress.changed.is_empty()
+            && self.statuses.is_empty()
     }
 }
 
 /// Compares two snapshots.
 pub fn diff(before: &Snapshot, after: &Snapshot) -> SnapshotDiff {
-    diff_scored(&before.plan, before.results(), &before.score(), after)
+    SnapshotDiff {
+        statuses: diff_statuses(&before.area_status, &after.area_status),
+        ..diff_scored(&before.plan, before.results(), &before.score(), after)
+    }
+}
+
+/// The areas whose review status differs between two snapshots, by area
+/// code. [`diff_scored`] leaves them out (its first side has results only);
+/// a caller holding statuses adds them with this.
+pub fn diff_statuses(before: &AreaStatuses, after: &AreaStatuses) -> Vec<StatusChange> {
+    let areas: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    areas
+        .into_iter()
+        .filter(|a| before.get(*a) != after.get(*a))
+        .map(|a| StatusChange {
+            area: a.clone(),
+            before: before.get(a).cloned(),
+            after: after.get(a).cloned(),
+        })
+        .collect()
 }
 
 /// Compares a plan and its results, already scored (as a holder of live
@@ -212,6 +243,7 @@ pub fn diff_scored(
     after: &Snapshot,
 ) -> SnapshotDiff {
     SnapshotDiff {
+        statuses: Vec::new(),
         plan: diff_plans(before_plan, &after.plan),
         progress: diff_results(before, after.results()),
         scores: diff_scores(before_plan, before_card, &after.plan, &after.score()),

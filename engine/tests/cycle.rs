@@ -487,6 +487,17 @@ fn a_comparison_shows_changed_results_and_never_a_timestamp_alone() {
             "promozione-opportunita-professionali-i1"
         ]
     );
+    // A submission is a change of status, listed by area.
+    assert!(diff(&before, &after).statuses.is_empty());
+    submit(&mut after, "ARUO", AT, None).expect("submits");
+    let statuses = diff(&before, &after).statuses;
+    assert_eq!(statuses.len(), 1);
+    assert_eq!(statuses[0].area, "ARUO");
+    assert_eq!(statuses[0].before, None);
+    assert_eq!(
+        statuses[0].after.as_ref().map(|s| s.state),
+        Some(ReviewState::Submitted)
+    );
 }
 
 fn written(dir: &tempdir::Dir, name: &str, s: &Snapshot) -> std::path::PathBuf {

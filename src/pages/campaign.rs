@@ -1,10 +1,13 @@
 //! The office's campaign screen (/campaign): every area with its state, who
 //! submitted and when, whether its results match the seal, the assessed
 //! weight, the self-assessed and validated scores, and lateness against the
-//! plan's deadline; the review of one area opens below the table. The rows
+//! plan's deadline, and how many of its results the last import or
+//! consolidation changed (against the backup taken before it); the review
+//! of one area opens below the table. The rows
 //! are the engine's (`cycle::campaign`); the counts `view::cycle`'s.
 
 use cruscotto_engine::cycle::{campaign, SealCheck};
+use cruscotto_engine::snapshot::import;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,7 +17,7 @@ use crate::components::links::area_href;
 use crate::i18n::*;
 use crate::io::clock::today;
 use crate::state::use_app;
-use crate::view::cycle::{campaign_counts, state_key};
+use crate::view::cycle::{campaign_counts, changed_since, state_key};
 use crate::view::format;
 
 #[component]
@@ -22,6 +25,26 @@ pub fn CampaignPage() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let rows = Memo::new(move |_| campaign(&app.tracked_snapshot(), today()));
+    // The state before the last import or consolidation (kept as a backup):
+    // what the last files changed, area by area.
+    let previous = Memo::new(move |_| {
+        app.backups.with(|b| {
+            b.iter()
+                .filter(|b| b.reason == "import" || b.reason == "consolidate")
+                .max_by(|x, y| x.taken_at.cmp(&y.taken_at))
+                .and_then(|b| {
+                    import(b.snapshot.as_bytes())
+                        .ok()
+                        .map(|i| (b.taken_at.clone(), i.snapshot))
+                })
+        })
+    });
+    let changed = Memo::new(move |_| {
+        previous.with(|p| {
+            p.as_ref()
+                .map(|(_, before)| changed_since(before, &app.tracked_snapshot()))
+        })
+    });
     let counts = Memo::new(move |_| rows.with(|r| campaign_counts(r)));
     let reviewing = RwSignal::new(None::<String>);
     let lang = move || app.lang.get();
@@ -75,6 +98,11 @@ pub fn CampaignPage() -> impl IntoView {
                 let score = format::level(r.score.score, lang());
                 let validated = r.validated.as_ref().map(|v| format::level(v.score, lang())).unwrap_or_else(|| "—".into());
                 let late = r.late;
+                let changed_count = changed.with(|c| c.as_ref().map(|c| c.get(&code).copied().unwrap_or_default()));
+                let changed_text = match changed_count {
+                    Some(n) if n > 0 => view! { <strong class="changed">{n}</strong> }.into_any(),
+                    _ => view! { <span>"—"</span> }.into_any(),
+                };
                 let review_code = code.clone();
                 let (row_code, link) = (code.clone(), area_href(&code));
                 let broken = r.seal.is_broken();
@@ -88,6 +116,7 @@ pub fn CampaignPage() -> impl IntoView {
                         <td class="num" data-label=t_string!(i18n, cycle.col_weight)>{weight}</td>
                         <td class="num" data-label=t_string!(i18n, cycle.col_score)>{score}</td>
                         <td class="num validated" data-label=t_string!(i18n, cycle.col_validated)>{validated}</td>
+                        <td class="changed-since" data-label=t_string!(i18n, cycle.col_changed)>{changed_text}</td>
                         <td class="deadline" data-label=t_string!(i18n, cycle.col_deadline)>
                             {if late { view! { <strong class="late-mark">{t!(i18n, cycle.late)}</strong> }.into_any() } else { view! { <span>{t!(i18n, cycle.on_time)}</span> }.into_any() }}
                         </td>
@@ -112,6 +141,15 @@ pub fn CampaignPage() -> impl IntoView {
                     t!(i18n, cycle.counts, submitted = c.submitted, areas = c.areas, validated = c.validated, late = c.late)
                 }}
             </p>
+            <p class="hint" id="campaign-changed-intro">
+                {move || match previous.with(|p| p.as_ref().map(|(at, _)| at.clone())) {
+                    Some(at) => {
+                        let at = format::timestamp(&at, lang());
+                        t!(i18n, cycle.changed_since_intro, at = at.clone()).into_any()
+                    }
+                    None => t!(i18n, cycle.no_import_yet).into_any(),
+                }}
+            </p>
             <Show when=move || counts.with(|c| c.broken > 0)>
                 <p class="alert alert-danger" id="campaign-broken" role="alert">
                     {move || t!(i18n, cycle.broken_count, count = counts.with(|c| c.broken))}
@@ -129,6 +167,7 @@ pub fn CampaignPage() -> impl IntoView {
                             <th scope="col" class="num">{t!(i18n, cycle.col_weight)}</th>
                             <th scope="col" class="num">{t!(i18n, cycle.col_score)}</th>
                             <th scope="col" class="num">{t!(i18n, cycle.col_validated)}</th>
+                            <th scope="col">{t!(i18n, cycle.col_changed)}</th>
                             <th scope="col">{t!(i18n, cycle.col_deadline)}</th>
                             <th scope="col">{t!(i18n, cycle.col_actions)}</th>
                         </tr>

@@ -103,11 +103,19 @@ pub fn ComparePage() -> impl IntoView {
                 // Against the second file when one is chosen, else against
                 // the local data as it is now (it may change in another tab).
                 let d = move || match base.get() {
-                    Some((_, b)) => imported.with_value(|i| diff(&b.plan, b.results(), &b.score(), i)),
+                    Some((_, b)) => imported.with_value(|i| {
+                        diff(&b.plan, b.results(), &b.score(), i)
+                            .with_statuses(&b.area_status, &i.area_status)
+                    }),
                     None => app.plan.with(|plan| {
                         app.with_results(|progress| {
                             app.scorecard.with(|card| {
-                                imported.with_value(|i| diff(plan, progress, card, i))
+                                imported.with_value(|i| {
+                                    diff(plan, progress, card, i).with_statuses(
+                                        &app.area_status.get(),
+                                        &i.area_status,
+                                    )
+                                })
                             })
                         })
                     }),

@@ -1,6 +1,7 @@
 //! The overview: every area's score (0–4 and percent of target), assessed weight
 //! of total, a provisional mark and a bar; the same per pillar.
 
+use cruscotto_engine::cycle::validated_score;
 use cruscotto_engine::{AreaScore, PillarScore};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,16 +32,23 @@ pub fn Overview() -> impl IntoView {
         let labels = labels();
         let card = app.scorecard.get();
         let mine = app.area.get();
+        let statuses = app.area_status.get();
         app.plan.with(|plan| {
             plan.areas
                 .iter()
                 .map(|area| {
                     let s = card.area(&area.code).cloned();
                     let is_mine = mine.as_deref() == Some(area.code.as_str());
+                    // The office's score beside the self-assessed one, once
+                    // the area is validated.
+                    let validated =
+                        validated_score(plan, &card, &area.code, statuses.get(&area.code))
+                            .and_then(|v| v.score);
                     area_row(
                         area.code.clone(),
                         area.name.clone(),
                         s,
+                        validated,
                         is_mine,
                         lang,
                         labels.clone(),
@@ -218,16 +226,23 @@ fn area_row(
     code: String,
     name: String,
     s: Option<AreaScore>,
+    validated: Option<Decimal>,
     is_mine: bool,
     lang: Lang,
     labels: Labels,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let href = area_href(&code);
     let data_area = code.clone();
+    let validated = validated.map(|v| {
+        let score = format::level(Some(v), lang);
+        view! { <span class="validated-score">{t!(i18n, overview.validated_score, score = score.clone())}</span> }
+    });
     view! {
         <tr data-area=data_area class:my-area=is_mine>
             <th scope="row">
                 <A href=href><abbr title=name.clone()>{code.clone()}</abbr>" "<span class="area-name">{name}</span></A>
+                {validated}
             </th>
             {figure_cells(s.as_ref().map(Figures::from), " %".to_string(), lang, labels)}
         </tr>

@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use cruscotto_engine::cycle::CampaignRow;
-use cruscotto_engine::{AreaStatus, ObjectiveReview, Plan, ReviewState, Scorecard};
+use cruscotto_engine::diff::same_record;
+use cruscotto_engine::{AreaStatus, ObjectiveReview, Plan, ReviewState, Scorecard, Snapshot};
 use rust_decimal::Decimal;
 
 /// A state's key: the CSS class, the `data-state` of the screens and the
@@ -99,6 +100,31 @@ pub fn adjusted_without_reason(rows: &[ReviewRow]) -> Vec<String> {
     rows.iter()
         .filter(|r| r.adjusted() && text(&r.reason).is_none())
         .map(|r| r.objective.clone())
+        .collect()
+}
+
+/// How many of each area's results differ between `previous` (the state
+/// before the last file was imported or consolidated) and `current`:
+/// what the last files changed, area by area. Update times alone are not a
+/// change. Areas of `current`'s plan only.
+pub fn changed_since(previous: &Snapshot, current: &Snapshot) -> BTreeMap<String, usize> {
+    current
+        .plan
+        .areas
+        .iter()
+        .map(|a| {
+            let changed = cruscotto_engine::cycle::area_results(current, &a.code)
+                .filter(|(key, now)| {
+                    let before = previous.entry(key);
+                    match (before, now) {
+                        (None, None) => false,
+                        (Some(b), Some(n)) => !same_record(b, n),
+                        _ => true,
+                    }
+                })
+                .count();
+            (a.code.clone(), changed)
+        })
         .collect()
 }
 
@@ -196,6 +222,37 @@ mod tests {
         let again = review_rows(&s.plan, &s.score(), "ARUO", s.area_status.get("ARUO"));
         assert_eq!(again[i].validated, Some(Decimal::ONE));
         assert_eq!(again[i].reason, "Verbale mancante");
+    }
+
+    #[test]
+    fn what_the_last_files_changed_is_counted_per_area_without_stamps() {
+        let before = aruo();
+        let mut after = before.clone();
+        if let Some(e) = after.progress.get_mut("supporto-vqr-i1") {
+            e.updated_at = Some("2024-02-01T00:00:00Z".into());
+        }
+        assert!(
+            changed_since(&before, &after).values().all(|n| *n == 0),
+            "a stamp alone"
+        );
+        after.set_entry(
+            &ResultKey::shared("programmazione-pta-i1"),
+            Some(cruscotto_engine::ProgressEntry {
+                level: Some(1),
+                ..Default::default()
+            }),
+        );
+        after.set_entry(
+            &ResultKey::per_area("soddisfazione-docenti-i1", "AAF"),
+            Some(cruscotto_engine::ProgressEntry {
+                value: Some(Decimal::from(4)),
+                ..Default::default()
+            }),
+        );
+        let changed = changed_since(&before, &after);
+        assert_eq!(changed["ARUO"], 1);
+        assert_eq!(changed["AAF"], 1);
+        assert_eq!(changed["ASICT"], 0);
     }
 
     #[test]

@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use cruscotto_engine::diff::{diff_scored, EntryChange, SnapshotDiff};
-use cruscotto_engine::{Plan, ResultKey, Results, Scorecard, Snapshot};
+use cruscotto_engine::diff::{diff_scored, diff_statuses, EntryChange, SnapshotDiff};
+use cruscotto_engine::{AreaStatuses, Plan, ResultKey, Results, Scorecard, Snapshot};
 use rust_decimal::Decimal;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -54,6 +54,13 @@ impl DiffPreview {
     /// same plan rather than a different plan).
     pub fn same_plan_id(&self) -> bool {
         self.diff.plan.id.is_none()
+    }
+
+    /// The same difference, with the areas whose review status differs
+    /// between `before` (the side compared against) and `after`.
+    pub fn with_statuses(mut self, before: &AreaStatuses, after: &AreaStatuses) -> Self {
+        self.diff.statuses = diff_statuses(before, after);
+        self
     }
 
     pub fn scoring_changed(&self) -> bool {

@@ -130,6 +130,9 @@ app.test('a manager submits with evidence, the office sees broken seals and late
   const filesTable = op.locator('#consolidate-files-table');
   assert.match(await filesTable.locator('tr[data-file="ARUO.json"]').innerText(), /ARUO: Inviata, sigillo valido/);
   assert.match(await filesTable.locator('tr[data-file="ARUO-modificato.json"]').innerText(), /SIGILLO NON VALIDO/);
+  // The preview says whose state changes.
+  assert.match(await op.locator('#statuses-changed li[data-area="ARUO"]').innerText(), /ARUO: Bozza → Inviata/);
+  assert.match(await op.locator('#statuses-changed li[data-area="ASICT"]').innerText(), /ASICT: Bozza → Inviata/);
   await op.click('#consolidate-confirm');
   await op.locator('#consolidate-outcome .alert-success').waitFor();
 
@@ -145,6 +148,10 @@ app.test('a manager submits with evidence, the office sees broken seals and late
   assert.equal(await op.locator('#campaign-table tr.late').count(), 7);
   assert.equal(await op.locator('#campaign-table tr[data-state="draft"]').count(), 7);
   await op.locator('#campaign-broken').waitFor();
+  // What the files changed, area by area, against the state before them.
+  await expectText(op, '#campaign-table tr[data-area="ARUO"] td.changed-since', '1');
+  await expectText(op, '#campaign-table tr[data-area="ASICT"] td.changed-since', '1');
+  await expectText(op, '#campaign-table tr[data-area="AAF"] td.changed-since', '—');
   await expectText(op, '#campaign-counts', 'Inviate: 2 su 9 · validate: 0 · in ritardo: 7');
   await expectNoSeriousA11yViolations(op, t);
 
@@ -174,6 +181,9 @@ app.test('a manager submits with evidence, the office sees broken seals and late
   const scores = await row('ARUO').locator('td.num').allInnerTexts();
   assert.notEqual(scores[1], scores[2], 'self-assessed and validated differ');
 
+  // The overview shows the office's score beside the self-assessed one.
+  await op.goto('/');
+  await op.locator('#area-scores tr[data-area="ARUO"] .validated-score').waitFor(LOAD);
   // ARUO's screen shows both scores and the office's word.
   await op.goto('/area/ARUO');
   await op.locator('#area-validated-score').waitFor(LOAD);

@@ -98,6 +98,33 @@ pub fn DiffView(
         };
         let not_in_plan = t_string!(i18n, transfer.not_in_plan).to_string();
         let other_fields = diff.other_plan_fields();
+        // Areas whose review status differs (submitted, returned, validated).
+        let statuses = (!diff.diff.statuses.is_empty()).then(|| {
+            let state = |s: &Option<cruscotto_engine::AreaStatus>| {
+                crate::view::messages::review_state(
+                    s.as_ref().map_or(cruscotto_engine::ReviewState::Draft, |s| s.state),
+                    lang,
+                )
+            };
+            let items = diff
+                .diff
+                .statuses
+                .iter()
+                .map(|c| {
+                    let (before, after) = (state(&c.before), state(&c.after));
+                    let area = c.area.clone();
+                    if before == after {
+                        view! { <li data-area=area.clone()>{t!(i18n, transfer.status_change_same, area = area.clone(), state = after.clone())}</li> }.into_any()
+                    } else {
+                        view! { <li data-area=area.clone()>{t!(i18n, transfer.status_change, area = area.clone(), before = before.clone(), after = after.clone())}</li> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="statuses-heading">{t!(i18n, transfer.statuses_changed)}</p>
+                <ul id="statuses-changed">{items}</ul>
+            }
+        });
         view! {
             <h4>{t!(i18n, transfer.diff_heading)}</h4>
             {plan_line}
@@ -112,6 +139,7 @@ pub fn DiffView(
                 {id_list(t_string!(i18n, transfer.progress_changed).to_string(), diff.progress_changed(), none.clone(), "progress-changed")}
                 {id_list(removed_label, diff.progress_removed(), none.clone(), "progress-removed")}
             </dl>
+            {statuses}
             <table class="scores" id="preview-areas">
                 <caption>{t!(i18n, transfer.scores_heading)}</caption>
                 <thead>

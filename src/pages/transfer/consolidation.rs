@@ -74,12 +74,16 @@ pub fn ConsolidateSection() -> impl IntoView {
     });
     let preview_diff = move || {
         let snapshot = resolved.get()?.ok()?;
-        Some(app.plan.with_untracked(|plan| {
-            app.with_results_untracked(|progress| {
-                app.scorecard
-                    .with_untracked(|card| diff(plan, progress, card, &snapshot))
-            })
-        }))
+        Some(
+            app.plan
+                .with_untracked(|plan| {
+                    app.with_results_untracked(|progress| {
+                        app.scorecard
+                            .with_untracked(|card| diff(plan, progress, card, &snapshot))
+                    })
+                })
+                .with_statuses(&app.area_status.get_untracked(), &snapshot.area_status),
+        )
     };
 
     let confirm = move |_| {

@@ -52,12 +52,19 @@ pub fn ImportSection() -> impl IntoView {
         replace_error.set(None);
         match import(bytes) {
             Ok(imported) => {
-                let d = app.plan.with_untracked(|plan| {
-                    app.with_results_untracked(|progress| {
-                        app.scorecard
-                            .with_untracked(|card| diff(plan, progress, card, &imported.snapshot))
+                let d = app
+                    .plan
+                    .with_untracked(|plan| {
+                        app.with_results_untracked(|progress| {
+                            app.scorecard.with_untracked(|card| {
+                                diff(plan, progress, card, &imported.snapshot)
+                            })
+                        })
                     })
-                });
+                    .with_statuses(
+                        &app.area_status.get_untracked(),
+                        &imported.snapshot.area_status,
+                    );
                 failure.set(None);
                 preview.set(Some(Preview { imported, diff: d }));
                 focus_soon("import-preview-heading");
