@@ -753,6 +753,54 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_for_next_year_keeps_every_definition_and_no_result_evidence_or_status() {
+        let mut p = plan();
+        p.monitoring_date = chrono::NaiveDate::from_ymd_opt(2023, 7, 15);
+        p.objectives[0].indicators[0].evidence_required = true;
+        let next = next_year_copy(&p);
+        assert_eq!(
+            next.self_assessment_deadline,
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 31),
+            "the deadline moves with the year"
+        );
+        assert_eq!(
+            next.monitoring_date,
+            chrono::NaiveDate::from_ymd_opt(2024, 7, 15)
+        );
+        // Undo what the copy is meant to change: everything else (areas,
+        // pillars, objectives with their levels, descriptions, units,
+        // directions, scales, measurement, notes, evidence asked) is equal,
+        // field by field, through the derived equality.
+        let mut back = next.clone();
+        back.year = p.year;
+        back.id = p.id.clone();
+        back.title = p.title.clone();
+        back.source = p.source.clone();
+        back.self_assessment_deadline = p.self_assessment_deadline;
+        back.monitoring_date = p.monitoring_date;
+        for (bo, po) in back.objectives.iter_mut().zip(&p.objectives) {
+            for (bi, pi) in bo.indicators.iter_mut().zip(&po.indicators) {
+                for (bl, pl) in [
+                    (&mut bi.threshold, &pi.threshold),
+                    (&mut bi.target, &pi.target),
+                    (&mut bi.excellence, &pi.excellence),
+                ] {
+                    if let LevelValue::Date(_) = pl.value {
+                        assert_ne!(bl.value, pl.value, "a date level moves");
+                        bl.value = pl.value.clone();
+                    }
+                }
+            }
+        }
+        assert_eq!(back, p);
+        // The editor starts the new year with the copy alone: no result, no
+        // evidence (it lives in the results), no status.
+        let s = cruscotto_engine::Snapshot::new(next, cruscotto_engine::Progress::new(), None);
+        assert!(s.results().is_empty());
+        assert!(s.area_status.is_empty());
+    }
+
+    #[test]
     fn next_year_copy_moves_year_id_title_and_deadlines() {
         let p = plan();
         let next = next_year_copy(&p);
