@@ -120,11 +120,11 @@ pub fn ComparePage() -> impl IntoView {
                         })
                     }),
                 };
-                let d = StoredValue::new(d);
+                // Once per change, read by the changes table and the lists.
+                let preview = Memo::new(move |_| d());
                 let rows = move || {
-                    let preview = d.with_value(|d| d());
                     let before = base.get().map(|(_, b)| b.plan).unwrap_or_else(|| app.plan.get());
-                    imported.with_value(|i| change_rows(&preview.diff, &before, &i.plan))
+                    preview.with(|p| imported.with_value(|i| change_rows(&p.diff, &before, &i.plan)))
                 };
                 view! {
                     <section id="compare-result" class="preview" aria-labelledby="compare-result-heading">
@@ -132,7 +132,7 @@ pub fn ComparePage() -> impl IntoView {
                         <p>{t!(i18n, compare.result_intro)}</p>
                         <SnapshotFacts imported=facts />
                         {move || view! { <ChangesTable rows=rows() /> }}
-                        {move || view! { <DiffView diff=d.with_value(|d| d()) mode=DiffMode::Compare /> }}
+                        {move || view! { <DiffView diff=preview.get() mode=DiffMode::Compare /> }}
                     </section>
                 }
                 .into_any()

@@ -22,11 +22,11 @@ use crate::io::files;
 use crate::io::xlsx_module;
 use crate::report::xlsx as report_xlsx;
 use crate::report::{
-    self, relazione::AreaRelazione, AreaSection, Bound, CsvTable, IndicatorLine, ObjectiveLine,
-    Reached, Report, ScoreLine,
+    self, bound_text, reached_text, relazione::AreaRelazione, AreaSection, CsvTable, IndicatorLine,
+    ObjectiveLine, Report, ScoreLine,
 };
 use crate::state::use_app;
-use crate::view::format::{self, with_unit, Unit};
+use crate::view::format;
 use crate::view::ids::dom_id;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -494,27 +494,6 @@ fn objective_block(o: ObjectiveLine, lang: Lang) -> impl IntoView {
             </table>
             </div>
         </div>
-    }
-}
-
-fn bound_text(b: &Bound, unit: Option<&Unit>, lang: Lang) -> String {
-    match b {
-        Bound::Empty => "—".into(),
-        Bound::Number(d) => with_unit(format::decimal(*d, lang, 4), unit, lang),
-        Bound::Date(d) => format::date(*d, lang),
-        Bound::Text(s) => s.clone(),
-    }
-}
-
-fn reached_text(r: &Reached, unit: Option<&Unit>, lang: Lang) -> String {
-    match r {
-        Reached::Nothing => "—".into(),
-        Reached::Level(l) => {
-            let l = rust_decimal::Decimal::from(*l);
-            crate::view::levels::band_name(crate::view::levels::band(Some(l)), lang).to_string()
-        }
-        Reached::Number(d) => with_unit(format::decimal(*d, lang, 4), unit, lang),
-        Reached::Date(d) => format::date(*d, lang),
     }
 }
 

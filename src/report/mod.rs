@@ -531,6 +531,33 @@ pub fn yes_no(b: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// A level's bound as the report page and the Relazione table print it:
+/// numbers with up to four decimals and their unit, dates in the
+/// interface's language, a milestone's description as written.
+pub fn bound_text(b: &Bound, unit: Option<&Unit>, lang: Lang) -> String {
+    match b {
+        Bound::Empty => "—".into(),
+        Bound::Number(d) => {
+            crate::view::format::with_unit(crate::view::format::decimal(*d, lang, 4), unit, lang)
+        }
+        Bound::Date(d) => crate::view::format::date(*d, lang),
+        Bound::Text(s) => s.clone(),
+    }
+}
+
+/// What was recorded, as the report page and the Relazione table print it:
+/// a level recorded directly reads as its band.
+pub fn reached_text(r: &Reached, unit: Option<&Unit>, lang: Lang) -> String {
+    match r {
+        Reached::Nothing => "—".into(),
+        Reached::Level(l) => band_name(band(Some(Decimal::from(*l))), lang).to_string(),
+        Reached::Number(d) => {
+            crate::view::format::with_unit(crate::view::format::decimal(*d, lang, 4), unit, lang)
+        }
+        Reached::Date(d) => crate::view::format::date(*d, lang),
+    }
+}
+
 /// The scorecard: the areas, then (for all areas) the pillars, with a column
 /// saying which is which.
 pub fn scorecard_table(report: &Report, lang: Lang) -> Table {

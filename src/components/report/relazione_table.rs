@@ -8,28 +8,9 @@ use leptos::prelude::*;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::report::relazione::{gap_text, level_gap_text, Row};
-use crate::report::{Bound, Reached};
-use crate::view::format::{self, with_unit, Unit};
+use crate::report::{bound_text, reached_text};
+use crate::view::format;
 use crate::view::ids::dom_id;
-use crate::view::levels::{band, band_name};
-
-fn bound_text(b: &Bound, unit: Option<&Unit>, lang: Lang) -> String {
-    match b {
-        Bound::Empty => "—".into(),
-        Bound::Number(d) => with_unit(format::decimal(*d, lang, 4), unit, lang),
-        Bound::Date(d) => format::date(*d, lang),
-        Bound::Text(s) => s.clone(),
-    }
-}
-
-fn reached_text(r: &Reached, unit: Option<&Unit>, lang: Lang) -> String {
-    match r {
-        Reached::Nothing => "—".into(),
-        Reached::Level(l) => band_name(band(Some(rust_decimal::Decimal::from(*l))), lang).into(),
-        Reached::Number(d) => with_unit(format::decimal(*d, lang, 4), unit, lang),
-        Reached::Date(d) => format::date(*d, lang),
-    }
-}
 
 /// One area's results and gaps, one row per objective (and per indicator of
 /// an objective with several, under its own row).
