@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::decimal_serde;
 use crate::model::{
-    Area, AreaStatus, AreaStatuses, Indicator, Level, Objective, Plan, Progress, ProgressEntry,
-    ResultKey, Results, ScoringOptions, Snapshot,
+    Adoption, Area, AreaStatus, AreaStatuses, Indicator, Level, Objective, Plan, Progress,
+    ProgressEntry, ResultKey, Results, Revision, ScoringOptions, Snapshot,
 };
 use crate::Scorecard;
 
@@ -116,6 +116,15 @@ pub struct PlanDiff {
     pub objectives_added: Vec<String>,
     pub objectives_removed: Vec<String>,
     pub objectives_changed: Vec<ObjectiveChange>,
+    /// The adoption, when it differs (since version 6).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adoption: Option<Change<Option<Adoption>>>,
+    /// Revisions only the second plan records (by id), in its order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions_added: Vec<Revision>,
+    /// Ids of revisions only the first plan records.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions_removed: Vec<String>,
 }
 
 /// A progress entry added, removed or changed.
@@ -190,7 +199,10 @@ impl PlanDiff {
             .iter()
             .map(String::as_str)
             .filter(|f| !match *f {
-                "id" | "title" | "year" | "scoring" => true,
+                "id" | "title" | "year" | "scoring" | "adoption" => true,
+                "revisions" => {
+                    !(self.revisions_added.is_empty() && self.revisions_removed.is_empty())
+                }
                 "areas" => areas_detailed,
                 "objectives" => objectives_detailed,
                 _ => false,
@@ -349,11 +361,23 @@ pub fn diff_plans(before: &Plan, after: &Plan) -> PlanDiff {
     field("structures", before.structures != after.structures);
     field("objectives", before.objectives != after.objectives);
     field("source", before.source != after.source);
+    field("adoption", before.adoption != after.adoption);
+    field("revisions", before.revisions != after.revisions);
+    field("unrecorded", before.unrecorded != after.unrecorded);
 
     d.id = Change::of(&before.id, &after.id);
     d.title = Change::of(&before.title, &after.title);
     d.year = Change::of(&before.year, &after.year);
     d.scoring = Change::of(&before.scoring, &after.scoring);
+    d.adoption = Change::of(&before.adoption, &after.adoption);
+    d.revisions_added = unique(&after.revisions, |r| &r.id)
+        .filter(|r| !before.revisions.iter().any(|b| b.id == r.id))
+        .cloned()
+        .collect();
+    d.revisions_removed = unique(&before.revisions, |r| &r.id)
+        .filter(|r| !after.revisions.iter().any(|a| a.id == r.id))
+        .map(|r| r.id.clone())
+        .collect();
 
     let b_areas = first_by(&before.areas, |a| &a.code);
     let a_areas = first_by(&after.areas, |a| &a.code);
@@ -409,7 +433,8 @@ fn first_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> BTreeMap<&str, &T> {
     map
 }
 
-fn diff_objective(b: &Objective, a: &Objective) -> Option<ObjectiveChange> {
+/// How one objective changed (same id): `None` when equal.
+pub fn diff_objective(b: &Objective, a: &Objective) -> Option<ObjectiveChange> {
     if a == b {
         return None;
     }

@@ -10,6 +10,7 @@ pub mod history;
 pub mod live;
 pub mod merge;
 pub mod model;
+pub mod revision;
 pub mod scoring;
 pub mod snapshot;
 pub mod summary;

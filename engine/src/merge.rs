@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::cycle::{newer_status, unite_evidence};
 use crate::diff::{diff_plans, PlanDiff};
 use crate::history::normalize_history;
+use crate::model::Plan;
 use crate::model::{
     set_entry, AreaStatus, HistoryPoint, Progress, ProgressByArea, ProgressEntry, ResultKey,
     Snapshot,
@@ -193,12 +194,45 @@ pub fn same_content(a: &ProgressEntry, b: &ProgressEntry) -> bool {
 type Sources<'a> = Vec<(usize, &'a ProgressEntry)>;
 
 /// Merges snapshots of one plan. See the module documentation for the rules.
+/// The plan with the longest revision log (the first such): the one a
+/// merge keeps when every other plan is an earlier state of it.
+fn latest_plan<'a>(first: &'a Plan, snapshots: &'a [Snapshot]) -> &'a Plan {
+    let mut latest = first;
+    for s in snapshots {
+        if s.plan.revisions.len() > latest.revisions.len()
+            || (latest.adoption.is_none() && s.plan.adoption.is_some())
+        {
+            latest = &s.plan;
+        }
+    }
+    latest
+}
+
+/// Whether `plan` is `latest` or `latest` as it stood earlier: before some of
+/// its revisions (a manager's file made before the office recorded the
+/// latest change), or before its adoption. Results of either merge against
+/// the later plan; results of objectives a revision removed are kept.
+pub fn is_earlier_state(plan: &Plan, latest: &Plan) -> bool {
+    if plan == latest {
+        return true;
+    }
+    if !plan.unrecorded.is_empty() || plan.revisions.len() > latest.revisions.len() {
+        return false;
+    }
+    let mut then = latest.as_of_revision(plan.revisions.len());
+    if plan.adoption.is_none() {
+        then.adoption = None;
+    }
+    *plan == then
+}
+
 pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
     let first = snapshots.first().ok_or(MergeError::NoSnapshots)?;
+    let plan = latest_plan(&first.plan, snapshots);
     if let Some((index, other)) = snapshots
         .iter()
         .enumerate()
-        .find(|(_, s)| s.plan != first.plan)
+        .find(|(_, s)| !is_earlier_state(&s.plan, plan))
     {
         return Err(MergeError::DifferentPlans {
             index,
@@ -283,7 +317,7 @@ pub fn merge(snapshots: &[Snapshot]) -> Result<Merged, MergeError> {
         }
     }
 
-    let mut snapshot = Snapshot::with_results(first.plan.clone(), progress, progress_by_area, None);
+    let mut snapshot = Snapshot::with_results(plan.clone(), progress, progress_by_area, None);
     snapshot.area_status = area_status;
     Ok(Merged {
         snapshot,

@@ -263,6 +263,82 @@ pub struct Plan {
     /// version 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monitoring_date: Option<NaiveDate>,
+    /// The act that adopted the plan (since version 6). Once adopted, every
+    /// change to an objective is a [`Revision`], kept with the value it
+    /// replaced ([`crate::revision`]); before, the plan is a draft edited
+    /// freely.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adoption: Option<Adoption>,
+    /// The approved changes since adoption ("rimodulazioni"), oldest first
+    /// (since version 6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
+    /// Objectives of an adopted plan changed since the last revision and not
+    /// yet recorded as one, each with the value it had (since version 6).
+    /// The plan in force already holds their new value; recording them
+    /// makes a revision, discarding them restores the old value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unrecorded: Vec<UnrecordedChange>,
+}
+
+/// The act that adopted a plan: from then on its objectives change only by
+/// revisions (since version 6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Adoption {
+    /// The day of the act.
+    pub date: NaiveDate,
+    /// The act, as its reader would cite it ("Delibera CdA 26/01/2023").
+    pub act: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<String>,
+}
+
+/// One approved change of an adopted plan ("rimodulazione"): one act, one
+/// reason, one day it takes effect, and every objective it changed with its
+/// value before and after (since version 6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub id: String,
+    /// The day the change takes effect.
+    pub effective: NaiveDate,
+    pub reason: String,
+    /// The approving act ("Delibera CdA 25/07/2023").
+    pub act: String,
+    /// RFC 3339 timestamp of when it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<String>,
+    pub changes: Vec<ObjectiveRevision>,
+}
+
+/// One objective as a revision changed it: `before` is `None` for an
+/// objective added, `after` is `None` for one removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectiveRevision {
+    /// The objective's id.
+    pub objective: String,
+    /// Its index among the plan's objectives before the change, so that the
+    /// original order is restored exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Objective>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Objective>,
+}
+
+/// An objective of an adopted plan changed and not yet recorded as a
+/// revision: the value it had at the last revision (`None`: it is new).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnrecordedChange {
+    pub objective: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Objective>,
 }
 
 /// What has been recorded for one indicator. Exactly one of `level`, `value`

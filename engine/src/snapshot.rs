@@ -13,7 +13,7 @@ use crate::validate::{validate, Issue, Report};
 /// The `format` field of every snapshot.
 pub const FORMAT: &str = "cruscotto-snapshot";
 /// The snapshot version this build writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 /// Larger files are refused before parsing: a plan of a whole university with
 /// years of history stays well below it, and a browser tab stays responsive.
 pub const MAX_SNAPSHOT_BYTES: usize = 20 * 1024 * 1024;
@@ -451,6 +451,9 @@ const MIGRATIONS: [Migration; CURRENT_VERSION as usize - 1] = [
     |v, notes| notes.extend(migrate_v2_to_v3(v, &shipped_per_area())),
     |v, notes| notes.extend(migrate_v3_to_v4(v, &shipped_scales())),
     |v, notes| notes.extend(migrate_v4_to_v5(v, &shipped_deadline())),
+    // Version 6 adds the plan's adoption, revisions and unrecorded changes,
+    // all optional: an older plan reads as a draft never adopted.
+    |_, _| {},
 ];
 
 /// The self-assessment deadline of the plan Cruscotto ships: plan id, then

@@ -212,6 +212,9 @@ pub fn plan(objectives: usize, areas: usize, seed: u64) -> Plan {
         source: Some("cruscotto_engine::synthetic".into()),
         self_assessment_deadline: None,
         monitoring_date: None,
+        adoption: None,
+        revisions: Vec::new(),
+        unrecorded: Vec::new(),
     }
 }
 

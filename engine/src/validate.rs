@@ -153,6 +153,22 @@ pub enum IssueKind {
         objective: String,
         area: String,
     },
+    /// Revisions or unrecorded changes in a plan that was never adopted
+    /// (since version 6).
+    RevisionWithoutAdoption,
+    /// A revision (or an unrecorded change) that does not match the
+    /// objectives it claims to have changed: the log cannot be undone from
+    /// there, so the original plan cannot be rebuilt.
+    RevisionLogMismatch {
+        objective: String,
+    },
+    /// A revision taking effect before the plan's adoption.
+    EffectiveBeforeAdoption,
+    /// Objectives of an adopted plan changed and not yet recorded as a
+    /// revision (a warning: the plan in force already holds them).
+    UnrecordedChanges {
+        count: usize,
+    },
 }
 
 /// One problem found in a snapshot.
@@ -351,6 +367,78 @@ fn check_statuses(snapshot: &Snapshot, r: &mut Report) {
     }
 }
 
+/// The adoption and the revision log (since version 6): filled in, in a
+/// plan that was adopted, and undoable back to the plan as adopted.
+fn check_revisions(plan: &Plan, r: &mut Report) {
+    if let Some(a) = &plan.adoption {
+        non_empty(r, "plan.adoption", "act", &a.act);
+        if let Some(ts) = &a.recorded_at {
+            check_timestamp(ts, "plan.adoption.recorded_at".into(), r);
+        }
+    } else if !plan.revisions.is_empty() || !plan.unrecorded.is_empty() {
+        let field = if plan.revisions.is_empty() {
+            "unrecorded"
+        } else {
+            "revisions"
+        };
+        r.error(format!("plan.{field}"), IssueKind::RevisionWithoutAdoption);
+    }
+    let mut ids = BTreeSet::new();
+    for (i, rev) in plan.revisions.iter().enumerate() {
+        let p = format!("plan.revisions[{i}]");
+        non_empty(r, &p, "id", &rev.id);
+        non_empty(r, &p, "reason", &rev.reason);
+        non_empty(r, &p, "act", &rev.act);
+        if !ids.insert(rev.id.as_str()) {
+            r.error(
+                format!("{p}.id"),
+                IssueKind::DuplicateId { id: rev.id.clone() },
+            );
+        }
+        if plan
+            .adoption
+            .as_ref()
+            .is_some_and(|a| rev.effective < a.date)
+        {
+            r.error(format!("{p}.effective"), IssueKind::EffectiveBeforeAdoption);
+        }
+        if let Some(ts) = &rev.recorded_at {
+            check_timestamp(ts, format!("{p}.recorded_at"), r);
+        }
+    }
+    if let Err(m) = plan.check_log() {
+        let (path, objective) = match m.revision {
+            Some(i) => (
+                format!("plan.revisions[{i}].changes[{}]", m.change),
+                plan.revisions
+                    .get(i)
+                    .and_then(|rev| rev.changes.get(m.change))
+                    .map(|c| c.objective.clone()),
+            ),
+            None => (
+                format!("plan.unrecorded[{}]", m.change),
+                crate::revision::pending(plan)
+                    .get(m.change)
+                    .map(|c| c.objective.clone()),
+            ),
+        };
+        r.error(
+            path,
+            IssueKind::RevisionLogMismatch {
+                objective: objective.unwrap_or_default(),
+            },
+        );
+    }
+    if plan.adoption.is_some() && !plan.unrecorded.is_empty() {
+        r.warn(
+            "plan.unrecorded",
+            IssueKind::UnrecordedChanges {
+                count: plan.unrecorded.len(),
+            },
+        );
+    }
+}
+
 fn non_empty(r: &mut Report, path: &str, field: &str, value: &str) {
     if value.trim().is_empty() {
         r.error(
@@ -365,6 +453,7 @@ fn non_empty(r: &mut Report, path: &str, field: &str, value: &str) {
 fn check_plan(plan: &Plan, r: &mut Report) {
     non_empty(r, "plan", "id", &plan.id);
     non_empty(r, "plan", "title", &plan.title);
+    check_revisions(plan, r);
 
     let mut area_codes = BTreeSet::new();
     for (i, a) in plan.areas.iter().enumerate() {
@@ -612,6 +701,13 @@ fn check_progress(plan: &Plan, progress: &Progress, by_area: &ProgressByArea, r:
     let mut indicators: HashMap<&str, (&Objective, &crate::model::Indicator)> = HashMap::new();
     for (o, ind) in plan.indicators() {
         indicators.entry(ind.id.as_str()).or_insert((o, ind));
+    }
+    // Results of objectives a revision removed or replaced stay valid
+    // against their old definition: they count in the original plan's score.
+    for o in plan.retired_objectives() {
+        for ind in &o.indicators {
+            indicators.entry(ind.id.as_str()).or_insert((o, ind));
+        }
     }
     for (id, entry) in progress {
         let p = format!("progress[{id:?}]");

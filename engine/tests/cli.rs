@@ -48,7 +48,7 @@ fn default_plan_prints_the_embedded_plan_with_empty_progress() {
     assert_eq!(printed, default_snapshot());
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["format"], "cruscotto-snapshot");
-    assert_eq!(v["version"], 5);
+    assert_eq!(v["version"], 6);
     assert_eq!(v["progress"], json!({}));
     assert_eq!(stderr(&out), "");
 }

@@ -217,7 +217,7 @@ fn a_version_1_file_imports_with_empty_histories_and_exports_as_the_current_vers
     let imported = import(v.to_string().as_bytes()).expect("version 1 still imports");
     assert_eq!(imported.source_version, 1);
     assert_eq!(imported.snapshot.version, CURRENT_VERSION);
-    assert_eq!(CURRENT_VERSION, 5);
+    assert_eq!(CURRENT_VERSION, 6);
     assert!(imported.snapshot.progress["m"].history.is_empty());
     let written: serde_json::Value =
         serde_json::from_str(&imported.snapshot.to_json()).expect("JSON");

@@ -708,6 +708,12 @@ fn every_rule() -> Vec<IssueKind> {
             objective: "o".into(),
             area: "A".into(),
         },
+        RevisionWithoutAdoption,
+        RevisionLogMismatch {
+            objective: "o".into(),
+        },
+        EffectiveBeforeAdoption,
+        UnrecordedChanges { count: 1 },
     ];
     for k in &all {
         // Exhaustive: a new variant is a compile error until it is added above.
@@ -746,7 +752,11 @@ fn every_rule() -> Vec<IssueKind> {
             | BadDigest { .. }
             | MissingValidatedLevel { .. }
             | ValidatedLevelOutOfRange { .. }
-            | ObjectiveNotInArea { .. } => {}
+            | ObjectiveNotInArea { .. }
+            | RevisionWithoutAdoption
+            | RevisionLogMismatch { .. }
+            | EffectiveBeforeAdoption
+            | UnrecordedChanges { .. } => {}
         }
     }
     all

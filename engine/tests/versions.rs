@@ -6,7 +6,11 @@
 //! shipped plan's self-assessment deadline (version 5); the version 5 file is
 //! exactly what Cruscotto writes after importing the version 2, 3 or 4 one.
 //!
-//! To rewrite the version 5 golden files after an intended change of the
+//! Version 6 adds the plan's adoption and revisions: the version 5 file reads
+//! as a plan never adopted, and `v6-polimi-2023-revised.json` pins a plan
+//! with three revisions.
+//!
+//! To rewrite the version 6 golden files after an intended change of the
 //! format: `CRUSCOTTO_UPDATE_GOLDEN=1 cargo test -p cruscotto-engine --test versions`.
 
 mod common;
@@ -175,11 +179,11 @@ fn a_version_2_file_of_the_2023_plan_migrates_with_notes_of_what_was_copied_per_
 }
 
 #[test]
-fn the_migrated_2023_snapshot_is_the_version_5_golden_file_and_scores_as_before() {
+fn the_migrated_2023_snapshot_is_the_version_6_golden_file_and_scores_as_before() {
     let v2 = golden("v2-polimi-2023.json");
     let imported = import(v2.as_bytes()).expect("imports");
     let s = &imported.snapshot;
-    assert_golden("v5-polimi-2023.json", &s.to_json());
+    assert_golden("v6-polimi-2023.json", &s.to_json());
     // The copies are equal in every area, so every area, objective and
     // pillar scores as the version 2 file did with one shared result.
     let before = score_as_shared(&v2);
@@ -206,7 +210,7 @@ fn the_version_3_golden_file_takes_the_shipped_scales_and_scores_as_before() {
     let v3 = import(golden("v3-polimi-2023.json").as_bytes()).expect("imports");
     assert_eq!(v3.source_version, 3);
     assert_eq!(v3.migration_notes, vec![scales_added(), deadline_added()]);
-    assert_eq!(v3.snapshot.to_json(), golden("v5-polimi-2023.json"));
+    assert_eq!(v3.snapshot.to_json(), golden("v6-polimi-2023.json"));
     let survey = v3
         .snapshot
         .plan
@@ -225,7 +229,7 @@ fn the_version_4_golden_file_takes_the_shipped_deadline_and_nothing_else() {
     let v4 = import(golden("v4-polimi-2023.json").as_bytes()).expect("imports");
     assert_eq!(v4.source_version, 4);
     assert_eq!(v4.migration_notes, vec![deadline_added()]);
-    assert_eq!(v4.snapshot.to_json(), golden("v5-polimi-2023.json"));
+    assert_eq!(v4.snapshot.to_json(), golden("v6-polimi-2023.json"));
     assert!(v4.snapshot.area_status.is_empty(), "every area a draft");
     // Another plan's version 4 file is migrated unchanged.
     let mut other: Value = serde_json::from_str(&golden("v4-polimi-2023.json")).expect("JSON");
@@ -236,17 +240,46 @@ fn the_version_4_golden_file_takes_the_shipped_deadline_and_nothing_else() {
 }
 
 #[test]
-fn the_version_5_golden_file_reads_on_the_fast_path_without_migration_notes() {
-    let text = golden("v5-polimi-2023.json");
+fn the_version_5_golden_file_migrates_to_version_6_as_a_plan_never_adopted() {
+    let v5 = import(golden("v5-polimi-2023.json").as_bytes()).expect("imports");
+    assert_eq!(v5.source_version, 5);
+    assert!(v5.migration_notes.is_empty());
+    assert_eq!(v5.snapshot.plan.adoption, None);
+    assert!(v5.snapshot.plan.revisions.is_empty());
+    assert_eq!(v5.snapshot.to_json(), golden("v6-polimi-2023.json"));
+}
+
+#[test]
+fn the_version_6_golden_file_reads_on_the_fast_path_without_migration_notes() {
+    let text = golden("v6-polimi-2023.json");
     let fast = import_current(text.as_bytes()).expect("a current-version file");
     let general = import(text.as_bytes()).expect("imports");
     assert_eq!(fast, general);
-    assert_eq!(general.source_version, 5);
+    assert_eq!(general.source_version, 6);
     assert!(general.migration_notes.is_empty());
     assert_eq!(
         general.snapshot.to_json(),
         text,
         "written back byte for byte"
+    );
+}
+
+/// The version 6 golden file of a revised plan: the 2023 plan adopted and
+/// changed three times (`common::revised_2023`), written and read back byte
+/// for byte, its original plan the shipped one.
+#[test]
+fn the_revised_2023_plan_is_the_version_6_revisions_golden_file() {
+    let s = revised_2023();
+    assert_golden("v6-polimi-2023-revised.json", &s.to_json());
+    let back = import_current(golden("v6-polimi-2023-revised.json").as_bytes()).expect("reads");
+    assert_eq!(back.snapshot, s);
+    assert_eq!(
+        back.snapshot.to_json(),
+        golden("v6-polimi-2023-revised.json")
+    );
+    assert_eq!(
+        back.snapshot.plan.original().objectives,
+        default_snapshot().plan.objectives
     );
 }
 

@@ -301,11 +301,15 @@ fn next_year_text(text: &str, year: i32, separator: &str) -> String {
     }
 }
 
-/// The plan for the following year: year + 1, the year in id and title moved
-/// on (or appended), deadlines moved one year later. Progress is not part of a
-/// plan: the caller starts the new year with none.
+/// The plan for the following year: the plan in force (every revision
+/// applied, none of them kept), year + 1, the year in id and title moved on
+/// (or appended), deadlines moved one year later, not adopted. Progress is
+/// not part of a plan: the caller starts the new year with none.
 pub fn next_year_copy(plan: &Plan) -> Plan {
     let mut next = plan.clone();
+    next.adoption = None;
+    next.revisions.clear();
+    next.unrecorded.clear();
     next.year = plan.year + 1;
     next.id = next_year_text(&plan.id, plan.year, "-");
     next.title = next_year_text(&plan.title, plan.year, " ");
@@ -404,6 +408,9 @@ pub fn empty_plan(plan: &Plan, title: &str) -> Plan {
         source: None,
         self_assessment_deadline: plan.self_assessment_deadline,
         monitoring_date: plan.monitoring_date,
+        adoption: None,
+        revisions: Vec::new(),
+        unrecorded: Vec::new(),
     }
 }
 

@@ -118,6 +118,9 @@ pub fn plan(areas: &[&str], objectives: Vec<Objective>) -> Plan {
         source: None,
         self_assessment_deadline: None,
         monitoring_date: None,
+        adoption: None,
+        revisions: Vec::new(),
+        unrecorded: Vec::new(),
     }
 }
 
@@ -277,4 +280,100 @@ pub fn survey() -> Plan {
 /// A path as a command-line argument.
 pub fn arg(p: &std::path::Path) -> &str {
     p.to_str().expect("a UTF-8 path")
+}
+
+/// The 2023 plan adopted on 31/01/2023, then changed three times, each
+/// recorded as a revision: `nuove-aule`'s target deadline moved from 30/06 to
+/// 15/07 (r1), `piano-manutenzioni`'s target lowered from 90 % to 85 % (r2),
+/// and `promozione-opportunita-professionali` dropped, its 10 % in ARUO
+/// given to `programmazione-pta` (r3). The results sit between the old and
+/// the new bars, so the two plans score them differently.
+pub fn revised_2023() -> Snapshot {
+    use cruscotto_engine::revision::{adopt, record, track, RevisionInput};
+    let mut s = default_snapshot();
+    s.progress = progress(&[
+        ("nuove-aule-i1", done_on("2023-07-10")),
+        ("piano-manutenzioni-i1", valued("87")),
+        ("programmazione-pta-i1", at_level(4)),
+        ("promozione-opportunita-professionali-i1", at_level(1)),
+    ]);
+    let plan = &mut s.plan;
+    adopt(
+        plan,
+        date("2023-01-31"),
+        "Delibera CdA 31/01/2023",
+        Some("2023-02-01T09:00:00Z".into()),
+        Some("Ufficio Pianificazione".into()),
+    )
+    .expect("adopts");
+    let change = |plan: &mut Plan,
+                  edit: &dyn Fn(&mut Plan),
+                  effective: &str,
+                  reason: &str,
+                  act: &str,
+                  at: &str| {
+        let before = plan.objectives.clone();
+        edit(plan);
+        track(&before, plan);
+        let input = RevisionInput {
+            effective: Some(date(effective)),
+            reason: reason.into(),
+            act: act.into(),
+        };
+        record(
+            plan,
+            &input,
+            Some(at.into()),
+            Some("Ufficio Pianificazione".into()),
+        )
+        .expect("records");
+    };
+    change(
+        plan,
+        &|p| {
+            let o = p
+                .objectives
+                .iter_mut()
+                .find(|o| o.id == "nuove-aule")
+                .expect("nuove-aule");
+            o.indicators[0].target.value = LevelValue::Date(date("2023-07-15"));
+        },
+        "2023-06-20",
+        "Ritardo della consegna dei lavori da parte dell'impresa",
+        "Decreto DG n. 4512 del 20/06/2023",
+        "2023-06-21T10:00:00Z",
+    );
+    change(
+        plan,
+        &|p| {
+            let o = p
+                .objectives
+                .iter_mut()
+                .find(|o| o.id == "piano-manutenzioni")
+                .expect("piano-manutenzioni");
+            o.indicators[0].target.value = LevelValue::Number(d("85"));
+        },
+        "2023-07-25",
+        "Riduzione del budget di manutenzione deliberata in assestamento",
+        "Delibera CdA 25/07/2023",
+        "2023-07-26T10:00:00Z",
+    );
+    change(
+        plan,
+        &|p| {
+            p.objectives
+                .retain(|o| o.id != "promozione-opportunita-professionali");
+            let o = p
+                .objectives
+                .iter_mut()
+                .find(|o| o.id == "programmazione-pta")
+                .expect("programmazione-pta");
+            o.assignments[0].weight = d("25");
+        },
+        "2023-07-25",
+        "Obiettivo superato dalla riorganizzazione dell'area",
+        "Delibera CdA 25/07/2023",
+        "2023-07-26T10:05:00Z",
+    );
+    s
 }

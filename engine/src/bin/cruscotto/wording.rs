@@ -113,6 +113,10 @@ pub fn issue(issue: &Issue) -> String {
         MissingValidatedLevel { objective } => format!("the area is validated but the objective {objective}, which was self-assessed, has no validated level"),
         ValidatedLevelOutOfRange { level } => format!("the validated level {level} is not between 0 and 4"),
         ObjectiveNotInArea { objective, area } => format!("the objective {objective} is not weighted in the area {area}"),
+        RevisionWithoutAdoption => "the plan records changes but was never adopted: record its adoption (date and act) first".into(),
+        RevisionLogMismatch { objective } => format!("the revision log does not match the objective {objective} as it is now: the original plan cannot be rebuilt"),
+        EffectiveBeforeAdoption => "the change takes effect before the plan's adoption".into(),
+        UnrecordedChanges { count } => format!("{count} objective(s) changed since the last revision and not yet recorded: record them with a reason and an act, or discard them"),
     }
 }
 
@@ -215,10 +219,49 @@ pub fn plan_diff(d: &PlanDiff) -> Vec<String> {
             o.fields.join(", ")
         ));
     }
+    if let Some(c) = &d.adoption {
+        out.push(match (&c.before, &c.after) {
+            (_, Some(a)) => format!("plan adopted on {} by \"{}\"", a.date, a.act),
+            (Some(_), None) => "plan no longer adopted".into(),
+            (None, None) => String::new(),
+        });
+    }
+    for r in &d.revisions_added {
+        out.push(format!(
+            "revision {} (effective {}, act \"{}\", reason \"{}\"): {}",
+            r.id,
+            r.effective,
+            r.act,
+            r.reason,
+            revision_changes(&r.changes)
+        ));
+    }
+    for id in &d.revisions_removed {
+        out.push(format!("revision missing: {id}"));
+    }
     for f in d.undetailed_fields() {
         out.push(format!("plan field differs (possibly in order only): {f}"));
     }
     out
+}
+
+/// What a revision did, objective by objective: "F.1 changed (indicators),
+/// P.3 removed".
+pub fn revision_changes(changes: &[cruscotto_engine::ObjectiveRevision]) -> String {
+    changes
+        .iter()
+        .map(|c| match (&c.before, &c.after) {
+            (None, _) => format!("{} added", c.objective),
+            (Some(_), None) => format!("{} removed", c.objective),
+            (Some(b), Some(a)) => {
+                let fields = cruscotto_engine::diff::diff_objective(b, a)
+                    .map(|d| d.fields.join(", "))
+                    .unwrap_or_default();
+                format!("{} changed ({fields})", c.objective)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A short description of an entry: "level 3", "value 12.5", "done on
