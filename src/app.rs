@@ -14,7 +14,7 @@ use crate::io::storage::Loaded;
 use crate::pages::{
     area::AreaPage, campaign::CampaignPage, compare::ComparePage, editor::EditorPage,
     not_found::NotFound, objective::ObjectivePage, overview::Overview, recovery::RecoveryPage,
-    report::ReportPage, settings::SettingsPage, transfer::TransferPage,
+    registry::RegistryPage, report::ReportPage, settings::SettingsPage, transfer::TransferPage,
 };
 use crate::state::AppState;
 
@@ -78,6 +78,7 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/transfer") view=TransferPage />
                     <Route path=path!("/compare") view=ComparePage />
                     <Route path=path!("/campaign") view=CampaignPage />
+                    <Route path=path!("/registry") view=RegistryPage />
                     <Route path=path!("/report") view=ReportPage />
                     <Route path=path!("/report/:area") view=ReportPage />
                 </Routes>

@@ -22,3 +22,13 @@ pub fn valued(value: &str) -> ProgressEntry {
         ..ProgressEntry::default()
     }
 }
+
+/// The 2023 plan adopted and changed three times, with results between the
+/// old and the new bars: the engine's golden file, which its tests pin to
+/// their `revised_2023` builder.
+pub fn revised_2023() -> cruscotto_engine::Snapshot {
+    cruscotto_engine::snapshot::parse_current(include_bytes!(
+        "../engine/tests/golden/v6-polimi-2023-revised.json"
+    ))
+    .expect("the golden file parses")
+}

@@ -20,6 +20,7 @@ use serde::Serialize;
 use crate::model::{
     Adoption, Objective, ObjectiveRevision, Plan, Results, Revision, UnrecordedChange,
 };
+use crate::scoring::Scorecard;
 
 /// Why a step of the revision log could not be taken. Each shell words it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -326,37 +327,41 @@ pub struct RevisionEffect {
     pub areas: Vec<AreaEffect>,
 }
 
-/// The effect of every revision, in order, and last (with `revision` "")
-/// of the unrecorded changes, if any.
+fn effect(id: &str, changes: &[ObjectiveRevision], b: &Scorecard, a: &Scorecard) -> RevisionEffect {
+    RevisionEffect {
+        revision: id.to_string(),
+        areas: areas_touched(changes)
+            .into_iter()
+            .map(|area| AreaEffect {
+                before: b.area(&area).and_then(|s| s.score),
+                after: a.area(&area).and_then(|s| s.score),
+                area,
+            })
+            .collect(),
+    }
+}
+
+/// The effect of every recorded revision, in order.
 pub fn revision_effects(plan: &Plan, results: Results) -> Vec<RevisionEffect> {
     let n = plan.revisions.len();
-    let states: Vec<Plan> = (0..=n).map(|k| plan.as_of_revision(k)).collect();
-    let scores: Vec<_> = states.iter().map(|p| p.score_results(results)).collect();
-    let effect =
-        |id: &str, changes: &[ObjectiveRevision], b: &crate::Scorecard, a: &crate::Scorecard| {
-            RevisionEffect {
-                revision: id.to_string(),
-                areas: areas_touched(changes)
-                    .into_iter()
-                    .map(|area| AreaEffect {
-                        before: b.area(&area).and_then(|s| s.score),
-                        after: a.area(&area).and_then(|s| s.score),
-                        area,
-                    })
-                    .collect(),
-            }
-        };
-    let mut out: Vec<RevisionEffect> = plan
-        .revisions
+    let scores: Vec<Scorecard> = (0..=n)
+        .map(|k| plan.as_of_revision(k).score_results(results))
+        .collect();
+    plan.revisions
         .iter()
         .zip(scores.windows(2))
         .map(|(rev, w)| effect(&rev.id, &rev.changes, &w[0], &w[1]))
-        .collect();
+        .collect()
+}
+
+/// What recording the unrecorded changes would do (the plan as last
+/// recorded against the plan in force, on `results`), with `revision` "":
+/// the what-if of a revision before it is adopted. `None` without changes.
+pub fn pending_effect(plan: &Plan, results: Results) -> Option<RevisionEffect> {
     let changes = pending(plan);
-    if !changes.is_empty() {
-        if let Some(last) = scores.last() {
-            out.push(effect("", &changes, last, &plan.score_results(results)));
-        }
+    if changes.is_empty() {
+        return None;
     }
-    out
+    let before = plan.recorded().score_results(results);
+    Some(effect("", &changes, &before, &plan.score_results(results)))
 }

@@ -12,6 +12,7 @@ pub mod frame;
 pub mod links;
 pub mod progress;
 pub mod report;
+pub mod revisions;
 pub mod role;
 pub mod scores;
 pub mod transfer;

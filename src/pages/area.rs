@@ -14,6 +14,7 @@ use crate::components::charts::area_timeline::AreaTimeline;
 use crate::components::cycle::area_review::AreaReview;
 use crate::components::links::{objective_href, overview_href, report_href};
 use crate::components::progress::what_if::WhatIfPanel;
+use crate::components::revisions::original_score::OriginalScore;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::components::scores::score_bar::ScoreBar;
 use crate::i18n::*;
@@ -268,6 +269,7 @@ fn AreaView(
                 </div>
             </div>
             <ScoreBar score=bar_score provisional=provisional />
+            <p class="area-original"><OriginalScore area=code.clone() id="area-original-score".to_string() /></p>
             <p class="area-status">
                 <Show when=move || provisional.get() && score.with(|s| s.as_ref().is_some_and(|s| s.score.is_some()))>
                     <span class="badge-provisional" id="area-provisional">

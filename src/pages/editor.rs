@@ -1,7 +1,9 @@
 //! The plan editor (/editor): the planning office writes the plan here.
 //!
 //! Every change goes straight into the plan through `AppState::edit_plan`, so
-//! it is saved at once and the scores follow. The engine's `validate_plan` runs
+//! it is saved at once and the scores follow. Once the plan is adopted, each
+//! objective changed keeps its old value until the change is recorded as a
+//! revision (reason, act, effective day) or discarded (`EditorRevisionForm`). The engine's `validate_plan` runs
 //! on every change; its messages are shown next to the fields their paths name
 //! and, all together, in a linked list at the top. One objective is edited at a
 //! time, picked from a filterable list.
@@ -9,6 +11,7 @@
 use cruscotto_engine::validate_plan;
 use leptos::prelude::*;
 
+use crate::components::editor::adoption::EditorAdoption;
 use crate::components::editor::areas::EditorAreas;
 use crate::components::editor::context::EditorCtx;
 use crate::components::editor::field_issues::issues_id;
@@ -17,6 +20,7 @@ use crate::components::editor::objective_form::EditorObjectiveForm;
 use crate::components::editor::objective_list::EditorObjectiveList;
 use crate::components::editor::old_year::EditorOldYear;
 use crate::components::editor::plan_actions::EditorPlanActions;
+use crate::components::editor::revision_form::EditorRevisionForm;
 use crate::components::editor::text_field::EditorTextField;
 use crate::components::editor::weight_sums::EditorWeightSums;
 use crate::components::fields::date_field::DateField;
@@ -44,6 +48,7 @@ pub fn EditorPage() -> impl IntoView {
             <p class="lead">{t!(i18n, editor.intro)}</p>
             <EditorIssueSummary />
             <EditorOldYear />
+            <EditorRevisionForm />
             <section class="editor-section" aria-labelledby="editor-plan-heading">
                 <h2 id="editor-plan-heading">{t!(i18n, editor.plan_heading)}</h2>
                 <div class="form-grid" id="editor-plan-fields">
@@ -79,6 +84,7 @@ pub fn EditorPage() -> impl IntoView {
                 <p class="hint">{t!(i18n, editor.another_plan_hint)}</p>
                 <EditorPlanActions />
             </section>
+            <EditorAdoption />
             <EditorAreas />
             <EditorWeightSums />
             <section class="editor-section" aria-labelledby="editor-objectives-heading">

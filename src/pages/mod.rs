@@ -8,6 +8,7 @@ pub mod not_found;
 pub mod objective;
 pub mod overview;
 pub mod recovery;
+pub mod registry;
 pub mod report;
 pub mod settings;
 pub mod transfer;

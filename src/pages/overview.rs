@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::components::frame::export_reminder::ExportReminder;
 use crate::components::links::{area_href, report_href};
+use crate::components::revisions::original_score::OriginalScore;
 use crate::components::role::my_area::MyArea;
 use crate::components::role::role_form::RoleForm;
 use crate::components::scores::score_bar::ScoreBar;
@@ -234,6 +235,7 @@ fn area_row(
     let i18n = use_i18n();
     let href = area_href(&code);
     let data_area = code.clone();
+    let original_of = code.clone();
     let validated = validated.map(|v| {
         let score = format::level(Some(v), lang);
         view! { <span class="validated-score">{t!(i18n, overview.validated_score, score = score.clone())}</span> }
@@ -243,6 +245,7 @@ fn area_row(
             <th scope="row">
                 <A href=href><abbr title=name.clone()>{code.clone()}</abbr>" "<span class="area-name">{name}</span></A>
                 {validated}
+                <OriginalScore area=original_of />
             </th>
             {figure_cells(s.as_ref().map(Figures::from), " %".to_string(), lang, labels)}
         </tr>

@@ -15,6 +15,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::report::level_distribution::LevelDistribution;
 use crate::components::report::relazione_table::RelazioneTable;
+use crate::components::revisions::revision_card::RevisionCard;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::io::clock::today;
@@ -44,10 +45,13 @@ pub fn ReportPage() -> impl IntoView {
     let report = Memo::new(move |_| {
         let card = app.scorecard.get();
         let area = area.get();
+        let lang = app.lang.get();
         app.plan.with(|plan| {
             app.with_results(|results| {
-                app.area_status
-                    .with(|st| report::build(plan, results, &card, st, area.as_deref(), today()))
+                let built = app
+                    .area_status
+                    .with(|st| report::build(plan, results, &card, st, area.as_deref(), today()));
+                report::with_revisions(built, plan, results, lang)
             })
         })
     });
@@ -272,6 +276,31 @@ fn ReportBody(
                 .collect_view()
         })
     };
+    // The plan's revisions that touch the areas reported on, as the
+    // registry screen shows them.
+    let registry = move || {
+        report.with(|r| {
+            (!r.revisions.is_empty()).then(|| {
+                let adopted = r.adoption.as_ref().map(|a| {
+                    let day = format::date(a.date, app.lang.get_untracked());
+                    let act = a.act.clone();
+                    view! { <p id="report-adoption">{t!(i18n, revisions.registry_adopted, date = move || day.clone(), act = move || act.clone())}</p> }
+                });
+                let cards = r
+                    .revisions
+                    .iter()
+                    .map(|row| view! { <RevisionCard row=row.clone() nested=true /> })
+                    .collect_view();
+                view! {
+                    <section class="report-registry" id="report-registry" aria-labelledby="report-registry-heading">
+                        <h2 id="report-registry-heading">{t!(i18n, revisions.report_heading)}</h2>
+                        {adopted}
+                        {cards}
+                    </section>
+                }
+            })
+        })
+    };
     // Over every area: only in the report of all of them.
     let overall = move || {
         let lang = app.lang.get();
@@ -313,7 +342,11 @@ fn ReportBody(
                 </div>
             </Show>
             <p class="report-legend" id="report-status-legend">{t!(i18n, report.status_legend)}</p>
+            <Show when=move || report.with(|r| r.areas.iter().any(|a| a.score.original.is_some()))>
+                <p class="report-legend" id="report-original-legend">{t!(i18n, revisions.original_explained)}</p>
+            </Show>
         </section>
+        {registry}
         {overall}
         {sections}
     }
@@ -362,7 +395,14 @@ fn score_row(l: &ScoreLine, lang: Lang) -> impl IntoView {
     view! {
         <tr data-code=l.code.clone()>
             <th scope="row">{l.code.clone()}" — "{l.name.clone()}</th>
-            <td class="num score" data-label=td_string!(label, common.score)>{format::level(l.score, lang)}</td>
+            <td class="num score" data-label=td_string!(label, common.score)>
+                {format::level(l.score, lang)}
+                // Against the plan as adopted, where a revision changed it.
+                {l.original.filter(|o| *o != l.score).map(|o| {
+                    let text = td_string!(label, revisions.original_score, score = format::level(o, lang)).to_string();
+                    view! { <br /><span class="original-score">{text}</span> }
+                })}
+            </td>
             <td class="num" data-label=td_string!(label, common.percent_of_target)>{format::percent(l.percent_of_target, lang)}</td>
             <td class="num" data-label=td_string!(label, common.assessed_weight)>{weight_text(l, lang)}</td>
             <td data-label=td_string!(label, report.status)>{status_text(l, lang)}</td>

@@ -15,13 +15,14 @@ use crate::i18n::*;
 use chrono::NaiveDate;
 use cruscotto_engine::cycle::{levels_as_validated, validated_score};
 use cruscotto_engine::{
-    AreaScore, AreaStatuses, Direction, Evidence, Indicator, IndicatorKind, Level, LevelValue,
-    Objective, PillarScore, Plan, ProgressEntry, Results, ReviewState, Scorecard,
+    Adoption, AreaScore, AreaStatuses, Direction, Evidence, Indicator, IndicatorKind, Level,
+    LevelValue, Objective, PillarScore, Plan, ProgressEntry, Results, ReviewState, Scorecard,
 };
 use rust_decimal::Decimal;
 
 use crate::view::format::Unit;
 use crate::view::levels::{band, band_name};
+use crate::view::revisions::{effect_text, registry, RevisionRow};
 use cruscotto_engine::scoring::round2;
 
 /// An area's or a pillar's line of the scorecard.
@@ -40,6 +41,9 @@ pub struct ScoreLine {
     /// The area's place in the yearly cycle (a pillar has none): its state,
     /// seal, and the score with the office's validated levels.
     pub review: Option<ReviewLine>,
+    /// The score on the same results against the plan as adopted, when the
+    /// plan was revised since ([`with_revisions`]); `None` otherwise.
+    pub original: Option<Option<Decimal>>,
 }
 
 /// An area's review, as the report carries it.
@@ -171,6 +175,11 @@ pub struct Report {
     pub areas: Vec<AreaSection>,
     /// Pillars cut across areas, so they are reported only for all areas.
     pub pillars: Vec<ScoreLine>,
+    /// The plan's adoption (since snapshot version 6), if adopted.
+    pub adoption: Option<Adoption>,
+    /// The registry of revisions, worded ([`with_revisions`]): those that
+    /// touch the areas reported on.
+    pub revisions: Vec<RevisionRow>,
 }
 
 fn area_line(code: &str, name: &str, s: Option<&AreaScore>, review: ReviewLine) -> ScoreLine {
@@ -184,6 +193,7 @@ fn area_line(code: &str, name: &str, s: Option<&AreaScore>, review: ReviewLine) 
         total_weight: s.map(|s| s.total_weight).unwrap_or_default(),
         provisional: s.is_some_and(|s| s.provisional),
         objectives: s.map(|s| (s.assessed_objectives, s.objectives)),
+        original: None,
     }
 }
 
@@ -198,6 +208,7 @@ fn pillar_line(id: &str, name: &str, s: Option<&PillarScore>) -> ScoreLine {
         provisional: s.is_some_and(|s| s.provisional),
         objectives: None,
         review: None,
+        original: None,
     }
 }
 
@@ -336,6 +347,91 @@ pub fn build(
         area: area.map(str::to_string),
         areas,
         pillars,
+        adoption: plan.adoption.clone(),
+        revisions: Vec::new(),
+    }
+}
+
+/// The report with what the plan's revisions did: each line's score against
+/// the plan as adopted, and the registry of the revisions that touch the
+/// areas reported on, worded in `lang`. A plan never revised is left as it
+/// is.
+pub fn with_revisions(mut report: Report, plan: &Plan, results: Results, lang: Lang) -> Report {
+    if !plan.is_revised() {
+        return report;
+    }
+    let original = plan.original().score_results(results);
+    for a in &mut report.areas {
+        a.score.original = Some(original.area(&a.score.code).and_then(|s| s.score));
+    }
+    for p in &mut report.pillars {
+        p.original = Some(
+            original
+                .pillars
+                .iter()
+                .find(|s| s.pillar == p.code)
+                .and_then(|s| s.score),
+        );
+    }
+    let touches = |row: &RevisionRow| {
+        report
+            .area
+            .as_ref()
+            .is_none_or(|code| row.effects.iter().any(|e| &e.area == code))
+    };
+    report.revisions = registry(plan, results, lang)
+        .into_iter()
+        .filter(touches)
+        .collect();
+    report
+}
+
+/// The registry of revisions as a table: one row per objective a revision
+/// changed, the revision's day, act and reason repeated so each row reads
+/// (and filters) alone.
+pub fn registry_table(report: &Report, lang: Lang) -> Table {
+    let l = lang.locale();
+    let rows = report
+        .revisions
+        .iter()
+        .flat_map(|r| {
+            let effects = r
+                .effects
+                .iter()
+                .map(|e| effect_text(e, lang))
+                .collect::<Vec<_>>()
+                .join("; ");
+            r.changes.iter().map(move |c| {
+                vec![
+                    Cell::Number(Decimal::from(r.number)),
+                    Cell::Date(r.effective),
+                    Cell::Text(r.act.clone()),
+                    Cell::Text(r.reason.clone()),
+                    Cell::Text(c.objective.clone()),
+                    Cell::Text(c.title.clone()),
+                    Cell::Text(c.lines.join("; ")),
+                    Cell::Text(effects.clone()),
+                    instant_cell(r.recorded_at.as_ref()),
+                    opt_text(r.recorded_by.as_ref()),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        title: "Rimodulazioni",
+        columns: vec![
+            (td_string!(l, revisions.col_number), Shape::Weight),
+            (td_string!(l, revisions.col_effective), Shape::Date),
+            (td_string!(l, revisions.col_act), Shape::Name),
+            (td_string!(l, revisions.col_reason), Shape::Long),
+            (td_string!(l, revisions.col_objective), Shape::Code),
+            (td_string!(l, report.col_title), Shape::Long),
+            (td_string!(l, revisions.col_change), Shape::Long),
+            (td_string!(l, revisions.col_areas), Shape::Long),
+            (td_string!(l, revisions.col_recorded), Shape::Instant),
+            (td_string!(l, revisions.col_recorded_by), Shape::Name),
+        ],
+        rows,
     }
 }
 
@@ -558,9 +654,8 @@ pub fn reached_text(r: &Reached, unit: Option<&Unit>, lang: Lang) -> String {
     }
 }
 
-/// The scorecard: the areas, then (for all areas) the pillars, with a column
-/// saying which is which.
-pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
+/// The scorecard's columns before those of revisions.
+fn scorecard_columns(report: &Report, lang: Lang) -> Table {
     let area_kind = td_string!(lang.locale(), report.col_area);
     let pillar_kind = td_string!(lang.locale(), report.col_pillar);
     let line = |kind: &'static str, l: &ScoreLine| {
@@ -644,6 +739,24 @@ pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
             .chain(report.pillars.iter().map(|p| line(pillar_kind, p)))
             .collect(),
     }
+}
+
+/// The scorecard: the areas, then (for all areas) the pillars, with a column
+/// saying which is which; for a revised plan, last, the score against the
+/// original plan.
+pub fn scorecard_table(report: &Report, lang: Lang) -> Table {
+    let mut table = scorecard_columns(report, lang);
+    let lines = report.areas.iter().map(|a| &a.score).chain(&report.pillars);
+    if lines.clone().any(|l| l.original.is_some()) {
+        table.columns.push((
+            td_string!(lang.locale(), revisions.col_original_score),
+            Shape::Level,
+        ));
+        for (row, l) in table.rows.iter_mut().zip(lines) {
+            row.push(opt_number(l.original.flatten()));
+        }
+    }
+    table
 }
 
 /// The indicators of an objective named together, "A/B/C": what the
@@ -836,15 +949,18 @@ pub enum CsvTable {
     Relazione,
     /// The objectives by level reached ([`relazione::distribution_table`]).
     Distribution,
+    /// The registry of revisions ([`registry_table`]).
+    Registry,
 }
 
 impl CsvTable {
     /// Every table, in the order the page offers them.
-    pub const ALL: [CsvTable; 4] = [
+    pub const ALL: [CsvTable; 5] = [
         CsvTable::Objectives,
         CsvTable::Scorecard,
         CsvTable::Relazione,
         CsvTable::Distribution,
+        CsvTable::Registry,
     ];
 
     /// The value of the page's choice (stable, not translated).
@@ -854,6 +970,7 @@ impl CsvTable {
             CsvTable::Scorecard => "scorecard",
             CsvTable::Relazione => "relazione",
             CsvTable::Distribution => "distribution",
+            CsvTable::Registry => "registry",
         }
     }
 
@@ -869,6 +986,7 @@ impl CsvTable {
             CsvTable::Scorecard => td_string!(l, report.csv_scorecard),
             CsvTable::Relazione => td_string!(l, report.csv_relazione),
             CsvTable::Distribution => td_string!(l, report.csv_distribution),
+            CsvTable::Registry => td_string!(l, revisions.csv_registry),
         }
     }
 
@@ -878,6 +996,7 @@ impl CsvTable {
             CsvTable::Scorecard => scorecard_table(report, lang),
             CsvTable::Relazione => relazione::relazione_table(report, lang),
             CsvTable::Distribution => relazione::distribution_table(report, lang),
+            CsvTable::Registry => registry_table(report, lang),
         }
     }
 
@@ -890,6 +1009,7 @@ impl CsvTable {
             CsvTable::Scorecard => format!("{stem}-punteggi.csv"),
             CsvTable::Relazione => format!("{stem}-relazione.csv"),
             CsvTable::Distribution => format!("{stem}-distribuzione.csv"),
+            CsvTable::Registry => format!("{stem}-rimodulazioni.csv"),
         }
     }
 }
@@ -1017,6 +1137,73 @@ pub(crate) mod tests {
 
     pub fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
+    }
+
+    fn revised_report(area: Option<&str>) -> Report {
+        let s = crate::test_fixtures::revised_2023();
+        let card = s.score();
+        let built = build(&s.plan, s.results(), &card, &s.area_status, area, day());
+        with_revisions(built, &s.plan, s.results(), Lang::It)
+    }
+
+    #[test]
+    fn a_revised_plan_reports_each_score_against_the_original_plan_too() {
+        let r = revised_report(None);
+        let line = |code: &str| {
+            r.areas
+                .iter()
+                .find(|a| a.score.code == code)
+                .map(|a| a.score.clone())
+                .expect("the area")
+        };
+        let aruo = line("ARUO");
+        assert_eq!(aruo.score, Some(Decimal::from(4)));
+        assert_eq!(
+            aruo.original,
+            Some(Some(Decimal::from_str("2.8").expect("decimal")))
+        );
+        let t = scorecard_table(&r, Lang::It);
+        assert_eq!(
+            t.columns.last().map(|c| c.0),
+            Some("Punteggio sul piano originale")
+        );
+        let aruo_row = t
+            .rows
+            .iter()
+            .find(|row| row.get(1) == Some(&Cell::Text("ARUO".into())))
+            .expect("ARUO's row");
+        assert_eq!(
+            aruo_row.last(),
+            Some(&Cell::Number(Decimal::from_str("2.8").expect("decimal")))
+        );
+    }
+
+    #[test]
+    fn the_registry_table_has_a_row_per_objective_changed_and_an_area_report_only_its_revisions() {
+        let r = revised_report(None);
+        let t = registry_table(&r, Lang::It);
+        // r1 and r2 change one objective each; r3 drops one and raises another.
+        assert_eq!(t.rows.len(), 4);
+        assert_eq!(t.rows[1][2], Cell::Text("Delibera CdA 25/07/2023".into()));
+        assert_eq!(
+            t.rows[1][6],
+            Cell::Text("Target di piano-manutenzioni-i1: 90 → 85".into())
+        );
+        assert_eq!(t.rows[1][7], Cell::Text("AGIS 1,00 → 3,00".into()));
+        let aruo = revised_report(Some("ARUO"));
+        let ids: Vec<&str> = aruo.revisions.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["r3"]);
+    }
+
+    #[test]
+    fn a_plan_never_revised_has_no_original_column_and_no_registry() {
+        let r = sample(None);
+        assert!(r.revisions.is_empty());
+        let t = scorecard_table(&r, Lang::It);
+        assert!(!t
+            .columns
+            .iter()
+            .any(|c| c.0 == "Punteggio sul piano originale"));
     }
 
     /// The 2023 plan with one milestone at target (with a hostile note), one

@@ -20,7 +20,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 use serde::{Deserialize, Serialize};
 
 use crate::report::{
-    objective_table, relazione, scorecard_table, yes_no, Cell, Report, Shape, Table,
+    objective_table, registry_table, relazione, scorecard_table, yes_no, Cell, Report, Shape, Table,
 };
 
 /// Why a workbook could not be made: the writer's reason, or the XLSX module
@@ -153,6 +153,10 @@ pub fn book(report: &Report, lang: Lang) -> Book {
             relazione::relazione_table(report, lang),
             relazione::distribution_table(report, lang),
         ]
+        .into_iter()
+        // The registry of revisions, for a plan changed after adoption.
+        .chain((!report.revisions.is_empty()).then(|| registry_table(report, lang)))
+        .collect::<Vec<_>>()
         .iter()
         .map(|t| sheet(t, lang))
         .collect(),

@@ -36,6 +36,7 @@ use crate::io::clock::now;
 use crate::io::storage::{self, Backup, Loaded, Saved, SetAside, Settings, StorageError};
 use crate::view::messages;
 pub mod machine;
+mod plan_log;
 pub mod reminder;
 mod review;
 pub mod role;
@@ -164,6 +165,9 @@ pub struct AppState {
     pub area_status: ReadSignal<AreaStatuses>,
     /// The engine's scores for the current plan and progress.
     pub scorecard: Scores,
+    /// The same results scored against the plan as adopted, when the plan
+    /// has changed since (`None` otherwise): read only where both are shown.
+    pub original_scores: Memo<Option<Scorecard>>,
     write_area_status: WriteSignal<AreaStatuses>,
     write_plan: WriteSignal<Plan>,
     write_progress: WriteSignal<Progress>,
@@ -239,6 +243,16 @@ impl AppState {
             area_status,
             write_area_status,
             scorecard: Scores::new(plan, progress, progress_by_area),
+            original_scores: Memo::new(move |_| {
+                plan.with(|p| {
+                    p.is_revised().then(|| {
+                        let original = p.original();
+                        progress.with(|pr| {
+                            progress_by_area.with(|ba| original.score_results(Results::new(pr, ba)))
+                        })
+                    })
+                })
+            }),
             write_plan,
             write_progress,
             write_progress_by_area,
@@ -840,7 +854,7 @@ impl AppState {
     /// Changes the plan (the editor's path). Progress of indicators that no
     /// longer exist is kept aside by the caller if it wants to.
     pub fn edit_plan(&self, change: impl FnOnce(&mut Plan)) {
-        self.write_plan.update(change);
+        self.write_plan.update(|plan| tracked(plan, change));
         self.scorecard.invalidate();
         self.mark_unexported();
     }
@@ -854,8 +868,9 @@ impl AppState {
     ) {
         self.write_plan.update(|plan| {
             self.write_progress.update(|progress| {
-                self.write_progress_by_area
-                    .update(|by_area| change(plan, progress, by_area));
+                self.write_progress_by_area.update(|by_area| {
+                    tracked(plan, |plan| change(plan, progress, by_area));
+                });
             });
         });
         self.scorecard.invalidate();
@@ -873,6 +888,20 @@ impl AppState {
         self.replace(imported.snapshot, "restore")
             .map_err(|e| e.message(self.lang.get_untracked()))
     }
+}
+
+/// Applies an edit to the plan; once the plan is adopted, every objective
+/// the edit changed keeps its previous value among the unrecorded changes
+/// (`cruscotto_engine::revision::track`), so nothing of the adopted plan is
+/// lost before it is recorded as a revision.
+fn tracked(plan: &mut Plan, change: impl FnOnce(&mut Plan)) {
+    if plan.adoption.is_none() {
+        change(plan);
+        return;
+    }
+    let before = plan.objectives.clone();
+    change(plan);
+    cruscotto_engine::revision::track(&before, plan);
 }
 
 /// The entry to store after `new` is recorded over `before` at `at` by

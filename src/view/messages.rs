@@ -182,6 +182,18 @@ pub fn issue(issue: &Issue, lang: Lang) -> String {
         ObjectiveNotInArea { objective, area } => {
             td_string!(l, messages.issue_objective_not_in_area, objective, area).to_string()
         }
+        RevisionWithoutAdoption => {
+            td_string!(l, messages.issue_revision_without_adoption).to_string()
+        }
+        RevisionLogMismatch { objective } => {
+            td_string!(l, messages.issue_revision_log_mismatch, objective).to_string()
+        }
+        EffectiveBeforeAdoption => {
+            td_string!(l, messages.issue_effective_before_adoption).to_string()
+        }
+        UnrecordedChanges { count } => {
+            td_string!(l, messages.issue_unrecorded_changes, count = *count).to_string()
+        }
     }
 }
 
@@ -740,7 +752,7 @@ mod tests {
         assert_eq!(
             import_error(&ImportError::NewerVersion { found: 7 }, Lang::It),
             "il file è stato creato da una versione più recente di Cruscotto \
-             (versione 7, questa legge fino alla 5): aggiornare Cruscotto per aprirlo"
+             (versione 7, questa legge fino alla 6): aggiornare Cruscotto per aprirlo"
         );
         assert!(import_error(&ImportError::NotCurrent, Lang::En).contains("current version"));
         assert!(import_error(&ImportError::NotCurrent, Lang::It).contains("versione attuale"));

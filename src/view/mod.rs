@@ -13,5 +13,6 @@ pub mod format;
 pub mod ids;
 pub mod levels;
 pub mod messages;
+pub mod revisions;
 pub mod snapshot_diff;
 pub mod what_if;

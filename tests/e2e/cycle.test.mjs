@@ -85,7 +85,7 @@ app.test('a manager submits with evidence, the office sees broken seals and late
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#submit-confirm')]);
   const aruoText = await readFile(await download.path(), 'utf8');
   const aruo = JSON.parse(aruoText);
-  assert.equal(aruo.version, 5);
+  assert.equal(aruo.version, 6);
   assert.equal(aruo.area, 'ARUO');
   assert.equal(aruo.area_status.ARUO.state, 'submitted');
   assert.equal(aruo.area_status.ARUO.submitted_by, 'Maria Rossi (ARUO)');

@@ -87,7 +87,7 @@ app.test('a value recorded over an earlier one adds a point to the charts; same-
   await expectNoSeriousA11yViolations(page, t);
 
   const stored = await savedState(page, 'soddisfazione-residenze-i1', 'value', '5');
-  assert.equal(stored.version, 5);
+  assert.equal(stored.version, 6);
   const entry = stored.progress['soddisfazione-residenze-i1'];
   assert.equal(entry.value, '5');
   assert.deepEqual(
@@ -105,13 +105,13 @@ app.test('a value recorded over an earlier one adds a point to the charts; same-
   );
 });
 
-app.test('a version-1 snapshot still imports and is saved as the current version (5)', async ({ page }) => {
+app.test('a version-1 snapshot still imports and is saved as the current version (6)', async ({ page }) => {
   await importProgress(page, { 'riassetto-bassini-i1': { level: 3, note: 'in linea' } }, { version: 1 });
   await page.goto('/area/ATE');
   await page.locator('#area-score-ATE').waitFor(LOAD);
   await expectText(page, '#area-score-ATE', '3,00');
   const stored = await savedState(page, 'riassetto-bassini-i1', 'level', 3);
-  assert.equal(stored.version, 5);
+  assert.equal(stored.version, 6);
   assert.deepEqual(stored.progress['riassetto-bassini-i1'], { level: 3, note: 'in linea' });
   // The 2023 plan's scales came with the migration (version 3 → 4).
   const survey = stored.plan.objectives.find((o) => o.id === 'soddisfazione-docenti').indicators[0];

@@ -52,7 +52,7 @@ app.test('exports plan and progress, starts over, and re-imports the file to the
   const exportedPath = await download.path();
   const exported = JSON.parse(await readFile(exportedPath, 'utf8'));
   assert.equal(exported.format, 'cruscotto-snapshot');
-  assert.equal(exported.version, 5);
+  assert.equal(exported.version, 6);
   assert.equal(exported.plan.id, 'polimi-2023');
   assert.equal(exported.plan.objectives.length, DEFAULT.plan.objectives.length);
   assert.deepEqual(Object.keys(exported.progress).sort(), Object.keys(PROGRESS_A).sort());

@@ -63,6 +63,7 @@ fn ObjectiveFields(
     let id = read(app, oi, |o| o.id.clone());
     let title = read(app, oi, |o| o.title.clone());
     let confirming = RwSignal::new(false);
+    let adopted = Memo::new(move |_| app.plan.with(|p| p.adoption.is_some()));
 
     let duplicate = move |_| {
         let mut new_index = None;
@@ -102,6 +103,12 @@ fn ObjectiveFields(
                 p.objectives.remove(oi);
             }
         });
+        // An adopted plan keeps the results of a removed objective: they
+        // count in the score against the original plan, and the removal
+        // is a revision still to be recorded.
+        if adopted.get_untracked() {
+            return;
+        }
         let remaining = app.plan.with_untracked(taken_ids);
         app.edit_progress(|pr| {
             for id in ids.iter().filter(|id| !remaining.contains(*id)) {
@@ -176,6 +183,9 @@ fn ObjectiveFields(
                     <div class="confirm-box" role="group" aria-labelledby="objective-delete-text">
                         <p id="objective-delete-text">{t!(i18n, editor.delete_objective_confirm,
                             id = move || id.get(), n = move || n_indicators.get(), m = progress_count)}</p>
+                        <Show when=move || adopted.get()>
+                            <p id="objective-delete-kept">{t!(i18n, revisions.delete_keeps_results)}</p>
+                        </Show>
                         <button type="button" class="btn btn-danger" id="editor-confirm-delete-objective" on:click=delete>{t!(i18n, editor.delete)}</button>
                         " "
                         <button type="button" class="btn" on:click=move |_| confirming.set(false)>{t!(i18n, editor.cancel)}</button>

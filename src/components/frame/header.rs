@@ -38,6 +38,10 @@ pub fn Header() -> impl IntoView {
                     <li><A href=route("/editor")>{t!(i18n, common.nav_editor)}</A></li>
                     <li><A href=route("/transfer")>{t!(i18n, common.nav_transfer)}</A></li>
                     <li><A href=route("/campaign")>{t!(i18n, common.nav_campaign)}</A></li>
+                    // Only an adopted plan has a registry of revisions.
+                    <Show when=move || app.plan.with(|p| p.adoption.is_some())>
+                        <li><A href=route("/registry")>{t!(i18n, revisions.nav)}</A></li>
+                    </Show>
                     <li><A href=route("/compare")>{t!(i18n, common.nav_compare)}</A></li>
                     <li><A href=route("/settings")>{t!(i18n, common.nav_settings)}</A></li>
                 </ul>
