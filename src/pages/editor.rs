@@ -47,8 +47,8 @@ pub fn EditorPage() -> impl IntoView {
             <h1>{t!(i18n, editor.title)}</h1>
             <p class="lead">{t!(i18n, editor.intro)}</p>
             <EditorIssueSummary />
-            <EditorOldYear />
             <EditorRevisionForm />
+            <EditorOldYear />
             <section class="editor-section" aria-labelledby="editor-plan-heading">
                 <h2 id="editor-plan-heading">{t!(i18n, editor.plan_heading)}</h2>
                 <div class="form-grid" id="editor-plan-fields">

@@ -47,8 +47,9 @@ pub fn EditorAdoption() -> impl IntoView {
     };
 
     view! {
-        <section class="editor-section" id="editor-adoption" aria-labelledby="editor-adoption-heading">
-            <h2 id="editor-adoption-heading">{t!(i18n, revisions.adoption_heading)}</h2>
+        <section class="editor-section" id="editor-adoption" aria-labelledby="f-plan-adoption">
+            // The id the plan checks link to for `plan.adoption…` problems.
+            <h2 id="f-plan-adoption" tabindex="-1">{t!(i18n, revisions.adoption_heading)}</h2>
             {move || match adoption.get() {
                 None => view! {
                     <p class="hint">{t!(i18n, revisions.draft_explained)}</p>

@@ -68,8 +68,9 @@ pub fn EditorRevisionForm() -> impl IntoView {
 
     view! {
         <Show when=move || open.get()>
-            <section class="editor-section revision-form" id="revision-form" aria-labelledby="revision-form-heading">
-                <h2 id="revision-form-heading">{t!(i18n, revisions.unrecorded_heading)}</h2>
+            <section class="editor-section revision-form" id="revision-form" aria-labelledby="f-plan-unrecorded">
+                // The id the plan checks' warning (`plan.unrecorded`) links to.
+                <h2 id="f-plan-unrecorded" tabindex="-1">{t!(i18n, revisions.unrecorded_heading)}</h2>
                 <p>{t!(i18n, revisions.unrecorded_explained)}</p>
                 <ul class="revision-changes" id="revision-changes">
                     <For each=move || changes.get().0 key=|c| (c.objective.clone(), c.lines.clone()) let:c>

@@ -1,11 +1,11 @@
 // Screenshots of the screens at desktop and phone width, Italian and English,
 // for checking by eye (not a test): node tests/e2e/support/shots.mjs OUT_DIR
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { DEFAULT } from './app.mjs';
 import { launchChromium } from './browser.mjs';
-import { startStaticServer } from './server.mjs';
+import { REPO_ROOT, startStaticServer } from './server.mjs';
 
 const out = process.argv[2] ?? 'target/shots';
 await mkdir(out, { recursive: true });
@@ -33,6 +33,18 @@ const CYCLE = (() => {
   };
   return JSON.stringify(s);
 })();
+// The 2023 plan adopted and revised three times (issue #18): the engine's
+// golden file; and the same with one more change waiting to be recorded.
+const REVISED = await readFile(join(REPO_ROOT, 'engine/tests/golden/v6-polimi-2023-revised.json'), 'utf8');
+const UNRECORDED = (() => {
+  const s = JSON.parse(REVISED);
+  const i = s.plan.objectives.findIndex((o) => o.id === 'piano-manutenzioni');
+  const before = structuredClone(s.plan.objectives[i]);
+  s.plan.objectives[i].indicators[0].target.value = '80';
+  s.plan.objectives[i].indicators[0].threshold.value = '75';
+  s.plan.unrecorded = [{ objective: 'piano-manutenzioni', position: i, before }];
+  return JSON.stringify(s);
+})();
 const SCREENS = [
   ['overview-new', '/', null],
   ['overview-manager', '/', { area: 'ARUO', name: 'Maria Rossi', asked: true }],
@@ -47,10 +59,16 @@ const SCREENS = [
   ['campaign', '/campaign', { office: true, asked: true }, CYCLE],
   ['objective-evidence', '/objective/programmazione-pta?area=ARUO', { area: 'ARUO', asked: true }, CYCLE],
   ['area-submitted', '/area/ARUO', { area: 'ARUO', asked: true }, CYCLE],
+  ['registry', '/registry', { office: true, asked: true }, REVISED],
+  ['area-revised', '/area/ARUO', { office: true, asked: true }, REVISED],
+  ['editor-revision', '/editor', { office: true, asked: true }, UNRECORDED],
+  ['report-revised', '/report', { office: true, asked: true }, REVISED],
 ];
+// SHOTS=registry,editor-revision takes only those.
+const only = process.env.SHOTS?.split(',');
 for (const lang of ['it', 'en']) {
   for (const [size, viewport] of Object.entries(SIZES)) {
-    for (const [name, path, role, state] of SCREENS) {
+    for (const [name, path, role, state] of SCREENS.filter(([n]) => !only || only.includes(n))) {
       const context = await browser.newContext({ baseURL: server.url, viewport, locale: 'it-IT' });
       const page = await context.newPage();
       await page.goto('/');
