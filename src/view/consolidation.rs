@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use crate::i18n::*;
 use cruscotto_engine::diff::{diff_plans, PlanDiff};
-use cruscotto_engine::merge::{merge, ChoiceError, Merged};
+use cruscotto_engine::merge::{is_earlier_state, merge, ChoiceError, Merged};
 use cruscotto_engine::snapshot::{ImportError, Imported};
 use cruscotto_engine::{Issue, Plan, ProgressEntry, ResultKey, Snapshot};
 
@@ -151,13 +151,14 @@ pub fn consolidate(
     for (name, result) in files {
         match result {
             Err(error) => failures.push(Failure { file: name, error }),
-            Ok(imported) if imported.snapshot.plan != current.plan => {
-                mismatches.push(PlanMismatch {
+            // A manager's file made before the office recorded its latest
+            // revisions (or adopted the plan) merges into the plan in force.
+            Ok(imported) if !is_earlier_state(&imported.snapshot.plan, &current.plan) => mismatches
+                .push(PlanMismatch {
                     plan_id: imported.snapshot.plan.id.clone(),
                     differences: diff_plans(&current.plan, &imported.snapshot.plan),
                     file: name,
-                })
-            }
+                }),
             Ok(imported) => good.push((name, imported)),
         }
     }
@@ -414,6 +415,24 @@ mod tests {
         );
         assert_eq!(r.files[0].name, "ACL.json");
         assert_eq!(r.files[1].progress_count, 1);
+    }
+
+    #[test]
+    fn a_file_on_the_plan_before_its_revisions_consolidates_into_the_revised_plan() {
+        let current = crate::test_fixtures::revised_2023();
+        let r = ready(consolidate(
+            &current,
+            vec![file(
+                "ACL.json",
+                &[(RESIDENZE, entry("3.5", "2023-05-01T10:00:00Z", "acl"))],
+            )],
+        ));
+        let merged = r.resolve(&BTreeMap::new()).expect("no choices");
+        assert_eq!(merged.plan, current.plan, "the revised plan stays");
+        assert!(merged.progress.contains_key(RESIDENZE));
+        assert!(merged
+            .progress
+            .contains_key("promozione-opportunita-professionali-i1"));
     }
 
     /// A file holding areas' own results of the per-area docenti survey.

@@ -808,6 +808,28 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_of_a_revised_plan_is_the_plan_in_force_not_adopted_and_without_its_log() {
+        let revised = crate::test_fixtures::revised_2023();
+        let next = next_year_copy(&revised.plan);
+        assert_eq!(next.adoption, None, "the new plan starts not adopted");
+        assert!(next.revisions.is_empty() && next.unrecorded.is_empty());
+        // Every objective as in force: the dropped one stays dropped, the
+        // lowered target stays lowered.
+        let ids = |p: &Plan| {
+            p.objectives
+                .iter()
+                .map(|o| o.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&next), ids(&revised.plan));
+        let target = |p: &Plan| {
+            p.objective("piano-manutenzioni")
+                .map(|o| o.indicators[0].target.value.clone())
+        };
+        assert_eq!(target(&next), target(&revised.plan));
+    }
+
+    #[test]
     fn next_year_copy_moves_year_id_title_and_deadlines() {
         let p = plan();
         let next = next_year_copy(&p);
