@@ -490,6 +490,40 @@ pub fn plan_diff(d: &PlanDiff, lang: Lang) -> Vec<String> {
             .to_string(),
         );
     }
+    if let Some(c) = &d.adoption {
+        out.push(match &c.after {
+            Some(a) => td_string!(
+                l,
+                messages.diff_adopted,
+                date = crate::view::format::date(a.date, lang),
+                act = &a.act
+            )
+            .to_string(),
+            None => td_string!(l, messages.diff_not_adopted).to_string(),
+        });
+    }
+    for r in &d.revisions_added {
+        let objectives = r
+            .changes
+            .iter()
+            .map(|c| c.objective.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            td_string!(
+                l,
+                messages.diff_revision_added,
+                id = &r.id,
+                date = crate::view::format::date(r.effective, lang),
+                act = &r.act,
+                objectives
+            )
+            .to_string(),
+        );
+    }
+    for id in &d.revisions_removed {
+        out.push(td_string!(l, messages.diff_revision_removed, id).to_string());
+    }
     for field in d.undetailed_fields() {
         out.push(td_string!(l, messages.diff_field, field).to_string());
     }
@@ -902,6 +936,25 @@ mod tests {
         let y = diff_plans(&before, &renamed);
         assert_eq!(plan_diff(&y, Lang::En), cli_wording::plan_diff(&y));
         assert_ne!(plan_diff(&y, Lang::It), plan_diff(&y, Lang::En));
+    }
+
+    #[test]
+    fn a_plan_revised_since_reads_as_its_adoption_and_each_revision() {
+        let revised = crate::test_fixtures::revised_2023().plan;
+        let d = diff_plans(&default_snapshot().plan, &revised);
+        let it = plan_diff(&d, Lang::It);
+        assert!(
+            it.contains(&"piano adottato il 31/01/2023 con «Delibera CdA 31/01/2023»".to_string()),
+            "{it:?}"
+        );
+        assert!(
+            it.contains(
+                &"rimodulazione r3 dal 25/07/2023 («Delibera CdA 25/07/2023»): programmazione-pta, promozione-opportunita-professionali"
+                    .to_string()
+            ),
+            "{it:?}"
+        );
+        assert!(!it.iter().any(|l| l.contains("revisions")), "{it:?}");
     }
 
     #[test]
