@@ -82,6 +82,10 @@ pub fn withdraw_adoption(plan: &mut Plan) -> Result<(), RevisionError> {
 /// `before` (the objectives as they were just before the edit) keeps its
 /// previous value in `plan.unrecorded`, once; an objective edited back to
 /// its recorded value leaves the list. A plan not adopted is left alone.
+///
+/// The list is a log undone from its end: an objective removed is (moved)
+/// last, with its index just before the removal, so that putting the
+/// objectives back in reverse order restores the plan's order exactly.
 pub fn track(before: &[Objective], plan: &mut Plan) {
     if plan.adoption.is_none() {
         return;
@@ -98,7 +102,15 @@ pub fn track(before: &[Objective], plan: &mut Plan) {
         if old.and_then(|i| before.get(i)) == new {
             continue;
         }
-        if plan.unrecorded.iter().any(|u| u.objective == id) {
+        if let Some(i) = plan.unrecorded.iter().position(|u| u.objective == id) {
+            // Removed now, after an earlier change: undoing runs in reverse,
+            // so its reinsertion must come first, at the place it had just
+            // before this removal. Its value before stays the recorded one.
+            if let (Some(at), None) = (old, new) {
+                let mut u = plan.unrecorded.remove(i);
+                u.position = Some(at);
+                fresh.push(u);
+            }
             continue;
         }
         fresh.push(UnrecordedChange {

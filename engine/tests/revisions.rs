@@ -121,6 +121,34 @@ fn an_edited_back_objective_leaves_the_unrecorded_list_and_discard_restores_the_
 }
 
 #[test]
+fn removing_objectives_in_any_order_after_other_edits_restores_the_original_order() {
+    let mut plan = default_snapshot().plan;
+    adopt(&mut plan, date("2023-01-31"), "Delibera", None, None).expect("adopts");
+    let original = plan.objectives.clone();
+    let edit = |plan: &mut Plan, f: &dyn Fn(&mut Plan)| {
+        let before = plan.objectives.clone();
+        f(plan);
+        track(&before, plan);
+    };
+    // Change the third objective, remove the sixth, then remove the third.
+    let third = original[2].id.clone();
+    let sixth = original[5].id.clone();
+    edit(&mut plan, &|p| p.objectives[2].title = "Cambiato".into());
+    edit(&mut plan, &|p| p.objectives.retain(|o| o.id != sixth));
+    edit(&mut plan, &|p| p.objectives.retain(|o| o.id != third));
+    assert_eq!(plan.recorded().objectives, original);
+    let input = RevisionInput {
+        effective: Some(date("2023-03-01")),
+        reason: "Motivo".into(),
+        act: "Delibera".into(),
+    };
+    record(&mut plan, &input, None, None).expect("records");
+    assert_eq!(plan.original().objectives, original);
+    discard(&mut plan);
+    assert_eq!(plan.original().objectives, original);
+}
+
+#[test]
 fn a_plan_not_adopted_is_edited_freely() {
     let mut plan = default_snapshot().plan;
     let before = plan.objectives.clone();
