@@ -306,3 +306,31 @@ fn the_cli_diff_lists_each_revision_with_its_act_and_reason() {
     assert!(dropped["after"].is_null());
     assert_eq!(dropped["before"]["assignments"][0]["weight"], "10");
 }
+
+#[test]
+fn the_cli_prints_the_registry_with_each_areas_score_before_and_after() {
+    let dir = std::env::temp_dir().join(format!("cruscotto-reg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("revised.json");
+    std::fs::write(&file, revised_2023().to_json()).expect("writes");
+    let out = run_cli(&["revisions", arg(&file)], None);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("adopted on 2023-01-31 by \"Delibera CdA 31/01/2023\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("r1 effective 2023-06-20, act \"Decreto DG n. 4512 del 20/06/2023\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("  nuove-aule changed (indicators)\n  AAF: 1.00 -> 3.00\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("promozione-opportunita-professionali removed"),
+        "{text}"
+    );
+    assert!(text.contains("  ARUO: 2.80 -> 4.00\n"), "{text}");
+}

@@ -23,6 +23,9 @@ const USAGE: &str = "usage:
   cruscotto status FILE [--on YYYY-MM-DD]
                                 print the campaign table: each area's status,
                                 seal, scores and lateness (on today, or the day given)
+  cruscotto revisions FILE      print the plan's adoption and each revision (act,
+                                reason, objectives changed, areas' scores before
+                                and after, on the file's results)
 ";
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
@@ -219,6 +222,50 @@ fn run_seal(s: &cruscotto_engine::Snapshot) -> ExitCode {
 }
 
 /// `status`: the campaign table, tab-separated with a header line.
+/// The registry of revisions as text: the adoption, then one block per
+/// revision.
+fn revisions_text(s: &cruscotto_engine::Snapshot) -> String {
+    use cruscotto_engine::revision::revision_effects;
+    use cruscotto_engine::scoring::round2;
+    let plan = &s.plan;
+    let Some(adoption) = &plan.adoption else {
+        return "the plan is not adopted: it has no revisions\n".into();
+    };
+    let mut out = format!("adopted on {} by \"{}\"\n", adoption.date, adoption.act);
+    let score = |d: Option<rust_decimal::Decimal>| {
+        d.map_or_else(|| "-".into(), |d| format!("{:.2}", round2(d)))
+    };
+    for (r, e) in plan
+        .revisions
+        .iter()
+        .zip(revision_effects(plan, s.results()))
+    {
+        out.push_str(&format!(
+            "{} effective {}, act \"{}\", reason \"{}\"\n  {}\n",
+            r.id,
+            r.effective,
+            r.act,
+            r.reason,
+            wording::revision_changes(&r.changes)
+        ));
+        for a in e.areas {
+            out.push_str(&format!(
+                "  {}: {} -> {}\n",
+                a.area,
+                score(a.before),
+                score(a.after)
+            ));
+        }
+    }
+    if !plan.unrecorded.is_empty() {
+        out.push_str(&format!(
+            "{} objective(s) changed and not yet recorded\n",
+            plan.unrecorded.len()
+        ));
+    }
+    out
+}
+
 fn run_status(file: &str, on: Option<&str>) -> ExitCode {
     use cruscotto_engine::cycle::{campaign, SealCheck};
     use cruscotto_engine::scoring::round2;
@@ -315,6 +362,10 @@ fn main() -> ExitCode {
         ["status", file, "--on", day] | ["status", "--on", day, file] => {
             run_status(file, Some(day))
         }
+        ["revisions", file] => match load(file) {
+            Ok(imported) => write_stdout(&revisions_text(&imported.snapshot)),
+            Err(code) => code,
+        },
         ["-h" | "--help" | "help"] => write_stdout(USAGE),
         _ => {
             eprint!("{USAGE}");
