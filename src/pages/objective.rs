@@ -11,6 +11,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::components::links::{area_href, overview_href};
 use crate::components::progress::indicator_card::IndicatorCard;
 use crate::components::progress::indicator_levels::IndicatorLevels;
+use crate::components::revisions::objective_revisions::ObjectiveRevisions;
 use crate::components::scores::level_badge::LevelBadge;
 use crate::i18n::*;
 use crate::state::role::others_moved;
@@ -270,6 +271,7 @@ fn ObjectiveView(
                             <dt>{t!(i18n, objective.note)}</dt>
                             <dd class="plan-note">{n}</dd>
                         })}
+                        <ObjectiveRevisions objective=objective.id.clone() />
                     </dl>
                 </section>
 

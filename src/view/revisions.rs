@@ -235,6 +235,34 @@ pub fn unrecorded(plan: &Plan, results: Results, lang: Lang) -> (Vec<ChangeRow>,
     (rows, effects)
 }
 
+/// The revisions that changed one objective, oldest first, one sentence
+/// each: "Rimodulazione 2 · 25/07/2023 («Delibera CdA 25/07/2023»): Target
+/// di piano-manutenzioni-i1: 90 → 85". What the objective's screen says, so
+/// that a score earned against a changed bar says so where it is read.
+pub fn objective_history(plan: &Plan, objective: &str, lang: Lang) -> Vec<String> {
+    let l = lang.locale();
+    plan.revisions
+        .iter()
+        .enumerate()
+        .flat_map(|(n, r)| {
+            r.changes
+                .iter()
+                .filter(move |c| c.objective == objective)
+                .map(move |c| {
+                    td_string!(
+                        l,
+                        revisions.objective_history,
+                        number = n + 1,
+                        date = format::date(r.effective, lang),
+                        act = &r.act,
+                        changes = change_row(c, lang).lines.join("; ")
+                    )
+                    .to_string()
+                })
+        })
+        .collect()
+}
+
 /// Why a step of the log was refused, in the interface's language.
 pub fn revision_error(e: &RevisionError, lang: Lang) -> String {
     let l = lang.locale();
@@ -316,6 +344,16 @@ mod tests {
             effect_text(&rows[2].effects[0], Lang::It),
             "ARUO 2,80 → 4,00"
         );
+    }
+
+    #[test]
+    fn an_objectives_history_lists_the_revisions_that_changed_it() {
+        let s = revised_2023();
+        assert_eq!(
+            objective_history(&s.plan, "piano-manutenzioni", Lang::It),
+            vec!["Rimodulazione 2 · 25/07/2023 («Delibera CdA 25/07/2023»): Target di piano-manutenzioni-i1: 90 → 85".to_string()]
+        );
+        assert!(objective_history(&s.plan, "sito-ateneo", Lang::It).is_empty());
     }
 
     #[test]

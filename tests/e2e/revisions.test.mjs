@@ -130,6 +130,11 @@ app.test('an adopted plan keeps every change as a revision, shows both scores, a
   // An area no change touched shows one score only.
   assert.equal(await page.locator('tr[data-area="ATE"] .original-score').count(), 0);
 
+  // The objective's screen says which bar its level is measured against.
+  await page.goto('/objective/piano-manutenzioni');
+  await page.locator('#objective-revisions').waitFor(LOAD);
+  assert.match(await page.locator('#objective-revisions').innerText(), /Rimodulazione 2 · 25\/07\/2023 \(«Delibera CdA 25\/07\/2023»\): Target di piano-manutenzioni-i1: 90 → 85/);
+
   // The registry: three changes, each with its act, reason and effect.
   await page.goto('/registry');
   await page.locator('.revision-card').first().waitFor(LOAD);
