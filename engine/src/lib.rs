@@ -12,6 +12,7 @@ pub mod merge;
 pub mod model;
 pub mod revision;
 pub mod scoring;
+pub mod share;
 pub mod snapshot;
 pub mod summary;
 #[cfg(feature = "synthetic")]

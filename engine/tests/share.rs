@@ -1,0 +1,176 @@
+//! Share links (`#s=1.…`): a snapshot or one area's results in a URL
+//! fragment, compressed; one area of the 2023 plan with every result and a
+//! realistic note fits the limit, the whole plan does not, and a damaged or
+//! foreign link is refused with what went wrong.
+
+mod common;
+
+use common::*;
+use cruscotto_engine::share::*;
+use cruscotto_engine::*;
+
+/// A base as the app is often served, with the screen the link opens.
+const BASE: &str = "https://servizi.polimi.it/cruscotto/transfer#";
+
+/// A note as managers write them: a few sentences with the evidence.
+fn note(i: usize) -> String {
+    format!(
+        "Attività completata nei tempi previsti ({i}). Il documento finale è stato approvato \
+         con delibera del Consiglio di Amministrazione e pubblicato sul portale di Ateneo; \
+         restano da completare le azioni di comunicazione verso il personale, previste entro \
+         il primo trimestre dell'anno successivo."
+    )
+}
+
+/// The 2023 plan with every result of `area` recorded (a milestone at
+/// target, a number at its target, a deadline met), each with a note and
+/// its author.
+fn full_area(area: &str) -> Snapshot {
+    let mut s = default_snapshot();
+    let plan = s.plan.clone();
+    for (i, (o, _)) in plan.objectives_of_area(area).enumerate() {
+        for ind in &o.indicators {
+            let mut e = match ind.kind {
+                IndicatorKind::Milestone => at_level(3),
+                IndicatorKind::Number => ProgressEntry {
+                    value: match &ind.target.value {
+                        LevelValue::Number(n) => Some(*n),
+                        _ => None,
+                    },
+                    ..Default::default()
+                },
+                IndicatorKind::Date => done_on("2023-06-15"),
+            };
+            e.note = Some(note(i));
+            e.updated_at = Some("2024-01-15T10:30:00+01:00".into());
+            e.updated_by = Some(format!("Maria Rossi ({area})"));
+            if o.is_per_area() {
+                s.progress_by_area
+                    .entry(area.to_string())
+                    .or_default()
+                    .insert(ind.id.clone(), e);
+            } else {
+                s.progress.insert(ind.id.clone(), e);
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn one_area_of_the_2023_plan_with_every_result_and_note_fits_and_scores_the_same() {
+    for area in ["ARUO", "ADID", "ASICT"] {
+        let sent = full_area(area);
+        let link = format!("{BASE}{}", make_fragment(&sent, Some(area)));
+        assert!(
+            check_length(link.len()).is_ok(),
+            "{area}: {} characters",
+            link.len()
+        );
+        let opened = open_fragment(
+            &link[link.find('#').expect("a fragment") + 1..],
+            &default_snapshot(),
+        )
+        .expect("opens in a fresh browser");
+        assert_eq!(
+            opened.snapshot.score().area(area),
+            sent.score().area(area),
+            "{area}"
+        );
+    }
+}
+
+#[test]
+fn a_whole_snapshot_travels_exactly_when_it_is_small() {
+    let mut s = snapshot(two_areas(), progress(&[("m1", at_level(3))]));
+    s.exported_at = None;
+    let fragment = make_fragment(&s, None);
+    let opened = open_fragment(&fragment, &default_snapshot()).expect("opens");
+    assert_eq!(opened.snapshot, s);
+}
+
+#[test]
+fn the_whole_2023_plan_is_too_long_for_a_link() {
+    let link = format!("{BASE}{}", make_fragment(&full_area("ARUO"), None));
+    assert_eq!(
+        check_length(link.len()),
+        Err(ShareError::TooLong {
+            length: link.len(),
+            limit: MAX_LINK_LEN
+        })
+    );
+}
+
+#[test]
+fn an_areas_link_replaces_that_areas_results_and_keeps_the_others() {
+    let mut local = default_snapshot();
+    local.progress.insert("sito-ateneo-i1".into(), at_level(1)); // APEC's
+    local
+        .progress
+        .insert("programmazione-pta-i1".into(), at_level(1)); // ARUO's, to be replaced
+    let fragment = make_fragment(&full_area("ARUO"), Some("ARUO"));
+    let opened = open_fragment(&fragment, &local).expect("opens");
+    let p = &opened.snapshot.progress;
+    assert_eq!(
+        p["sito-ateneo-i1"].level,
+        Some(1),
+        "another area's result stays"
+    );
+    assert_eq!(
+        p["programmazione-pta-i1"].level,
+        Some(3),
+        "the link's result wins"
+    );
+}
+
+#[test]
+fn a_cut_or_altered_link_is_refused_for_what_it_is() {
+    let fragment = make_fragment(&full_area("ARUO"), Some("ARUO"));
+    let cut = &fragment[..fragment.len() / 2];
+    assert_eq!(
+        open_fragment(cut, &default_snapshot()).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
+    let newer = fragment.replacen("s=1.", "s=2.", 1);
+    assert_eq!(
+        open_fragment(&newer, &default_snapshot()).map(|_| ()),
+        Err(ShareError::UnknownVersion {
+            version: "2".into()
+        })
+    );
+    assert_eq!(
+        open_fragment("x=1.abc", &default_snapshot()).map(|_| ()),
+        Err(ShareError::NotALink)
+    );
+    assert_eq!(
+        open_fragment("s=1.%%%", &default_snapshot()).map(|_| ()),
+        Err(ShareError::Damaged)
+    );
+}
+
+#[test]
+fn results_made_on_another_plan_are_refused_naming_it() {
+    let fragment = make_fragment(&full_area("ARUO"), Some("ARUO"));
+    let mut other = default_snapshot();
+    other.plan.objectives[0].title = "Cambiato".into();
+    assert_eq!(
+        open_fragment(&fragment, &other).map(|_| ()),
+        Err(ShareError::OtherPlan {
+            plan_id: "polimi-2023".into()
+        })
+    );
+}
+
+#[test]
+fn the_format_is_raw_deflate_in_url_safe_base64_after_the_version() {
+    let fragment = make_fragment(&full_area("ARUO"), Some("ARUO"));
+    assert!(fragment.starts_with("s=1."));
+    assert!(fragment[4..]
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let json = inflate(&parse_fragment(&fragment).expect("parses")).expect("inflates");
+    let v: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+    assert_eq!(v["kind"], "area");
+    assert_eq!(v["area"], "ARUO");
+    assert_eq!(v["plan_id"], "polimi-2023");
+}
