@@ -174,3 +174,23 @@ fn the_format_is_raw_deflate_in_url_safe_base64_after_the_version() {
     assert_eq!(v["area"], "ARUO");
     assert_eq!(v["plan_id"], "polimi-2023");
 }
+
+#[test]
+fn the_cli_prints_an_areas_link_and_refuses_the_whole_plan() {
+    let dir = std::env::temp_dir().join(format!("cruscotto-share-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("aruo.json");
+    std::fs::write(&file, full_area("ARUO").to_json()).expect("writes");
+    let out = run_cli(&["link", arg(&file), "--area", "ARUO"], None);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("#s=1."), "{text}");
+    let opened = open_fragment(text.trim(), &default_snapshot()).expect("opens");
+    assert_eq!(
+        opened.snapshot.score().area("ARUO"),
+        full_area("ARUO").score().area("ARUO")
+    );
+    let whole = run_cli(&["link", arg(&file)], None);
+    assert_eq!(whole.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&whole.stderr).contains("send the file instead"));
+}

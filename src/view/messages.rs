@@ -216,6 +216,31 @@ pub fn located_issue(i: &Issue, lang: Lang) -> String {
     located(&i.path, &issue(i, lang), lang)
 }
 
+/// Why a share link cannot be made or opened, in the interface's language.
+pub fn share_error(e: &cruscotto_engine::share::ShareError, lang: Lang) -> String {
+    use cruscotto_engine::share::ShareError;
+    let l = lang.locale();
+    match e {
+        ShareError::TooLong { length, limit } => {
+            td_string!(l, transfer.share_too_long, length = *length, limit = *limit).to_string()
+        }
+        ShareError::NotALink => td_string!(l, transfer.share_not_a_link).to_string(),
+        ShareError::UnknownVersion { version } => {
+            td_string!(l, transfer.share_unknown_version, version).to_string()
+        }
+        ShareError::Damaged => td_string!(l, transfer.share_damaged).to_string(),
+        ShareError::BadPayload { detail } => {
+            td_string!(l, transfer.share_bad_payload, detail).to_string()
+        }
+        ShareError::OtherPlan { plan_id } => {
+            td_string!(l, transfer.share_other_plan, plan_id).to_string()
+        }
+        ShareError::UnknownArea { area } => {
+            td_string!(l, transfer.share_unknown_area, area).to_string()
+        }
+    }
+}
+
 /// Why a file could not be imported, with where the problem is.
 pub fn import_error(e: &ImportError, lang: Lang) -> String {
     let l = lang.locale();

@@ -9,4 +9,5 @@ pub mod export_now;
 pub mod file_drop_zone;
 pub mod import_errors;
 pub mod plan_mismatches;
+pub mod share_link;
 pub mod snapshot_facts;

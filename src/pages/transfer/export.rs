@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::components::transfer::export_now::download_snapshot;
+use crate::components::transfer::share_link::ShareLink;
 use crate::i18n::*;
 use crate::io::clock::today;
 use crate::io::files;
@@ -85,6 +86,7 @@ pub fn ExportSection() -> impl IntoView {
                     None => None,
                 }}
             </p>
+            <ShareLink />
             <button
                 type="button"
                 id="export-show-text"

@@ -13,9 +13,11 @@ use crate::components::transfer::file_drop_zone::FileDropZone;
 use crate::components::transfer::import_errors::ImportErrors;
 use crate::components::transfer::snapshot_facts::SnapshotFacts;
 use crate::i18n::*;
-use crate::io::files;
+use crate::io::{files, share};
 use crate::state::use_app;
+use crate::view::messages::share_error;
 use crate::view::snapshot_diff::{diff, DiffPreview};
+use cruscotto_engine::share::{is_share_fragment, parse_fragment, snapshot_from_payload};
 
 /// A checked snapshot waiting for the user's decision.
 #[derive(Clone)]
@@ -36,6 +38,7 @@ pub fn ImportSection() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let preview = RwSignal::new(None::<Preview>);
+    let link_error = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<Failure>);
     let outcome = RwSignal::new(None::<Outcome>);
     let replace_error = RwSignal::new(None::<String>);
@@ -76,6 +79,32 @@ pub fn ImportSection() -> impl IntoView {
             }
         }
     };
+
+    // Opened from a share link (`#s=…`): its snapshot goes through the same
+    // check and preview as a file; nothing changes before the confirmation.
+    let opening = RwSignal::new(false);
+    let fragment = share::fragment();
+    if is_share_fragment(&fragment) {
+        opening.set(true);
+        spawn_local(async move {
+            let lang = app.lang.get_untracked();
+            let source = t_string!(i18n, transfer.share_source).to_string();
+            let opened = match parse_fragment(&fragment) {
+                Ok(bytes) => share::inflate(&bytes).await,
+                Err(e) => Err(e),
+            }
+            .and_then(|json| snapshot_from_payload(&json, &app.snapshot()));
+            opening.set(false);
+            match opened {
+                Ok(bytes) => check(&bytes, source),
+                Err(e) => {
+                    share::clear_fragment();
+                    link_error.set(Some(share_error(&e, lang)));
+                    focus_soon("share-open-error");
+                }
+            }
+        });
+    }
 
     let read_file = move |file: web_sys::File| {
         let name = file.name();
@@ -143,6 +172,8 @@ pub fn ImportSection() -> impl IntoView {
         match app.replace(p.imported.snapshot, "import") {
             Ok(()) => {
                 preview.set(None);
+                // A reload must not open the link again.
+                share::clear_fragment();
                 if let Some(area) = pasted.get_untracked() {
                     area.set_value("");
                 }
@@ -160,6 +191,7 @@ pub fn ImportSection() -> impl IntoView {
     };
     let cancel = move |_| {
         preview.set(None);
+        share::clear_fragment();
         outcome.set(Some(Outcome::Cancelled));
         focus_soon("import-outcome");
     };
@@ -194,6 +226,12 @@ pub fn ImportSection() -> impl IntoView {
                 </Show>
             </div>
 
+            <Show when=move || opening.get()>
+                <p role="status" id="share-opening">{t!(i18n, transfer.share_opening)}</p>
+            </Show>
+            {move || link_error.get().map(|text| view! {
+                <p class="alert alert-danger" role="alert" id="share-open-error" tabindex="-1">{text}</p>
+            })}
             {move || failure.get().map(|f| view! { <ImportErrors source=f.source error=f.error id="import-errors" /> })}
             {move || preview.get().map(|p| view! {
                 <ImportPreview preview=p />

@@ -23,6 +23,10 @@ const USAGE: &str = "usage:
   cruscotto status FILE [--on YYYY-MM-DD]
                                 print the campaign table: each area's status,
                                 seal, scores and lateness (on today, or the day given)
+  cruscotto link FILE [--area CODE]
+                                print a share link's fragment (#s=1.…) for the
+                                snapshot, or for one area's results; exit 1 when
+                                it is longer than a link may be
   cruscotto revisions FILE      print the plan's adoption and each revision (act,
                                 reason, objectives changed, areas' scores before
                                 and after, on the file's results)
@@ -222,6 +226,28 @@ fn run_seal(s: &cruscotto_engine::Snapshot) -> ExitCode {
 }
 
 /// `status`: the campaign table, tab-separated with a header line.
+/// Prints the fragment of a share link, or why it cannot be one.
+fn run_link(file: &str, area: Option<&str>) -> ExitCode {
+    use cruscotto_engine::share::{check_length, make_fragment};
+    let imported = match load(file) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    let s = &imported.snapshot;
+    if let Some(code) = area.filter(|a| s.plan.area(a).is_none()) {
+        eprintln!("error: the plan has no area {code}");
+        return ExitCode::from(2);
+    }
+    let fragment = format!("#{}", make_fragment(s, area));
+    match check_length(fragment.len()) {
+        Ok(()) => write_stdout(&format!("{fragment}\n")),
+        Err(e) => {
+            eprintln!("error: {}", wording::share_error(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// The registry of revisions as text: the adoption, then one block per
 /// revision.
 fn revisions_text(s: &cruscotto_engine::Snapshot) -> String {
@@ -361,6 +387,10 @@ fn main() -> ExitCode {
         ["status", file] => run_status(file, None),
         ["status", file, "--on", day] | ["status", "--on", day, file] => {
             run_status(file, Some(day))
+        }
+        ["link", file] => run_link(file, None),
+        ["link", file, "--area", area] | ["link", "--area", area, file] => {
+            run_link(file, Some(area))
         }
         ["revisions", file] => match load(file) {
             Ok(imported) => write_stdout(&revisions_text(&imported.snapshot)),

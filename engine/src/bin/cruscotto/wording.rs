@@ -296,3 +296,17 @@ pub fn review_state(s: cruscotto_engine::ReviewState) -> &'static str {
         Validated => "validated",
     }
 }
+
+/// Why a share link cannot be made or opened.
+pub fn share_error(e: &cruscotto_engine::share::ShareError) -> String {
+    use cruscotto_engine::share::ShareError;
+    match e {
+        ShareError::TooLong { length, limit } => format!("the link would be {length} characters long, over the {limit} that mail, chat and browsers carry reliably: send the file instead"),
+        ShareError::NotALink => "not a Cruscotto share link".into(),
+        ShareError::UnknownVersion { version } => format!("the link was made by a newer version of Cruscotto (format {version}): update Cruscotto to open it"),
+        ShareError::Damaged => "the link is incomplete or altered, perhaps cut when copied".into(),
+        ShareError::BadPayload { detail } => format!("the link's content cannot be read ({detail})"),
+        ShareError::OtherPlan { plan_id } => format!("the link's results are for another version of the plan \"{plan_id}\""),
+        ShareError::UnknownArea { area } => format!("the link's area {area} is not in the plan"),
+    }
+}
