@@ -3,6 +3,7 @@
 //! Everything the app shows is computed here, in plain Rust with exact decimals,
 //! so that the browser, the CLI and the tests agree to the last digit.
 
+pub mod allegato;
 pub mod cycle;
 pub mod decimal_serde;
 pub mod diff;

@@ -8,6 +8,7 @@ use cruscotto_engine::merge::{merge, MergeError};
 use cruscotto_engine::snapshot::{import, ImportError};
 use cruscotto_engine::{default_snapshot, diff::diff, score_summary, ProgressEntry};
 
+mod template;
 mod wording;
 
 const USAGE: &str = "usage:
@@ -23,6 +24,16 @@ const USAGE: &str = "usage:
   cruscotto status FILE [--on YYYY-MM-DD]
                                 print the campaign table: each area's status,
                                 seal, scores and lateness (on today, or the day given)
+  cruscotto import-plan FILE [--base SNAPSHOT]
+                                read a plan from a spreadsheet in the Allegato's
+                                layout (.xlsx, .xls, .ods or .csv) and print it as
+                                a snapshot; areas, pillars and strategic objectives
+                                come from the file's own sheets or from the base
+                                (default: the embedded plan); exit 1 listing every
+                                problem by sheet, cell and column
+  cruscotto template [-o OUT.xlsx] [--from SNAPSHOT]
+                                write a plan (default: the embedded one) as an XLSX
+                                in that layout, the office's starting point
   cruscotto link FILE [--area CODE]
                                 print a share link's fragment (#s=1.…) for the
                                 snapshot, or for one area's results; exit 1 when
@@ -226,6 +237,105 @@ fn run_seal(s: &cruscotto_engine::Snapshot) -> ExitCode {
 }
 
 /// `status`: the campaign table, tab-separated with a header line.
+/// Reads a plan from a spreadsheet and prints it as a snapshot.
+fn run_import_plan(file: &str, base: Option<&str>) -> ExitCode {
+    use cruscotto_engine::allegato::{plan_from_sheets, read_csv, read_xlsx};
+    let base = match base.map(load) {
+        Some(Ok(i)) => i.snapshot.plan,
+        Some(Err(code)) => return code,
+        None => cruscotto_engine::default_snapshot().plan,
+    };
+    let bytes = match read_input(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{file}: error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sheets = if file.to_lowercase().ends_with(".csv") {
+        read_csv(&bytes, &name)
+    } else {
+        read_xlsx(&bytes)
+    };
+    let sheets = match sheets {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{file}: error: not a spreadsheet: {}", e.0);
+            return ExitCode::from(1);
+        }
+    };
+    match plan_from_sheets(&sheets, &base) {
+        Ok(plan) => {
+            let report = cruscotto_engine::validate_plan(&plan);
+            for i in report.errors.iter().chain(&report.warnings) {
+                eprintln!("{file}: {}", wording::located_issue(i));
+            }
+            let snapshot =
+                cruscotto_engine::Snapshot::new(plan, cruscotto_engine::Progress::new(), None);
+            let out = write_stdout(&snapshot.to_json());
+            if report.errors.is_empty() {
+                out
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{file}: error: {}", wording::sheet_problem(p));
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes a plan as the XLSX template.
+fn run_template(args: &[&str]) -> ExitCode {
+    let (mut out, mut from) = (None, None);
+    let mut rest = args.iter();
+    while let Some(a) = rest.next() {
+        match *a {
+            "-o" | "--output" => out = rest.next().copied(),
+            "--from" => from = rest.next().copied(),
+            _ => {
+                eprint!("error: unexpected {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let plan = match from.map(load) {
+        Some(Ok(i)) => i.snapshot.plan,
+        Some(Err(code)) => return code,
+        None => cruscotto_engine::default_snapshot().plan,
+    };
+    let bytes = match template::workbook(&cruscotto_engine::allegato::template_sheets(&plan)) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: the workbook could not be written: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match out {
+        Some(path) => match std::fs::write(path, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {path}: {e}");
+                ExitCode::from(1)
+            }
+        },
+        None => {
+            use std::io::Write as _;
+            match std::io::stdout().write_all(&bytes) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(1),
+            }
+        }
+    }
+}
+
 /// Prints the fragment of a share link, or why it cannot be one.
 fn run_link(file: &str, area: Option<&str>) -> ExitCode {
     use cruscotto_engine::share::{check_length, make_fragment};
@@ -388,6 +498,11 @@ fn main() -> ExitCode {
         ["status", file, "--on", day] | ["status", "--on", day, file] => {
             run_status(file, Some(day))
         }
+        ["import-plan", file] => run_import_plan(file, None),
+        ["import-plan", file, "--base", base] | ["import-plan", "--base", base, file] => {
+            run_import_plan(file, Some(base))
+        }
+        ["template", rest @ ..] => run_template(rest),
         ["link", file] => run_link(file, None),
         ["link", file, "--area", area] | ["link", "--area", area, file] => {
             run_link(file, Some(area))

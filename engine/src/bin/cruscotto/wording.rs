@@ -310,3 +310,34 @@ pub fn share_error(e: &cruscotto_engine::share::ShareError) -> String {
         ShareError::UnknownArea { area } => format!("the link's area {area} is not in the plan"),
     }
 }
+
+/// A spreadsheet problem with its place: "Foglio1!F4 (Aree e pesi): ...".
+pub fn sheet_problem(l: &cruscotto_engine::allegato::Located) -> String {
+    use cruscotto_engine::allegato::Problem::*;
+    let what = match &l.problem {
+        NoObjectives => {
+            "no sheet has the objectives' columns (Obiettivo, Aree e pesi, ...)".to_string()
+        }
+        MissingColumn { column } => format!("the column \"{column}\" is missing"),
+        BadWeight { text } => format!("the weight \"{text}\" is not a number"),
+        UnknownArea { code } => format!("unknown area {code}"),
+        UnknownPillar { text } => format!("unknown pillar \"{text}\""),
+        UnknownStrategicObjective { text } => format!("unknown strategic objective \"{text}\""),
+        MissingTitle => "the objective has no title".to_string(),
+        NoWeights => "the objective is weighted in no area".to_string(),
+        BadNumber { text } => format!("\"{text}\" is not a number"),
+        BadDate { text } => format!("\"{text}\" is not a date"),
+        MixedLevels => {
+            "threshold, target and excellence must be all numbers, all dates or all descriptions"
+                .to_string()
+        }
+        BadValue { text } => format!("\"{text}\" is not a value this column takes"),
+        DuplicateId { id } => format!("the id {id} is used twice"),
+        NoObjectiveAbove => "a further indicator with no objective above it".to_string(),
+    };
+    if l.cell.is_empty() {
+        format!("{} ({}): {what}", l.sheet, l.column)
+    } else {
+        format!("{}!{} ({}): {what}", l.sheet, l.cell, l.column)
+    }
+}
