@@ -279,8 +279,12 @@ fn date(cell: &Cell) -> Option<NaiveDate> {
             t = rest.trim();
         }
     }
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Some(d);
+    // Without chrono's format parser, which would weigh on the app's wasm.
+    let iso: Vec<&str> = t.split('-').collect();
+    if let [y, m, d] = iso.as_slice() {
+        if y.len() == 4 {
+            return NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        }
     }
     for sep in ['/', '.', '-'] {
         let parts: Vec<&str> = t.split(sep).collect();
@@ -426,9 +430,9 @@ fn organisation(sheets: &[Sheet], base: &Plan) -> Plan {
                 "anno" => plan.year = value.parse().unwrap_or(plan.year),
                 "fonte" => plan.source = Some(value).filter(|v| !v.is_empty()),
                 "scadenza autovalutazione" => {
-                    plan.self_assessment_deadline = value.parse().ok();
+                    plan.self_assessment_deadline = date(&Cell::Text(value));
                 }
-                "data monitoraggio" => plan.monitoring_date = value.parse().ok(),
+                "data monitoraggio" => plan.monitoring_date = date(&Cell::Text(value)),
                 "punteggio dei numeri" => {
                     plan.scoring.numeric = if norm(&value) == "lineare" {
                         crate::model::NumericMode::Linear

@@ -32,6 +32,9 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Brow
     download_parts(file_name, &parts, mime)
 }
 
+/// The media type of an `.xlsx` workbook.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// Saves binary content (a workbook) as a file named `file_name`, with the
 /// MIME type that lets the system open it with the right program.
 pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), BrowserError> {

@@ -14,9 +14,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::io::base::file_url;
 use crate::report::xlsx::{Book, WorkbookError};
+use cruscotto_engine::allegato::Sheet;
 
 #[wasm_bindgen(inline_js = "let loading;
-export function xlsx_workbook(js, wasm, book) {
+function load(js, wasm) {
   if (!loading) {
     loading = import(js).then(async (m) => {
       await m.default({ module_or_path: wasm });
@@ -26,13 +27,27 @@ export function xlsx_workbook(js, wasm, book) {
     // at the next click.
     loading.catch(() => { loading = undefined; });
   }
-  return loading.then((m) => m.workbook(book));
+  return loading;
+}
+export function xlsx_workbook(js, wasm, book) {
+  return load(js, wasm).then((m) => m.workbook(book));
+}
+export function xlsx_sheets(js, wasm, bytes, name) {
+  return load(js, wasm).then((m) => m.sheets(bytes, name));
 }")]
 extern "C" {
     /// Imports the XLSX module once (a dynamic import of this origin's file,
     /// allowed by the CSP), then resolves to the workbook's bytes.
     #[wasm_bindgen(catch)]
     fn xlsx_workbook(js: &str, wasm: &str, book: &str) -> Result<js_sys::Promise, JsValue>;
+    /// The same module, reading a spreadsheet's bytes into sheets (JSON).
+    #[wasm_bindgen(catch)]
+    fn xlsx_sheets(
+        js: &str,
+        wasm: &str,
+        bytes: &[u8],
+        name: &str,
+    ) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// The XLSX module's loader and wasm, with the build's revision, as files of
@@ -81,6 +96,19 @@ pub async fn workbook(book: &Book) -> Result<Vec<u8>, WorkbookError> {
         .await
         .map_err(reason)?;
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// The sheets of a spreadsheet file (`.xlsx`, `.xls`, `.ods`, or `.csv` by
+/// its name), read by the XLSX module (loaded on first use), which carries
+/// the reader so the app's first module does not.
+pub async fn sheets(bytes: &[u8], name: &str) -> Result<Vec<Sheet>, WorkbookError> {
+    let (js, wasm) = urls(page_revision().as_deref());
+    let promise = xlsx_sheets(&file_url(&js), &file_url(&wasm), bytes, name).map_err(reason)?;
+    let json = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(reason)?;
+    let text = json.as_string().unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| WorkbookError(e.to_string()))
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use crate::components::editor::objective_form::EditorObjectiveForm;
 use crate::components::editor::objective_list::EditorObjectiveList;
 use crate::components::editor::old_year::EditorOldYear;
 use crate::components::editor::plan_actions::EditorPlanActions;
+use crate::components::editor::plan_sheet::EditorPlanSheet;
 use crate::components::editor::revision_form::EditorRevisionForm;
 use crate::components::editor::text_field::EditorTextField;
 use crate::components::editor::weight_sums::EditorWeightSums;
@@ -84,6 +85,7 @@ pub fn EditorPage() -> impl IntoView {
                 <p class="hint">{t!(i18n, editor.another_plan_hint)}</p>
                 <EditorPlanActions />
             </section>
+            <EditorPlanSheet />
             <EditorAdoption />
             <EditorAreas />
             <EditorWeightSums />

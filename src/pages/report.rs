@@ -30,8 +30,6 @@ use crate::state::use_app;
 use crate::view::format;
 use crate::view::ids::dom_id;
 
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -191,7 +189,9 @@ fn ReportActions(
             let result = xlsx_module::workbook(&book)
                 .await
                 .map_err(|e| e.message(lang))
-                .and_then(|bytes| files::download_bytes(&name, &bytes, XLSX_MIME).map_err(|e| e.0));
+                .and_then(|bytes| {
+                    files::download_bytes(&name, &bytes, files::XLSX_MIME).map_err(|e| e.0)
+                });
             writing.set(false);
             error.set(result.err());
         });

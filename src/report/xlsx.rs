@@ -163,6 +163,54 @@ pub fn book(report: &Report, lang: Lang) -> Book {
     }
 }
 
+/// The plan as the template workbook ("il modello", the Allegato's layout:
+/// `cruscotto_engine::allegato::template_sheets`), for the XLSX module.
+pub fn template_book(plan: &cruscotto_engine::Plan, today: chrono::NaiveDate) -> Book {
+    use cruscotto_engine::allegato::{template_sheets, Cell as SheetCell};
+    let cell = |c: &SheetCell| match c {
+        SheetCell::Empty => XCell::Empty,
+        SheetCell::Text(t) => XCell::Text(t.clone()),
+        SheetCell::Number(n) => n
+            .parse()
+            .map_or_else(|_| XCell::Text(n.clone()), XCell::Number),
+        SheetCell::Date(d) => XCell::Date(ymd(*d)),
+    };
+    Book {
+        title: format!("{} — modello", plan.title),
+        created: ymd(today),
+        date_format: "dd/mm/yyyy".into(),
+        instant_format: "dd/mm/yyyy hh:mm".into(),
+        sheets: template_sheets(plan)
+            .iter()
+            .map(|s| Sheet {
+                name: s.name.clone(),
+                columns: s
+                    .rows
+                    .first()
+                    .map(|h| {
+                        h.iter()
+                            .enumerate()
+                            .map(|(i, c)| {
+                                let title = match c {
+                                    SheetCell::Text(t) => t.clone(),
+                                    _ => String::new(),
+                                };
+                                (title, if i < 12 { 28.0 } else { 16.0 })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                rows: s
+                    .rows
+                    .iter()
+                    .skip(1)
+                    .map(|r| r.iter().map(cell).collect())
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 /// The cell formats of one workbook.
 struct Formats {
     header: Format,
@@ -263,6 +311,16 @@ pub fn workbook(report: &Report, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_template_the_app_writes_reads_back_into_the_same_plan() {
+        let plan = cruscotto_engine::default_snapshot().plan;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("a date");
+        let bytes = write(&template_book(&plan, day)).expect("written");
+        let sheets = cruscotto_engine::allegato::read_xlsx(&bytes).expect("read");
+        let back = cruscotto_engine::allegato::plan_from_sheets(&sheets, &plan).expect("a plan");
+        assert_eq!(back, plan);
+    }
+
     use std::io::{Cursor, Read};
 
     use super::*;

@@ -216,6 +216,39 @@ pub fn located_issue(i: &Issue, lang: Lang) -> String {
     located(&i.path, &issue(i, lang), lang)
 }
 
+/// A spreadsheet problem with its place, in the interface's language:
+/// "Foglio1!F4 (Aree e pesi): peso «quindici» non è un numero".
+pub fn sheet_problem(l: &cruscotto_engine::allegato::Located, lang: Lang) -> String {
+    use cruscotto_engine::allegato::Problem::*;
+    let loc = lang.locale();
+    let what = match &l.problem {
+        NoObjectives => td_string!(loc, messages.sheet_no_objectives).to_string(),
+        MissingColumn { column } => {
+            td_string!(loc, messages.sheet_missing_column, column).to_string()
+        }
+        BadWeight { text } => td_string!(loc, messages.sheet_bad_weight, text).to_string(),
+        UnknownArea { code } => td_string!(loc, messages.sheet_unknown_area, code).to_string(),
+        UnknownPillar { text } => td_string!(loc, messages.sheet_unknown_pillar, text).to_string(),
+        UnknownStrategicObjective { text } => {
+            td_string!(loc, messages.sheet_unknown_strategic, text).to_string()
+        }
+        MissingTitle => td_string!(loc, messages.sheet_missing_title).to_string(),
+        NoWeights => td_string!(loc, messages.sheet_no_weights).to_string(),
+        BadNumber { text } => td_string!(loc, messages.sheet_bad_number, text).to_string(),
+        BadDate { text } => td_string!(loc, messages.sheet_bad_date, text).to_string(),
+        MixedLevels => td_string!(loc, messages.sheet_mixed_levels).to_string(),
+        BadValue { text } => td_string!(loc, messages.sheet_bad_value, text).to_string(),
+        DuplicateId { id } => td_string!(loc, messages.sheet_duplicate_id, id).to_string(),
+        NoObjectiveAbove => td_string!(loc, messages.sheet_no_objective_above).to_string(),
+    };
+    let place = if l.cell.is_empty() {
+        l.sheet.clone()
+    } else {
+        format!("{}!{}", l.sheet, l.cell)
+    };
+    td_string!(loc, messages.sheet_at, place, column = &l.column, what).to_string()
+}
+
 /// Why a share link cannot be made or opened, in the interface's language.
 pub fn share_error(e: &cruscotto_engine::share::ShareError, lang: Lang) -> String {
     use cruscotto_engine::share::ShareError;

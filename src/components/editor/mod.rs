@@ -15,6 +15,7 @@ pub mod objective_form;
 pub mod objective_list;
 pub mod old_year;
 pub mod plan_actions;
+pub mod plan_sheet;
 pub mod revision_form;
 pub mod text_field;
 pub mod weight_sums;
