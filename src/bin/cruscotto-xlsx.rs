@@ -18,20 +18,36 @@ pub fn workbook(book_json: &str) -> Result<Vec<u8>, JsValue> {
     write(&book).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// The sheets of a spreadsheet file as JSON (`allegato::Sheet`s): a `.csv`
-/// (by `name`) read as text, anything else by calamine. Throws the reason
-/// as a string when the file is not a spreadsheet.
+/// The plan a spreadsheet file holds (a `.csv` by `name`, anything else read
+/// by calamine), on the organisation of `base_json` (a plan) when the file
+/// has none, as JSON: `{"Ok": plan}` or `{"Err": [located problems]}`.
+/// Throws the reason as a string when the file is not a spreadsheet. The
+/// reading and its rules live here, not in the app's first module.
 #[wasm_bindgen]
-pub fn sheets(bytes: &[u8], name: &str) -> Result<String, JsValue> {
-    use cruscotto_engine::allegato::{read_csv, read_xlsx};
+pub fn plan_from_file(bytes: &[u8], name: &str, base_json: &str) -> Result<String, JsValue> {
+    use cruscotto_engine::allegato::{plan_from_sheets, read_csv, read_xlsx};
+    let fail = |e: String| JsValue::from_str(&e);
+    let base: cruscotto_engine::Plan =
+        serde_json::from_str(base_json).map_err(|e| fail(e.to_string()))?;
     let read = if name.to_lowercase().ends_with(".csv") {
         read_csv(bytes, name)
     } else {
         read_xlsx(bytes)
     };
-    let sheets = read.map_err(|e| JsValue::from_str(&e.0))?;
-    serde_json::to_string(&sheets).map_err(|e| JsValue::from_str(&e.to_string()))
+    let sheets = read.map_err(|e| fail(e.0))?;
+    serde_json::to_string(&plan_from_sheets(&sheets, &base)).map_err(|e| fail(e.to_string()))
 }
 
-/// Nothing runs at load: the app calls [`workbook`] or [`sheets`].
+/// The template workbook of a plan given as JSON, dated `y-m-d`.
+#[wasm_bindgen]
+pub fn template(plan_json: &str, y: i32, m: u32, d: u32) -> Result<Vec<u8>, JsValue> {
+    let fail = |e: String| JsValue::from_str(&e);
+    let plan: cruscotto_engine::Plan =
+        serde_json::from_str(plan_json).map_err(|e| fail(e.to_string()))?;
+    let day = chrono::NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| fail("date".into()))?;
+    write(&cruscotto_app::report::xlsx::template_book(&plan, day)).map_err(|e| fail(e.to_string()))
+}
+
+/// Nothing runs at load: the app calls [`workbook`], [`plan_from_file`] or
+/// [`template`].
 fn main() {}

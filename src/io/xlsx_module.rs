@@ -14,7 +14,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::io::base::file_url;
 use crate::report::xlsx::{Book, WorkbookError};
-use cruscotto_engine::allegato::Sheet;
+use chrono::{Datelike, NaiveDate};
+use cruscotto_engine::allegato::Located;
+use cruscotto_engine::Plan;
 
 #[wasm_bindgen(inline_js = "let loading;
 function load(js, wasm) {
@@ -32,21 +34,35 @@ function load(js, wasm) {
 export function xlsx_workbook(js, wasm, book) {
   return load(js, wasm).then((m) => m.workbook(book));
 }
-export function xlsx_sheets(js, wasm, bytes, name) {
-  return load(js, wasm).then((m) => m.sheets(bytes, name));
+export function xlsx_plan(js, wasm, bytes, name, base) {
+  return load(js, wasm).then((m) => m.plan_from_file(bytes, name, base));
+}
+export function xlsx_template(js, wasm, plan, y, m, d) {
+  return load(js, wasm).then((mod) => mod.template(plan, y, m, d));
 }")]
 extern "C" {
     /// Imports the XLSX module once (a dynamic import of this origin's file,
     /// allowed by the CSP), then resolves to the workbook's bytes.
     #[wasm_bindgen(catch)]
     fn xlsx_workbook(js: &str, wasm: &str, book: &str) -> Result<js_sys::Promise, JsValue>;
-    /// The same module, reading a spreadsheet's bytes into sheets (JSON).
+    /// The same module, reading a plan from a spreadsheet's bytes (JSON).
     #[wasm_bindgen(catch)]
-    fn xlsx_sheets(
+    fn xlsx_plan(
         js: &str,
         wasm: &str,
         bytes: &[u8],
         name: &str,
+        base: &str,
+    ) -> Result<js_sys::Promise, JsValue>;
+    /// The same module, writing a plan's template workbook.
+    #[wasm_bindgen(catch)]
+    fn xlsx_template(
+        js: &str,
+        wasm: &str,
+        plan: &str,
+        y: i32,
+        m: u32,
+        d: u32,
     ) -> Result<js_sys::Promise, JsValue>;
 }
 
@@ -98,17 +114,44 @@ pub async fn workbook(book: &Book) -> Result<Vec<u8>, WorkbookError> {
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
-/// The sheets of a spreadsheet file (`.xlsx`, `.xls`, `.ods`, or `.csv` by
-/// its name), read by the XLSX module (loaded on first use), which carries
-/// the reader so the app's first module does not.
-pub async fn sheets(bytes: &[u8], name: &str) -> Result<Vec<Sheet>, WorkbookError> {
+/// The plan a spreadsheet file holds (`.xlsx`, `.xls`, `.ods`, or `.csv`
+/// by its name), on `base`'s organisation when the file has none, or its
+/// located problems: read by the XLSX module (loaded on first use), which
+/// carries the reader and its rules so the app's first module does not.
+pub async fn plan_from_file(
+    bytes: &[u8],
+    name: &str,
+    base: &Plan,
+) -> Result<Result<Plan, Vec<Located>>, WorkbookError> {
+    let base = serde_json::to_string(base).map_err(|e| WorkbookError(e.to_string()))?;
     let (js, wasm) = urls(page_revision().as_deref());
-    let promise = xlsx_sheets(&file_url(&js), &file_url(&wasm), bytes, name).map_err(reason)?;
+    let promise =
+        xlsx_plan(&file_url(&js), &file_url(&wasm), bytes, name, &base).map_err(reason)?;
     let json = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(reason)?;
     let text = json.as_string().unwrap_or_default();
     serde_json::from_str(&text).map_err(|e| WorkbookError(e.to_string()))
+}
+
+/// The template workbook of `plan` (the Allegato's layout), from the XLSX
+/// module.
+pub async fn template(plan: &Plan, day: NaiveDate) -> Result<Vec<u8>, WorkbookError> {
+    let json = serde_json::to_string(plan).map_err(|e| WorkbookError(e.to_string()))?;
+    let (js, wasm) = urls(page_revision().as_deref());
+    let promise = xlsx_template(
+        &file_url(&js),
+        &file_url(&wasm),
+        &json,
+        day.year(),
+        day.month(),
+        day.day(),
+    )
+    .map_err(reason)?;
+    let bytes = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(reason)?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! checks), or every problem located by sheet, cell and column; nothing
 //! changes before the user confirms, and the replaced plan stays a backup.
 
-use cruscotto_engine::allegato::{plan_from_sheets, Located};
+use cruscotto_engine::allegato::Located;
 use cruscotto_engine::{validate_plan, Plan, Progress, Snapshot};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,7 +14,6 @@ use rust_decimal::Decimal;
 use crate::i18n::*;
 use crate::io::clock::today;
 use crate::io::{files, xlsx_module};
-use crate::report::xlsx::template_book;
 use crate::state::use_app;
 use crate::view::format;
 use crate::view::messages::{located_issue, sheet_problem};
@@ -45,12 +44,10 @@ pub fn EditorPlanSheet() -> impl IntoView {
 
     let on_template = move |_| {
         let lang = app.lang.get_untracked();
-        let book = app.plan.with_untracked(|p| template_book(p, today()));
-        let name = app
-            .plan
-            .with_untracked(|p| format!("modello-{}.xlsx", p.id));
+        let plan = app.plan.get_untracked();
+        let name = format!("modello-{}.xlsx", plan.id);
         spawn_local(async move {
-            let result = xlsx_module::workbook(&book)
+            let result = xlsx_module::template(&plan, today())
                 .await
                 .map_err(|e| e.message(lang))
                 .and_then(|bytes| {
@@ -70,24 +67,20 @@ pub fn EditorPlanSheet() -> impl IntoView {
         reading.set(true);
         spawn_local(async move {
             let lang = app.lang.get_untracked();
+            let base = app.plan.get_untracked();
             let result = match files::read_file(&file).await {
-                Ok(bytes) => xlsx_module::sheets(&bytes, &name)
+                Ok(bytes) => xlsx_module::plan_from_file(&bytes, &name, &base)
                     .await
                     .map_err(|e| e.message(lang)),
                 Err(e) => Err(crate::view::messages::import_error(&e, lang)),
             };
             reading.set(false);
             read.set(Some(match result {
-                Ok(sheets) => match app
-                    .plan
-                    .with_untracked(|base| plan_from_sheets(&sheets, base))
-                {
-                    Ok(plan) => Read::Plan {
-                        name,
-                        plan: Box::new(plan),
-                    },
-                    Err(problems) => Read::Problems { name, problems },
+                Ok(Ok(plan)) => Read::Plan {
+                    name,
+                    plan: Box::new(plan),
                 },
+                Ok(Err(problems)) => Read::Problems { name, problems },
                 Err(reason) => Read::Unreadable(reason),
             }));
         });
