@@ -16,11 +16,30 @@ import { sharedStrings, unzip } from './support/zip.mjs';
 
 const app = useApp();
 const fixture = (name) => join(REPO_ROOT, 'tests', 'fixtures', name);
+/**
+ * Chooses a spreadsheet in the editor and waits for its outcome. Chosen
+ * again if nothing at all happened: right after the first load the editor
+ * may still be drawn anew, and a file chosen in the old input is lost.
+ */
+async function choose(page, file) {
+  const outcome = page.locator('#plan-sheet-problems, #plan-sheet-error, #plan-sheet-preview');
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.setInputFiles('#plan-sheet-file', file);
+    try {
+      await outcome.first().waitFor({ timeout: 7_000 });
+      return;
+    } catch {
+      // chosen again below
+    }
+  }
+  await outcome.first().waitFor(LOAD);
+}
+
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('cruscotto.state') ?? 'null'));
 
 app.test('a hand-written plan workbook is refused cell by cell, then imported once fixed, and scores', { path: '/editor' }, async ({ page }) => {
   await page.locator('#plan-sheet-file').waitFor(LOAD);
-  await page.setInputFiles('#plan-sheet-file', fixture('piano-ufficio-errori.xlsx'));
+  await choose(page, fixture('piano-ufficio-errori.xlsx'));
   const problems = page.locator('#plan-sheet-problems');
   await problems.waitFor(LOAD);
   const text = await problems.innerText();
@@ -35,7 +54,7 @@ app.test('a hand-written plan workbook is refused cell by cell, then imported on
   assert.equal(await page.locator('#plan-sheet-confirm').count(), 0, 'nothing to confirm');
   await expectNoSeriousA11yViolations(page, 'editor with spreadsheet problems');
 
-  await page.setInputFiles('#plan-sheet-file', fixture('piano-ufficio.xlsx'));
+  await choose(page, fixture('piano-ufficio.xlsx'));
   const preview = page.locator('#plan-sheet-preview');
   await preview.waitFor(LOAD);
   assert.match(await preview.innerText(), /12 obiettivi per 7 aree/);
@@ -72,7 +91,7 @@ app.test('the template the app writes reads back into the plan it came from', { 
   assert.ok(strings.includes('ARUO (15%)\nRG DIPARTIMENTI\nRG POLI'), 'programmazione-pta’s areas');
   await page.waitForFunction(() => localStorage.getItem('cruscotto.state') !== null);
   const before = await page.evaluate(() => localStorage.getItem('cruscotto.state'));
-  await page.setInputFiles('#plan-sheet-file', { name: 'modello.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
+  await choose(page, { name: 'modello.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
   const preview = page.locator('#plan-sheet-preview');
   await preview.waitFor(LOAD);
   assert.match(await preview.innerText(), /58 obiettivi per 9 aree/);
