@@ -17,8 +17,16 @@ use crate::view::messages::share_error;
 pub fn ShareLink() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    // An area's code, or "" for everything; a manager's own area first.
-    let scope = RwSignal::new(app.manager_area().unwrap_or_default());
+    // An area's code, or "" for everything: a manager's own area, else the
+    // first area (a whole plan rarely fits in a link).
+    let scope = RwSignal::new(
+        app.manager_area()
+            .or_else(|| {
+                app.plan
+                    .with_untracked(|p| p.areas.first().map(|a| a.code.clone()))
+            })
+            .unwrap_or_default(),
+    );
     let link = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let copied = RwSignal::new(None::<bool>);
