@@ -41,8 +41,11 @@ pub enum ShareError {
     NotALink,
     /// A version this Cruscotto does not know (a newer one made it).
     UnknownVersion { version: String },
-    /// The data is not base64, or does not decompress: cut in the copy.
+    /// The data does not decompress: cut or altered in the copy.
     Damaged,
+    /// A character that URL-safe base64 never writes, `at` characters after
+    /// the `#` (1-based): the link was altered, e.g. by a mail client.
+    BadCharacter { at: usize },
     /// The decompressed data is not a payload; `detail` says where.
     BadPayload { detail: String },
     /// The results are for another plan (or another version of it).
@@ -138,9 +141,28 @@ pub fn parse_fragment(fragment: &str) -> Result<Vec<u8>, ShareError> {
             version: version.chars().take(8).collect(),
         });
     }
+    // Where the data starts, counted in characters after the `#`.
+    let start = FRAGMENT_KEY.len() + version.chars().count() + 1;
+    // A line break or space after the link, as pasted, is not part of it.
+    let data = data.trim_end();
+    if let Some(i) = data
+        .chars()
+        .position(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    {
+        return Err(ShareError::BadCharacter { at: start + i + 1 });
+    }
     URL_SAFE_NO_PAD
-        .decode(data.trim())
+        .decode(data)
         .map_err(|_| ShareError::Damaged)
+}
+
+/// The compressed payload of the link a page was opened with: its whole
+/// address `href` must be within [`MAX_LINK_LEN`] (a longer one was not made
+/// by Cruscotto, or was altered), then as [`parse_fragment`].
+pub fn parse_link(href: &str) -> Result<Vec<u8>, ShareError> {
+    check_length(href.chars().count())?;
+    let fragment = href.split_once('#').map_or("", |(_, f)| f);
+    parse_fragment(fragment)
 }
 
 /// The snapshot to import from a decompressed payload: a whole snapshot as
@@ -217,6 +239,7 @@ pub fn open_fragment(
     fragment: &str,
     local: &Snapshot,
 ) -> Result<crate::snapshot::Imported, ShareError> {
+    check_length(fragment.chars().count())?;
     let json = inflate(&parse_fragment(fragment)?)?;
     let bytes = snapshot_from_payload(&json, local)?;
     crate::snapshot::import(&bytes).map_err(|e| ShareError::BadPayload {
