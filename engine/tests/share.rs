@@ -262,3 +262,22 @@ fn a_link_parses_from_the_address_it_was_opened_with() {
         Err(ShareError::NotALink)
     );
 }
+
+#[test]
+fn a_payload_of_an_unknown_kind_is_refused_saying_so() {
+    let unknown = fragment(&deflate(br#"{"kind":"plan","plan":{}}"#));
+    assert_eq!(
+        open_fragment(&unknown, &default_snapshot()).map(|_| ()),
+        Err(ShareError::BadPayload {
+            detail: "kind \"plan\"".into()
+        })
+    );
+    let cut = fragment(&deflate(br#"{"kind":"area","area":"#));
+    assert_eq!(
+        open_fragment(&cut, &default_snapshot()).map(|_| ()),
+        Err(ShareError::BadPayload {
+            detail: "line 1, column 22".into()
+        }),
+        "a payload cut before compression says where it ends"
+    );
+}
