@@ -198,13 +198,18 @@ pub fn snapshot_from_payload(json: &[u8], local: &Snapshot) -> Result<Vec<u8>, S
             }
             let mut s = local.clone();
             // The local results of what the area weighs are the link's.
-            let theirs = local.for_area(&area);
-            for id in theirs.progress.keys() {
+            for id in local.for_area(&area).progress.keys() {
                 s.progress.remove(id);
             }
-            s.progress.extend(progress);
+            // Only what the area weighs is taken from the link, by the rule
+            // of an area's file: a link cannot change another area.
+            let mut sent = local.clone();
+            sent.progress = progress;
+            sent.progress_by_area = progress_by_area;
+            let sent = sent.for_area(&area);
+            s.progress.extend(sent.progress);
             s.progress_by_area.remove(&area);
-            s.progress_by_area.extend(progress_by_area);
+            s.progress_by_area.extend(sent.progress_by_area);
             s.progress_by_area.retain(|_, p| !p.is_empty());
             s.exported_at = None;
             Ok(s.to_json().into_bytes())

@@ -281,3 +281,46 @@ fn a_payload_of_an_unknown_kind_is_refused_saying_so() {
         "a payload cut before compression says where it ends"
     );
 }
+
+#[test]
+fn an_areas_link_cannot_change_another_areas_results() {
+    let mut local = default_snapshot();
+    local.progress.insert("sito-ateneo-i1".into(), at_level(1)); // APEC's
+                                                                 // A link for ARUO that also carries results of APEC and of another
+                                                                 // area's own results (made by hand, not by Cruscotto).
+    let mut forged = full_area("ARUO");
+    forged.progress.insert("sito-ateneo-i1".into(), at_level(4));
+    forged
+        .progress_by_area
+        .entry("AAF".into())
+        .or_default()
+        .insert("x".into(), at_level(4));
+    let Payload::Area {
+        plan_id,
+        plan_sha256,
+        progress,
+        progress_by_area,
+        ..
+    } = payload(&full_area("ARUO"), Some("ARUO"))
+    else {
+        panic!("an area's payload");
+    };
+    let mut all = forged.progress.clone();
+    all.extend(progress);
+    let mut by_area = forged.progress_by_area.clone();
+    by_area.extend(progress_by_area);
+    let json = payload_json(&Payload::Area {
+        plan_id,
+        plan_sha256,
+        area: "ARUO".into(),
+        progress: all,
+        progress_by_area: by_area,
+    });
+    let opened = open_fragment(&fragment(&deflate(json.as_bytes())), &local).expect("opens");
+    assert_eq!(opened.snapshot.progress["sito-ateneo-i1"].level, Some(1));
+    assert!(!opened.snapshot.progress_by_area.contains_key("AAF"));
+    assert_eq!(
+        opened.snapshot.score().area("ARUO"),
+        full_area("ARUO").score().area("ARUO")
+    );
+}
