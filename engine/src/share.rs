@@ -41,8 +41,11 @@ pub enum ShareError {
     NotALink,
     /// A version this Cruscotto does not know (a newer one made it).
     UnknownVersion { version: String },
-    /// The data is not base64, or does not decompress: cut in the copy.
+    /// The data does not decompress: cut or altered in the copy.
     Damaged,
+    /// A character that URL-safe base64 never writes, `at` characters after
+    /// the `#` (1-based): the link was altered, e.g. by a mail client.
+    BadCharacter { at: usize },
     /// The decompressed data is not a payload; `detail` says where.
     BadPayload { detail: String },
     /// The results are for another plan (or another version of it).
@@ -52,7 +55,7 @@ pub enum ShareError {
 }
 
 /// What a link carries, before compression.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Payload {
     /// One area's results, applied to the receiver's copy of the plan.
@@ -138,9 +141,28 @@ pub fn parse_fragment(fragment: &str) -> Result<Vec<u8>, ShareError> {
             version: version.chars().take(8).collect(),
         });
     }
+    // Where the data starts, counted in characters after the `#`.
+    let start = FRAGMENT_KEY.len() + version.chars().count() + 1;
+    // A line break or space after the link, as pasted, is not part of it.
+    let data = data.trim_end();
+    if let Some(i) = data
+        .chars()
+        .position(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    {
+        return Err(ShareError::BadCharacter { at: start + i + 1 });
+    }
     URL_SAFE_NO_PAD
-        .decode(data.trim())
+        .decode(data)
         .map_err(|_| ShareError::Damaged)
+}
+
+/// The compressed payload of the link a page was opened with: its whole
+/// address `href` must be within [`MAX_LINK_LEN`] (a longer one was not made
+/// by Cruscotto, or was altered), then as [`parse_fragment`].
+pub fn parse_link(href: &str) -> Result<Vec<u8>, ShareError> {
+    check_length(href.chars().count())?;
+    let fragment = href.split_once('#').map_or("", |(_, f)| f);
+    parse_fragment(fragment)
 }
 
 /// The snapshot to import from a decompressed payload: a whole snapshot as
@@ -148,18 +170,26 @@ pub fn parse_fragment(fragment: &str) -> Result<Vec<u8>, ShareError> {
 /// replaced by the link's, every other area's kept), refused when `local`
 /// is not the plan the link was made on.
 pub fn snapshot_from_payload(json: &[u8], local: &Snapshot) -> Result<Vec<u8>, ShareError> {
-    let payload: Payload = serde_json::from_slice(json).map_err(|e| ShareError::BadPayload {
+    let text = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
+    let read: ReadPayload = serde_json::from_str(text).map_err(|e| ShareError::BadPayload {
         detail: format!("line {}, column {}", e.line(), e.column()),
     })?;
-    match payload {
-        Payload::Snapshot { snapshot } => Ok(snapshot.into_bytes()),
-        Payload::Area {
-            plan_id,
-            plan_sha256,
-            area,
-            progress,
-            progress_by_area,
-        } => {
+    match read.kind.as_str() {
+        "snapshot" => read
+            .snapshot
+            .map(String::into_bytes)
+            .ok_or_else(|| ShareError::BadPayload {
+                detail: "snapshot".into(),
+            }),
+        "area" => {
+            let ReadPayload {
+                plan_id,
+                plan_sha256,
+                area,
+                progress,
+                progress_by_area,
+                ..
+            } = read;
             if plan_sha256 != plan_fingerprint(&local.plan) {
                 return Err(ShareError::OtherPlan { plan_id });
             }
@@ -168,18 +198,47 @@ pub fn snapshot_from_payload(json: &[u8], local: &Snapshot) -> Result<Vec<u8>, S
             }
             let mut s = local.clone();
             // The local results of what the area weighs are the link's.
-            let theirs = local.for_area(&area);
-            for id in theirs.progress.keys() {
+            for id in local.for_area(&area).progress.keys() {
                 s.progress.remove(id);
             }
-            s.progress.extend(progress);
+            // Only what the area weighs is taken from the link, by the rule
+            // of an area's file: a link cannot change another area.
+            let mut sent = local.clone();
+            sent.progress = progress;
+            sent.progress_by_area = progress_by_area;
+            let sent = sent.for_area(&area);
+            s.progress.extend(sent.progress);
             s.progress_by_area.remove(&area);
-            s.progress_by_area.extend(progress_by_area);
+            s.progress_by_area.extend(sent.progress_by_area);
             s.progress_by_area.retain(|_, p| !p.is_empty());
             s.exported_at = None;
             Ok(s.to_json().into_bytes())
         }
+        other => Err(ShareError::BadPayload {
+            detail: format!("kind {other:?}"),
+        }),
     }
+}
+
+/// [`Payload`] as read: one flat struct instead of the tagged enum, which
+/// serde reads through a buffer of its own (`Content`) and so tens of kB of
+/// extra code in the app's wasm; read from a `&str`, it reuses the code that
+/// reads a snapshot file's results. The JSON is the same.
+#[derive(Deserialize)]
+struct ReadPayload {
+    kind: String,
+    #[serde(default)]
+    snapshot: Option<String>,
+    #[serde(default)]
+    plan_id: String,
+    #[serde(default)]
+    plan_sha256: String,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    progress: Progress,
+    #[serde(default)]
+    progress_by_area: ProgressByArea,
 }
 
 /// Raw DEFLATE, as the browser's `CompressionStream("deflate-raw")`.
@@ -217,6 +276,7 @@ pub fn open_fragment(
     fragment: &str,
     local: &Snapshot,
 ) -> Result<crate::snapshot::Imported, ShareError> {
+    check_length(fragment.chars().count())?;
     let json = inflate(&parse_fragment(fragment)?)?;
     let bytes = snapshot_from_payload(&json, local)?;
     crate::snapshot::import(&bytes).map_err(|e| ShareError::BadPayload {

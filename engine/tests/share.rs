@@ -144,7 +144,7 @@ fn a_cut_or_altered_link_is_refused_for_what_it_is() {
     );
     assert_eq!(
         open_fragment("s=1.%%%", &default_snapshot()).map(|_| ()),
-        Err(ShareError::Damaged)
+        Err(ShareError::BadCharacter { at: 5 })
     );
 }
 
@@ -193,4 +193,134 @@ fn the_cli_prints_an_areas_link_and_refuses_the_whole_plan() {
     let whole = run_cli(&["link", arg(&file)], None);
     assert_eq!(whole.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&whole.stderr).contains("send the file instead"));
+}
+
+#[test]
+fn an_altered_character_is_refused_with_where_it_is() {
+    let fragment = make_fragment(&full_area("ARUO"), Some("ARUO"));
+    // A mail client that turned the 21st character into an escape.
+    let altered = format!("{}%20{}", &fragment[..20], &fragment[21..]);
+    assert_eq!(
+        open_fragment(&altered, &default_snapshot()).map(|_| ()),
+        Err(ShareError::BadCharacter { at: 21 })
+    );
+    assert_eq!(
+        parse_link(&format!("{BASE}{altered}")),
+        Err(ShareError::BadCharacter { at: 21 })
+    );
+}
+
+#[test]
+fn a_link_longer_than_the_limit_is_refused_when_opened_too() {
+    let fragment = make_fragment(&full_area("ARUO"), None);
+    let href = format!("{BASE}{fragment}");
+    assert!(href.len() > MAX_LINK_LEN);
+    assert_eq!(
+        parse_link(&href),
+        Err(ShareError::TooLong {
+            length: href.chars().count(),
+            limit: MAX_LINK_LEN
+        })
+    );
+    assert!(matches!(
+        open_fragment(&fragment, &default_snapshot()),
+        Err(ShareError::TooLong { .. })
+    ));
+}
+
+#[test]
+fn the_version_comes_first_so_a_later_format_is_told_apart() {
+    let fragment = make_fragment(&full_area("ARUO"), Some("ARUO"));
+    assert_eq!(
+        &fragment[..4],
+        format!("{FRAGMENT_KEY}{PAYLOAD_VERSION}.").as_str()
+    );
+    assert_eq!(
+        parse_fragment("s=10.AAAA"),
+        Err(ShareError::UnknownVersion {
+            version: "10".into()
+        })
+    );
+    assert_eq!(parse_fragment("s=1AAAA"), Err(ShareError::Damaged));
+    let cut_inside = &fragment[..fragment.len() - 40];
+    assert_eq!(
+        inflate(&parse_fragment(cut_inside).expect("still base64")).map(|_| ()),
+        Err(ShareError::Damaged),
+        "a cut compressed stream does not decompress"
+    );
+}
+
+#[test]
+fn a_link_parses_from_the_address_it_was_opened_with() {
+    let fragment = make_fragment(&full_area("ARUO"), Some("ARUO"));
+    assert_eq!(
+        parse_link(&format!("{BASE}{fragment}")),
+        parse_fragment(&fragment)
+    );
+    assert_eq!(
+        parse_link("https://example.org/cruscotto/transfer"),
+        Err(ShareError::NotALink)
+    );
+}
+
+#[test]
+fn a_payload_of_an_unknown_kind_is_refused_saying_so() {
+    let unknown = fragment(&deflate(br#"{"kind":"plan","plan":{}}"#));
+    assert_eq!(
+        open_fragment(&unknown, &default_snapshot()).map(|_| ()),
+        Err(ShareError::BadPayload {
+            detail: "kind \"plan\"".into()
+        })
+    );
+    let cut = fragment(&deflate(br#"{"kind":"area","area":"#));
+    assert_eq!(
+        open_fragment(&cut, &default_snapshot()).map(|_| ()),
+        Err(ShareError::BadPayload {
+            detail: "line 1, column 22".into()
+        }),
+        "a payload cut before compression says where it ends"
+    );
+}
+
+#[test]
+fn an_areas_link_cannot_change_another_areas_results() {
+    let mut local = default_snapshot();
+    local.progress.insert("sito-ateneo-i1".into(), at_level(1)); // APEC's
+                                                                 // A link for ARUO that also carries results of APEC and of another
+                                                                 // area's own results (made by hand, not by Cruscotto).
+    let mut forged = full_area("ARUO");
+    forged.progress.insert("sito-ateneo-i1".into(), at_level(4));
+    forged
+        .progress_by_area
+        .entry("AAF".into())
+        .or_default()
+        .insert("x".into(), at_level(4));
+    let Payload::Area {
+        plan_id,
+        plan_sha256,
+        progress,
+        progress_by_area,
+        ..
+    } = payload(&full_area("ARUO"), Some("ARUO"))
+    else {
+        panic!("an area's payload");
+    };
+    let mut all = forged.progress.clone();
+    all.extend(progress);
+    let mut by_area = forged.progress_by_area.clone();
+    by_area.extend(progress_by_area);
+    let json = payload_json(&Payload::Area {
+        plan_id,
+        plan_sha256,
+        area: "ARUO".into(),
+        progress: all,
+        progress_by_area: by_area,
+    });
+    let opened = open_fragment(&fragment(&deflate(json.as_bytes())), &local).expect("opens");
+    assert_eq!(opened.snapshot.progress["sito-ateneo-i1"].level, Some(1));
+    assert!(!opened.snapshot.progress_by_area.contains_key("AAF"));
+    assert_eq!(
+        opened.snapshot.score().area("ARUO"),
+        full_area("ARUO").score().area("ARUO")
+    );
 }

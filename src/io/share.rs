@@ -60,6 +60,13 @@ pub fn fragment() -> String {
         .to_string()
 }
 
+/// The whole address this page was opened with, fragment included.
+pub fn href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
 /// Takes the fragment out of the address bar, so that a reload does not
 /// open the link again.
 pub fn clear_fragment() {

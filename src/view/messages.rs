@@ -262,6 +262,9 @@ pub fn share_error(e: &cruscotto_engine::share::ShareError, lang: Lang) -> Strin
             td_string!(l, transfer.share_unknown_version, version).to_string()
         }
         ShareError::Damaged => td_string!(l, transfer.share_damaged).to_string(),
+        ShareError::BadCharacter { at } => {
+            td_string!(l, transfer.share_bad_character, at = *at).to_string()
+        }
         ShareError::BadPayload { detail } => {
             td_string!(l, transfer.share_bad_payload, detail).to_string()
         }
@@ -271,6 +274,22 @@ pub fn share_error(e: &cruscotto_engine::share::ShareError, lang: Lang) -> Strin
         ShareError::UnknownArea { area } => {
             td_string!(l, transfer.share_unknown_area, area).to_string()
         }
+    }
+}
+
+/// Why the link this page was opened with cannot be opened: as
+/// [`share_error`], but a too-long link is one received, not one to make.
+pub fn share_open_error(e: &cruscotto_engine::share::ShareError, lang: Lang) -> String {
+    use cruscotto_engine::share::ShareError;
+    match e {
+        ShareError::TooLong { length, limit } => td_string!(
+            lang.locale(),
+            transfer.share_open_too_long,
+            length = *length,
+            limit = *limit
+        )
+        .to_string(),
+        other => share_error(other, lang),
     }
 }
 

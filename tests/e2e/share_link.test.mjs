@@ -1,7 +1,9 @@
 // Share links (issue #19): a manager's area results, with a note on every
 // result, as a link made in one browser and opened in a fresh one, which
 // shows the usual preview and, once confirmed, the same scores; the whole
-// plan is too long for a link and says so; a cut link is refused.
+// plan is too long for a link and says so; a cut, altered or too-long link
+// is refused; cancelling stores nothing and clears the address bar; in a
+// folder (/cruscotto/) the link is made from the page's own address.
 
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
@@ -10,6 +12,7 @@ import { DEFAULT, LOAD, jsonFile, overviewScores } from './support/app.mjs';
 import { useApp } from './support/browser.mjs';
 
 const app = useApp();
+const inFolder = useApp({ base: '/cruscotto/', fallback: '404' });
 
 const NOTE = (i) =>
   `Attività completata nei tempi previsti (${i}). Il documento finale è stato approvato con delibera del ` +
@@ -83,4 +86,47 @@ app.test('a cut link is refused with a message and changes nothing', { path: '/t
   await page.locator('#share-open-error', { hasText: 'incompleto o alterato' }).waitFor(LOAD);
   assert.equal(await page.locator('#import-preview').count(), 0);
   assert.equal(new URL(page.url()).hash, '');
+});
+
+app.test('a link received too long is refused with the file suggested, and imports nothing', { path: `/transfer#s=1.${'A'.repeat(8100)}` }, async ({ page }) => {
+  await page.locator('#share-open-error', { hasText: 'chiedi invece il file' }).waitFor(LOAD);
+  assert.match(await page.locator('#share-open-error').innerText(), /8\.?000/);
+  assert.equal(await page.locator('#import-preview').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cruscotto.state')), null);
+  assert.equal(new URL(page.url()).hash, '');
+});
+
+app.test('an altered link names the character that cannot be in it', { path: '/transfer#s=1.q1YqSkxJSS0q!VrJSMjI' }, async ({ page }) => {
+  await page.locator('#share-open-error', { hasText: 'carattere 17' }).waitFor(LOAD);
+  assert.equal(await page.locator('#import-preview').count(), 0);
+});
+
+inFolder.test('served from a folder, the link is made from the page’s address, and cancelling it stores none of its results and clears the address bar', async ({ t, page }) => {
+  await page.goto('transfer');
+  await page.locator('#share-scope').waitFor(LOAD);
+  await page.selectOption('#share-scope', 'ARUO');
+  await page.click('#share-make');
+  const link = await page.locator('#share-link').inputValue();
+  assert.equal(new URL(link).pathname, '/cruscotto/transfer');
+  assert.equal(new URL(link).origin, new URL(page.url()).origin);
+
+  const other = await inFolder.open(t, link);
+  const fresh = other.page;
+  await fresh.locator('#import-preview').waitFor(LOAD);
+  await fresh.click('#import-cancel');
+  await fresh.locator('#import-outcome').waitFor();
+  assert.equal(new URL(fresh.url()).hash, '', 'the link leaves the address bar');
+  assert.equal(new URL(fresh.url()).pathname, '/cruscotto/transfer');
+  // The app may store its (untouched) plan; none of the link's results.
+  const stored = JSON.parse(await fresh.evaluate(() => localStorage.getItem('cruscotto.state')) ?? '{}');
+  assert.deepEqual(Object.keys(stored.progress ?? {}), [], 'no result stored');
+  assert.deepEqual(Object.keys(stored.progress_by_area ?? {}), [], 'no area result stored');
+  await fresh.reload();
+  await fresh.locator('#import-file').waitFor(LOAD);
+  assert.equal(await fresh.locator('#import-preview').count(), 0, 'a reload does not open the link again');
+  // A plain static host answers a first visit's deep link with 404.html (and
+  // status 404, which the console reports); nothing else may go wrong.
+  assert.deepEqual(other.problems.foreignRequests, []);
+  assert.deepEqual(other.problems.pageErrors, []);
+  assert.deepEqual(other.problems.consoleErrors.filter((e) => !/status of 404 .*\/cruscotto\/transfer/.test(e)), []);
 });

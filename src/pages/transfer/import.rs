@@ -15,9 +15,9 @@ use crate::components::transfer::snapshot_facts::SnapshotFacts;
 use crate::i18n::*;
 use crate::io::{files, share};
 use crate::state::use_app;
-use crate::view::messages::share_error;
+use crate::view::messages::share_open_error;
 use crate::view::snapshot_diff::{diff, DiffPreview};
-use cruscotto_engine::share::{is_share_fragment, parse_fragment, snapshot_from_payload};
+use cruscotto_engine::share::{is_share_fragment, parse_link, snapshot_from_payload};
 
 /// A checked snapshot waiting for the user's decision.
 #[derive(Clone)]
@@ -89,7 +89,7 @@ pub fn ImportSection() -> impl IntoView {
         spawn_local(async move {
             let lang = app.lang.get_untracked();
             let source = t_string!(i18n, transfer.share_source).to_string();
-            let opened = match parse_fragment(&fragment) {
+            let opened = match parse_link(&share::href()) {
                 Ok(bytes) => share::inflate(&bytes).await,
                 Err(e) => Err(e),
             }
@@ -99,7 +99,7 @@ pub fn ImportSection() -> impl IntoView {
                 Ok(bytes) => check(&bytes, source),
                 Err(e) => {
                     share::clear_fragment();
-                    link_error.set(Some(share_error(&e, lang)));
+                    link_error.set(Some(share_open_error(&e, lang)));
                     focus_soon("share-open-error");
                 }
             }

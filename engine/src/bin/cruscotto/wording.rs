@@ -305,6 +305,7 @@ pub fn share_error(e: &cruscotto_engine::share::ShareError) -> String {
         ShareError::NotALink => "not a Cruscotto share link".into(),
         ShareError::UnknownVersion { version } => format!("the link was made by a newer version of Cruscotto (format {version}): update Cruscotto to open it"),
         ShareError::Damaged => "the link is incomplete or altered, perhaps cut when copied".into(),
+        ShareError::BadCharacter { at } => format!("the link was altered when copied: character {at} after the # cannot be in a Cruscotto link"),
         ShareError::BadPayload { detail } => format!("the link's content cannot be read ({detail})"),
         ShareError::OtherPlan { plan_id } => format!("the link's results are for another version of the plan \"{plan_id}\""),
         ShareError::UnknownArea { area } => format!("the link's area {area} is not in the plan"),
