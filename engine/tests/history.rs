@@ -221,7 +221,7 @@ fn a_version_1_file_imports_with_empty_histories_and_exports_as_the_current_vers
     assert!(imported.snapshot.progress["m"].history.is_empty());
     let written: serde_json::Value =
         serde_json::from_str(&imported.snapshot.to_json()).expect("JSON");
-    assert_eq!(written["version"], json!(5));
+    assert_eq!(written["version"], json!(6));
     assert_eq!(written["progress"]["m"], json!({"level": 3}));
 }
 

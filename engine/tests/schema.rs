@@ -393,6 +393,47 @@ fn full_snapshot() -> Snapshot {
             .collect(),
         },
     );
+    // Version 6: the plan adopted, one revision recorded (a target changed,
+    // an objective removed, one added), and one change not yet recorded.
+    {
+        use cruscotto_engine::revision::{adopt, record, track, RevisionInput};
+        let plan = &mut s.plan;
+        adopt(
+            plan,
+            date("2023-01-31"),
+            "Delibera CdA 31/01/2023",
+            Some("2023-02-01T09:00:00+01:00".into()),
+            Some("SPC".into()),
+        )
+        .expect("adopts");
+        let before = plan.objectives.clone();
+        if let Some(l) = plan.objectives[1].indicators.first_mut() {
+            l.target.description = "Target rivisto".into();
+        }
+        let removed = plan.objectives.remove(2);
+        let mut added = removed.clone();
+        added.id = "obiettivo-nuovo".into();
+        for (k, i) in added.indicators.iter_mut().enumerate() {
+            i.id = format!("obiettivo-nuovo-i{k}");
+        }
+        plan.objectives.push(added);
+        track(&before, plan);
+        let input = RevisionInput {
+            effective: Some(date("2023-07-25")),
+            reason: "Riorganizzazione".into(),
+            act: "Delibera CdA 25/07/2023".into(),
+        };
+        record(
+            plan,
+            &input,
+            Some("2023-07-26T09:00:00+02:00".into()),
+            Some("SPC".into()),
+        )
+        .expect("records");
+        let before = plan.objectives.clone();
+        plan.objectives[0].title = "Titolo cambiato".into();
+        track(&before, plan);
+    }
     s
 }
 
@@ -490,7 +531,7 @@ fn the_schema_refuses_what_the_engine_refuses() {
     assert_eq!(schema_errors(&base()), Vec::<String>::new());
     let breakages: Vec<(&str, Breakage)> = vec![
         ("wrong format", Box::new(|v| v["format"] = json!("excel"))),
-        ("newer version", Box::new(|v| v["version"] = json!(6))),
+        ("newer version", Box::new(|v| v["version"] = json!(7))),
         (
             "version as a string",
             Box::new(|v| v["version"] = json!("1")),
@@ -777,7 +818,8 @@ fn the_format_document_lists_every_rule_with_its_severity() {
             IssueKind::WeightsNot100 { .. }
             | IssueKind::NoWeightedArea
             | IssueKind::AreaWithoutObjectives { .. }
-            | IssueKind::ValueOutsideScale { .. } => Severity::Warning,
+            | IssueKind::ValueOutsideScale { .. }
+            | IssueKind::UnrecordedChanges { .. } => Severity::Warning,
             _ => Severity::Error,
         };
         let issue = Issue {

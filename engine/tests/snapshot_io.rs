@@ -218,7 +218,7 @@ fn a_newer_version_is_refused_as_made_by_a_newer_cruscotto() {
     let mut v = sample_value();
     v["version"] = json!(CURRENT_VERSION + 1);
     let e = import_err(&v);
-    assert_eq!(e, ImportError::NewerVersion { found: 6 });
+    assert_eq!(e, ImportError::NewerVersion { found: 7 });
     let en = wording::import_error(&e);
     assert!(en.contains("newer version of Cruscotto"), "{en}");
 }
@@ -266,7 +266,7 @@ fn version_zero_a_string_a_fraction_or_nothing_is_a_bad_version() {
 #[test]
 fn the_current_version_is_read_and_reported_as_the_source_version() {
     let imported = import(sample().to_json().as_bytes()).expect("valid");
-    assert_eq!(imported.source_version, 5);
+    assert_eq!(imported.source_version, 6);
     assert_eq!(imported.snapshot.version, CURRENT_VERSION);
 }
 
