@@ -1199,9 +1199,9 @@ fn shortest(f: f64) -> String {
 /// header has more of), fields in double quotes may hold either and line
 /// breaks, a UTF-8 byte order mark is skipped.
 pub fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Sheet>, ReadError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| ReadError(e.to_string()))?;
-    let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or_default();
+    let content = std::str::from_utf8(bytes).map_err(|e| ReadError(e.to_string()))?;
+    let content = content.trim_start_matches('\u{feff}');
+    let first = content.lines().next().unwrap_or_default();
     let sep = if first.matches(';').count() >= first.matches(',').count() {
         ';'
     } else {
@@ -1211,7 +1211,7 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Sheet>, ReadError> {
     let mut row = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
-    let mut chars = text.chars().peekable();
+    let mut chars = content.chars().peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
@@ -1221,25 +1221,21 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Vec<Sheet>, ReadError> {
             (true, '"') => quoted = false,
             (true, c) => field.push(c),
             (false, '"') if field.is_empty() => quoted = true,
-            (false, c) if c == sep => row.push(text_cell(std::mem::take(&mut field))),
+            (false, c) if c == sep => row.push(text(std::mem::take(&mut field))),
             (false, '\r') => {}
             (false, '\n') => {
-                row.push(text_cell(std::mem::take(&mut field)));
+                row.push(text(std::mem::take(&mut field)));
                 rows.push(std::mem::take(&mut row));
             }
             (false, c) => field.push(c),
         }
     }
     if !field.is_empty() || !row.is_empty() {
-        row.push(text_cell(field));
+        row.push(text(field));
         rows.push(row);
     }
     Ok(vec![Sheet {
         name: name.to_string(),
         rows,
     }])
-}
-
-fn text_cell(s: String) -> Cell {
-    text(s)
 }

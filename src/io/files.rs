@@ -165,6 +165,33 @@ pub async fn copy_text(text: &str) -> Result<(), BrowserError> {
         .map_err(js_error)
 }
 
+/// Copies text to the clipboard; where the browser does not allow it, focuses
+/// and selects the field `field_id` shows it in, so the user copies it by
+/// hand. Whether the copy was made.
+pub async fn copy_or_select(text: &str, field_id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let ok = copy_text(text).await.is_ok();
+    if !ok {
+        let field = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(field_id));
+        if let Some(input) = field
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::HtmlInputElement>())
+        {
+            let _ = input.focus();
+            input.select();
+        } else if let Some(area) = field
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::HtmlTextAreaElement>())
+        {
+            let _ = area.focus();
+            area.select();
+        }
+    }
+    ok
+}
+
 /// Downloads the unreadable data exactly as stored; the result for the status line.
 pub fn download_raw(raw: &str) -> Result<String, String> {
     let name = crate::view::file_names::raw_file_name(crate::io::clock::today());

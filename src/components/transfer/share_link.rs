@@ -5,7 +5,6 @@
 use cruscotto_engine::share::{check_length, fragment, payload, payload_json, MAX_LINK_LEN};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::io::{files, share};
@@ -58,17 +57,7 @@ pub fn ShareLink() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let ok = files::copy_text(&text).await.is_ok();
-            if !ok {
-                if let Some(input) = document()
-                    .get_element_by_id("share-link")
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    let _ = input.focus();
-                    input.select();
-                }
-            }
-            copied.set(Some(ok));
+            copied.set(Some(files::copy_or_select(&text, "share-link").await));
         });
     };
 

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::components::transfer::export_now::download_snapshot;
 use crate::components::transfer::share_link::ShareLink;
@@ -49,17 +48,7 @@ pub fn ExportSection() -> impl IntoView {
     let copy = move |_| {
         let text = app.snapshot().to_json();
         spawn_local(async move {
-            let ok = files::copy_text(&text).await.is_ok();
-            if !ok {
-                if let Some(area) = document()
-                    .get_element_by_id("export-json")
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                {
-                    let _ = area.focus();
-                    area.select();
-                }
-            }
-            set_copy_status.set(Some(ok));
+            set_copy_status.set(Some(files::copy_or_select(&text, "export-json").await));
         });
     };
 
